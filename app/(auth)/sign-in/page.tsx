@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentUser } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/safe-redirect";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
+  if (await getCurrentUser()) redirect(returnTo);
+  const t = await getTranslations("signIn");
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-muted">{t("intro")}</p>
+      <SignInForm returnTo={returnTo} />
+      <p className="mt-8 text-sm text-muted">{t("noAccount")}</p>
+    </>
+  );
+}

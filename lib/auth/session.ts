@@ -1,0 +1,40 @@
+// Who is asking. Reads the session cookie, then the user from the database on every request
+// (a disabled user or a bumped sessionVersion ends the session at once).
+import "server-only";
+import { cache } from "react";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export type CurrentUser = { id: string; email: string; name: string; locale: "EN" | "ES" };
+
+async function sessionToken(): Promise<{ sub?: string; sessionVersion?: unknown } | null> {
+  // getToken decrypts the session cookie and rejects it when tampered with or expired.
+  const cookieStore = await cookies();
+  const headerList = await headers();
+  const req = {
+    headers: Object.fromEntries(headerList),
+    cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])),
+  };
+  return getToken({ req: req as never, secret: env().AUTH_SECRET });
+}
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = await sessionToken();
+  if (!token?.sub) return null;
+  const user = await db.user.findUnique({
+    where: { id: token.sub },
+    select: { id: true, email: true, name: true, locale: true, disabledAt: true, sessionVersion: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== (token.sessionVersion ?? 0)) return null;
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+});
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return user;
+}

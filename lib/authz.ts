@@ -1,0 +1,83 @@
+// Who may do what, in one place. Every page, server action and route handler asks here.
+//
+// Roles (PRODUCT.md): an organizer runs the whole organization; a facilitator and a member
+// hold their role per group, and one person may hold different roles in different groups.
+// A group you have no role in — or an action your role does not allow — is "not found":
+// the answer never reveals that the record exists.
+import "server-only";
+import { notFound as nextNotFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { MEMBER_STATUSES_WITH_ACCESS, type GroupRole, canInGroup, type GroupAction } from "@/lib/permissions";
+
+export type GroupContext = {
+  user: CurrentUser;
+  group: { id: string; slug: string; name: string; level: string; organizationId: string; courseId: string };
+  roles: GroupRole[];
+  /** The caller's own enrolment, when they are a member of the group. */
+  member: { id: string; channel: "ONLINE" | "MAIL"; status: string; penName: string } | null;
+};
+
+/** The caller's roles in a group, read in one query; null when the group is not theirs to see. */
+export async function loadGroupContext(user: CurrentUser, slug: string): Promise<GroupContext | null> {
+  const group = await db.group.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      level: true,
+      organizationId: true,
+      courseId: true,
+      facilitators: { where: { userId: user.id }, select: { id: true } },
+      members: {
+        where: { person: { userId: user.id }, status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } },
+        select: { id: true, channel: true, status: true, penName: true },
+      },
+      organization: { select: { organizers: { where: { userId: user.id }, select: { id: true } } } },
+    },
+  });
+  if (!group) return null;
+  const roles: GroupRole[] = [];
+  if (group.organization.organizers.length > 0) roles.push("ORGANIZER");
+  if (group.facilitators.length > 0) roles.push("FACILITATOR");
+  const member = group.members[0] ?? null;
+  if (member) roles.push("MEMBER");
+  if (roles.length === 0) return null;
+  const { facilitators: _f, members: _m, organization: _o, ...plain } = group;
+  return { user, group: plain, roles, member };
+}
+
+/**
+ * For server actions and route handlers: the caller's context in the group, or an
+ * AppError NOT_FOUND when they may not do `action` there.
+ */
+export async function authorizeGroup(user: CurrentUser, slug: string, action: GroupAction): Promise<GroupContext> {
+  const context = await loadGroupContext(user, slug);
+  if (!context || !canInGroup(context.roles, action)) throw new AppError("NOT_FOUND", "Not found");
+  return context;
+}
+
+/** For group pages: signs in if needed, and renders the 404 page when the group is not theirs. */
+export async function groupPage(slug: string, action: GroupAction = "group.view"): Promise<GroupContext> {
+  const user = await requireUser(`/groups/${encodeURIComponent(slug)}`);
+  const context = await loadGroupContext(user, slug);
+  if (!context || !canInGroup(context.roles, action)) nextNotFound();
+  return context;
+}
+
+/** Organization ids the user organizes. */
+export async function organizerOrganizationIds(user: CurrentUser): Promise<string[]> {
+  const rows = await db.organizer.findMany({ where: { userId: user.id }, select: { organizationId: true } });
+  return rows.map((r) => r.organizationId);
+}
+
+/** For organization-wide actions: the caller must organize the organization. */
+export async function authorizeOrganization(user: CurrentUser, organizationId: string): Promise<void> {
+  const row = await db.organizer.findUnique({
+    where: { organizationId_userId: { organizationId, userId: user.id } },
+    select: { id: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "Not found");
+}

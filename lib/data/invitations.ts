@@ -1,0 +1,192 @@
+// Invitation links: how a person gets an account and a role. A link carries a random token;
+// only its SHA-256 is stored, so a database leak yields no usable links. A link works once,
+// until it expires, and not at all once revoked or once its member has left the group.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/session";
+import { authorizeGroup, authorizeOrganization } from "@/lib/authz";
+import { hashPassword } from "@/lib/auth/password";
+import { MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
+import { writeAudit } from "@/lib/data/audit";
+import type { CreateInvitationInput } from "@/lib/validations/invitation";
+import type { AcceptInvitationInput } from "@/lib/validations/auth";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const INVITATION_DAYS = 14;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type InvitationState = "valid" | "expired" | "used" | "revoked" | "removed" | "unknown";
+
+export type InvitationView = {
+  state: InvitationState;
+  email?: string;
+  role?: "ORGANIZER" | "FACILITATOR" | "MEMBER";
+  groupName?: string | null;
+  groupSlug?: string | null;
+  organizationName?: string;
+  penName?: string | null;
+  /** An account with this email exists: the person signs in to accept. */
+  accountExists?: boolean;
+};
+
+/** Creates an invitation and returns its token, which is shown once and never stored. */
+export async function createInvitation(actor: CurrentUser, input: CreateInvitationInput): Promise<{ token: string; id: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
+
+  if (input.role === "ORGANIZER") {
+    await authorizeOrganization(actor, input.organizationId);
+    const invitation = await db.$transaction(async (tx) => {
+      const created = await tx.invitation.create({
+        data: { tokenHash: hashToken(token), organizationId: input.organizationId, email: input.email, role: "ORGANIZER", expiresAt, createdById: actor.id },
+        select: { id: true },
+      });
+      await writeAudit(tx, { organizationId: input.organizationId, actorId: actor.id, action: "invitation.create", entityType: "Invitation", entityId: created.id, details: { role: "ORGANIZER" } });
+      return created;
+    });
+    return { token, id: invitation.id };
+  }
+
+  const { group } = await authorizeGroup(actor, input.groupSlug, input.role === "MEMBER" ? "member.invite" : "facilitator.invite");
+  const invitation = await db.$transaction(async (tx) => {
+    let personId: string | null = null;
+    if (input.role === "MEMBER") {
+      // The member is on the roster from the moment they are invited; the link activates them.
+      const person = await tx.person.upsert({
+        where: { organizationId_email: { organizationId: group.organizationId, email: input.email } },
+        create: { organizationId: group.organizationId, email: input.email, legalName: input.legalName },
+        update: {},
+        select: { id: true },
+      });
+      personId = person.id;
+      const existing = await tx.member.findUnique({ where: { groupId_personId: { groupId: group.id, personId } }, select: { status: true } });
+      if (existing && !(MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(existing.status)) {
+        throw new AppError("CONFLICT", "This person has left the group. Re-enrol them before inviting.");
+      }
+      if (!existing) {
+        await tx.member.create({
+          data: { groupId: group.id, personId, channel: "ONLINE", penName: input.penName ?? (await freePenName(tx, group.id)) },
+        });
+      }
+    }
+    const created = await tx.invitation.create({
+      data: { tokenHash: hashToken(token), organizationId: group.organizationId, groupId: group.id, personId, email: input.email, role: input.role, expiresAt, createdById: actor.id },
+      select: { id: true },
+    });
+    await writeAudit(tx, { organizationId: group.organizationId, actorId: actor.id, action: "invitation.create", entityType: "Invitation", entityId: created.id, groupId: group.id, personId, details: { role: input.role } });
+    return created;
+  });
+  return { token, id: invitation.id };
+}
+
+/** A pen name nobody in the group has yet, e.g. "Reader 4821". */
+async function freePenName(tx: Prisma.TransactionClient, groupId: string): Promise<string> {
+  for (;;) {
+    const candidate = `Reader ${1000 + Math.floor(Math.random() * 9000)}`;
+    const taken = await tx.member.findUnique({ where: { groupId_penName: { groupId, penName: candidate } }, select: { id: true } });
+    if (!taken) return candidate;
+  }
+}
+
+const invitationSelect = {
+  id: true,
+  email: true,
+  role: true,
+  expiresAt: true,
+  acceptedAt: true,
+  revokedAt: true,
+  organizationId: true,
+  groupId: true,
+  personId: true,
+  organization: { select: { name: true } },
+  group: { select: { name: true, slug: true } },
+  person: { select: { erasedAt: true, userId: true, memberships: { select: { groupId: true, status: true, penName: true } } } },
+} satisfies Prisma.InvitationSelect;
+
+type InvitationRow = Prisma.InvitationGetPayload<{ select: typeof invitationSelect }>;
+
+function stateOf(row: InvitationRow | null, now = new Date()): InvitationState {
+  if (!row) return "unknown";
+  if (row.revokedAt) return "revoked";
+  if (row.acceptedAt) return "used";
+  if (row.expiresAt <= now) return "expired";
+  if (row.role === "MEMBER") {
+    const enrolment = row.person?.memberships.find((m) => m.groupId === row.groupId);
+    if (!row.person || row.person.erasedAt || !enrolment || !(MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(enrolment.status)) {
+      return "removed";
+    }
+  }
+  return "valid";
+}
+
+/** What the invitation page shows; reveals nothing but the state for an unusable link. */
+export async function describeInvitation(token: string): Promise<InvitationView> {
+  const row = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
+  const state = stateOf(row);
+  if (!row || state !== "valid") return { state };
+  const account = await db.user.findUnique({ where: { email: row.email }, select: { id: true } });
+  return {
+    state,
+    email: row.email,
+    role: row.role,
+    groupName: row.group?.name ?? null,
+    groupSlug: row.group?.slug ?? null,
+    organizationName: row.organization.name,
+    penName: row.person?.memberships.find((m) => m.groupId === row.groupId)?.penName ?? null,
+    accountExists: Boolean(account),
+  };
+}
+
+/** Marks the invitation used, inside the caller's transaction; fails if another request won. */
+async function claim(tx: Prisma.TransactionClient, token: string): Promise<InvitationRow> {
+  const row = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
+  const state = stateOf(row);
+  if (!row || state !== "valid") throw new AppError("CONFLICT", `invitation.${state}`);
+  // The conditional update makes the link single-use even when two requests race.
+  const { count } = await tx.invitation.updateMany({
+    where: { id: row.id, acceptedAt: null, revokedAt: null },
+    data: { acceptedAt: new Date() },
+  });
+  if (count !== 1) throw new AppError("CONFLICT", "invitation.used");
+  return row;
+}
+
+async function grantRole(tx: Prisma.TransactionClient, row: InvitationRow, userId: string): Promise<void> {
+  if (row.role === "ORGANIZER") {
+    await tx.organizer.upsert({ where: { organizationId_userId: { organizationId: row.organizationId, userId } }, create: { organizationId: row.organizationId, userId }, update: {} });
+  } else if (row.role === "FACILITATOR" && row.groupId) {
+    await tx.facilitator.upsert({ where: { groupId_userId: { groupId: row.groupId, userId } }, create: { groupId: row.groupId, userId }, update: {} });
+  } else if (row.role === "MEMBER" && row.personId) {
+    const linked = await tx.person.findUnique({ where: { userId }, select: { id: true } });
+    if (linked && linked.id !== row.personId) throw new AppError("CONFLICT", "invitation.otherPerson");
+    await tx.person.update({ where: { id: row.personId }, data: { userId } });
+  }
+  await tx.invitation.update({ where: { id: row.id }, data: { acceptedById: userId } });
+  await writeAudit(tx, { organizationId: row.organizationId, actorId: userId, action: "invitation.accept", entityType: "Invitation", entityId: row.id, groupId: row.groupId, personId: row.personId, details: { role: row.role } });
+}
+
+/** A new person sets their name and password; returns where to go after signing in. */
+export async function acceptInvitationAsNewUser(token: string, input: AcceptInvitationInput): Promise<{ email: string; groupSlug: string | null }> {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const row = await claim(tx, token);
+    const existing = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });
+    if (existing) throw new AppError("CONFLICT", "invitation.accountExists");
+    const user = await tx.user.create({ data: { email: row.email, name: input.name, passwordHash }, select: { id: true } });
+    await grantRole(tx, row, user.id);
+    return { email: row.email, groupSlug: row.group?.slug ?? null };
+  });
+}
+
+/** Someone already signed in accepts an invitation made out to their email. */
+export async function acceptInvitationAsUser(token: string, user: CurrentUser): Promise<{ groupSlug: string | null }> {
+  return db.$transaction(async (tx) => {
+    const row = await claim(tx, token);
+    if (row.email !== user.email) throw new AppError("CONFLICT", "invitation.otherEmail");
+    await grantRole(tx, row, user.id);
+    return { groupSlug: row.group?.slug ?? null };
+  });
+}

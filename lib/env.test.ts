@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("gives defaults for an empty environment, so `npm start` needs no configuration", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.EMBEDDED_PG_PORT).toBe(5433);
+    expect(env.EMBEDDED_PG_DIR).toBe(".data/postgres");
+    expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
+  });
+
+  it("accepts a PostgreSQL URL and numeric ports given as strings", () => {
+    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/sp", PORT: "8080", EMBEDDED_PG_PORT: "6000" });
+    expect(env.DATABASE_URL).toBe("postgresql://u:p@db:5432/sp");
+    expect(env.PORT).toBe(8080);
+    expect(env.EMBEDDED_PG_PORT).toBe(6000);
+  });
+
+  it("treats an empty value as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://localhost/db", "DATABASE_URL"],
+    ["PORT", "eighty", "PORT"],
+    ["PORT", "70000", "PORT"],
+    ["AUTH_SECRET", "short", "AUTH_SECRET"],
+    ["NEXTAUTH_URL", "localhost:3000", "NEXTAUTH_URL"],
+    ["SESSION_MAX_AGE_HOURS", "0", "SESSION_MAX_AGE_HOURS"],
+  ])("rejects %s=%s with a message naming the variable", (name, value, named) => {
+    try {
+      parseEnv({ [name]: value });
+      expect.fail("should have thrown");
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      expect((error as EnvError).message).toContain(named);
+      expect((error as EnvError).message).toMatch(/cannot start/);
+    }
+  });
+
+  it("lists every bad variable at once", () => {
+    expect(() => parseEnv({ PORT: "x", DATABASE_URL: "nope" })).toThrow(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/);
+  });
+});

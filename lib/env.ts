@@ -1,0 +1,63 @@
+// Every environment variable Studypack reads, parsed once with zod. Nothing else reads
+// process.env (the launcher in scripts/ and prisma.config.ts are tools, not the app).
+// A bad value stops the server at start with a message naming the variable.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://");
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** When unset, the launcher starts an embedded PostgreSQL and sets this for the web process. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Signs session tokens. The launcher makes one in .data/ when it is unset. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  /** The address people use to reach the app, e.g. https://studypack.example.org */
+  NEXTAUTH_URL: z.url({ protocol: /^https?$/, message: "must be a full URL such as http://localhost:3000" }).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  /** Hours a sign-in lasts. */
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Studypack cannot start: some settings are wrong.\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; exported for tests and the launcher. Throws EnvError. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset: `DATABASE_URL= npm start` means "no database URL".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The database URL of the web process; the launcher always provides one. */
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) {
+    throw new EnvError([
+      "DATABASE_URL: not set. Start the app with `npm start` (which starts an embedded PostgreSQL) or set DATABASE_URL.",
+    ]);
+  }
+  return url;
+}

