@@ -81,3 +81,38 @@ export async function authorizeOrganization(user: CurrentUser, organizationId: s
   });
   if (!row) throw new AppError("NOT_FOUND", "Not found");
 }
+
+export type CourseContext = {
+  user: CurrentUser;
+  course: { id: string; slug: string; title: string; organizationId: string };
+};
+
+/**
+ * Courses are edited by organizers of their organization and by facilitators of any group that
+ * runs them. Anyone else gets NOT_FOUND.
+ */
+export async function authorizeCourse(user: CurrentUser, courseId: string): Promise<CourseContext> {
+  const course = await db.course.findFirst({
+    where: {
+      id: courseId,
+      OR: [
+        { organization: { organizers: { some: { userId: user.id } } } },
+        { groups: { some: { facilitators: { some: { userId: user.id } } } } },
+      ],
+    },
+    select: { id: true, slug: true, title: true, organizationId: true },
+  });
+  if (!course) throw new AppError("NOT_FOUND", "Not found");
+  return { user, course };
+}
+
+/** For course pages: signs in if needed; the 404 page when the course is not theirs to edit. */
+export async function coursePage(courseId: string): Promise<CourseContext> {
+  const user = await requireUser(`/courses/${encodeURIComponent(courseId)}`);
+  try {
+    return await authorizeCourse(user, courseId);
+  } catch (error) {
+    if (error instanceof AppError) nextNotFound();
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+// The health endpoint against the real database, and against one that does not answer.
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+afterEach(() => {
+  (globalThis as { prisma?: unknown }).prisma = undefined;
+  vi.resetModules();
+});
+
+describe("GET /api/health", () => {
+  it("answers 200 ok when PostgreSQL answers", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers 503 with a reason when PostgreSQL does not", async () => {
+    const real = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = "postgresql://nobody:nothing@127.0.0.1:1/none";
+    try {
+      const { GET } = await import("@/app/api/health/route");
+      const response = await GET();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable", reason: "database not reachable" });
+    } finally {
+      process.env.DATABASE_URL = real;
+    }
+  });
+});
