@@ -7,6 +7,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets two checkouts' test runs build side by side (tests/e2e/env.ts); normally ".next".
+  distDir: process.env.STUDYPACK_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // The embedded PostgreSQL package ships native binaries; it is only used by the launcher

@@ -35,6 +35,7 @@ export default defineConfig({
       PORT: String(E2E.port),
       EMBEDDED_PG_PORT: String(E2E.pgPort),
       EMBEDDED_PG_DIR: E2E.dataDir,
+      STUDYPACK_DIST_DIR: E2E.distDir,
       DATABASE_URL: "",
       NEXTAUTH_URL: E2E.baseURL,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",

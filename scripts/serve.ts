@@ -54,7 +54,7 @@ function newestSource(): number {
 }
 
 function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.STUDYPACK_DIST_DIR || ".next", "BUILD_ID");
   return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource();
 }
 

@@ -1,12 +1,14 @@
-// Where the browser tests' server and database live. Fixed ports, apart from the dev defaults.
+// Where the browser tests' server and database live: fixed ports apart from the dev defaults.
+// E2E_PORT / E2E_PG_PORT move them, so two test runs can share a machine (each gets its own
+// data folder and build folder too).
+const port = Number(process.env.E2E_PORT ?? 3100);
+const pgPort = Number(process.env.E2E_PG_PORT ?? 54329);
+
 export const E2E = {
-  port: 3100,
-  pgPort: 54329,
-  dataDir: "tests/.tmp/e2e-pg",
-  get baseURL() {
-    return `http://localhost:${this.port}`;
-  },
-  get databaseUrl() {
-    return `postgresql://postgres:studypack@127.0.0.1:${this.pgPort}/studypack`;
-  },
+  port,
+  pgPort,
+  dataDir: `tests/.tmp/e2e-pg-${pgPort}`,
+  distDir: port === 3100 ? ".next" : `.next-e2e-${port}`,
+  baseURL: `http://localhost:${port}`,
+  databaseUrl: `postgresql://postgres:studypack@127.0.0.1:${pgPort}/studypack`,
 };
