@@ -55,7 +55,7 @@ export async function loadGroupContext(user: CurrentUser, slug: string): Promise
  */
 export async function authorizeGroup(user: CurrentUser, slug: string, action: GroupAction): Promise<GroupContext> {
   const context = await loadGroupContext(user, slug);
-  if (!context || !canInGroup(context.roles, action)) throw new AppError("NOT_FOUND", "Not found");
+  if (!context || !canInGroup(context.roles, action)) throw new AppError("NOT_FOUND", "errors.notFound");
   return context;
 }
 
@@ -79,7 +79,7 @@ export async function authorizeOrganization(user: CurrentUser, organizationId: s
     where: { organizationId_userId: { organizationId, userId: user.id } },
     select: { id: true },
   });
-  if (!row) throw new AppError("NOT_FOUND", "Not found");
+  if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
 }
 
 export type CourseContext = {
@@ -102,7 +102,7 @@ export async function authorizeCourse(user: CurrentUser, courseId: string): Prom
     },
     select: { id: true, slug: true, title: true, organizationId: true },
   });
-  if (!course) throw new AppError("NOT_FOUND", "Not found");
+  if (!course) throw new AppError("NOT_FOUND", "errors.notFound");
   return { user, course };
 }
 

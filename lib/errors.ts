@@ -13,4 +13,4 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = "Not found") => new AppError("NOT_FOUND", what);
+export const notFound = (what = "errors.notFound") => new AppError("NOT_FOUND", what);

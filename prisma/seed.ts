@@ -3,7 +3,8 @@
 // database and by `npm run db:seed`. Idempotent: it does nothing when the organization exists.
 import { PrismaPg } from "@prisma/adapter-pg";
 import bcrypt from "bcryptjs";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
+import { DEMO_DRAFT, DEMO_FEEDBACK, DEMO_LESSONS, DEMO_LETTERS, DEMO_RESPONSES } from "./demo-content";
 
 export const DEMO_PASSWORD = "studypack-demo";
 export const DEMO_ACCOUNTS = {
@@ -94,6 +95,137 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
         { groupId: advanced.id, personId: samuel.id, channel: "MAIL", penName: "Quiet River", sharingPreference: "GROUP", sharingConsentAt: new Date() },
       ],
     });
-  }, { timeout: 30_000 });
+    const members = await tx.member.findMany({ select: { id: true, groupId: true, channel: true, personId: true } });
+    const memberOf = (personId: string) => members.find((m) => m.personId === personId)!;
+
+    const lessons = await createCourseContent(tx, course.id);
+    const introPack = await publishDemoPack(tx, intro.id, [lessons[0]!], DEMO_LETTERS.intro, "Work and the working day", facilitator.id, members);
+    const advancedPack = await publishDemoPack(tx, advanced.id, lessons.slice(1), DEMO_LETTERS.advanced, "Wages and time", facilitator.id, members);
+
+    const introPrompts = lessons[0]!.prompts;
+    const advancedPrompts = lessons.slice(1).flatMap((l) => l.prompts);
+    const answer = (packId: string, memberId: string, promptId: string, body: string, options: { transcribedById?: string; daysAgo: number }) =>
+      submitDemoResponse(tx, { packId, memberId, promptId, body, createdById: options.transcribedById ? options.transcribedById : null, ...options });
+
+    // intro: Maya answered the first question and got feedback; her second answer is a draft.
+    const mayaFirst = await answer(introPack, memberOf(maya.id).id, introPrompts[0]!, DEMO_RESPONSES[0]!, { daysAgo: 3 });
+    await tx.feedback.create({ data: { responseId: mayaFirst, authorId: facilitator.id, body: DEMO_FEEDBACK[0]! } });
+    await tx.response.create({
+      data: { packId: introPack, memberId: memberOf(maya.id).id, promptId: introPrompts[1]!, source: "ONLINE", draftBody: DEMO_DRAFT, draftSavedAt: daysAgo(1) },
+    });
+    // intro: Darnell's letter, transcribed by the facilitator.
+    const darnellFirst = await answer(introPack, memberOf(darnell.id).id, introPrompts[0]!, DEMO_RESPONSES[1]!, { transcribedById: facilitator.id, daysAgo: 2 });
+    await tx.feedback.create({ data: { responseId: darnellFirst, authorId: facilitator.id, body: DEMO_FEEDBACK[1]! } });
+    // advanced: Ruth online, Samuel by mail.
+    const ruthFirst = await answer(advancedPack, memberOf(ruth.id).id, advancedPrompts[0]!, DEMO_RESPONSES[2]!, { daysAgo: 5 });
+    await tx.feedback.create({ data: { responseId: ruthFirst, authorId: facilitator.id, body: DEMO_FEEDBACK[2]! } });
+    await answer(advancedPack, memberOf(ruth.id).id, advancedPrompts[1]!, DEMO_RESPONSES[3]!, { daysAgo: 4 });
+    const samuelFirst = await answer(advancedPack, memberOf(samuel.id).id, advancedPrompts[0]!, DEMO_RESPONSES[4]!, { transcribedById: facilitator.id, daysAgo: 1 });
+    await tx.feedback.create({ data: { responseId: samuelFirst, authorId: facilitator.id, body: DEMO_FEEDBACK[3]! } });
+    await answer(advancedPack, memberOf(samuel.id).id, advancedPrompts[2] ?? advancedPrompts[1]!, DEMO_RESPONSES[5]!, { transcribedById: facilitator.id, daysAgo: 1 });
+  }, { timeout: 60_000 });
   return { created: true };
+}
+
+type Tx = Prisma.TransactionClient;
+type SeedMember = { id: string; groupId: string; channel: "ONLINE" | "MAIL" };
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+const dateOnly = (date: Date) => new Date(date.toISOString().slice(0, 10));
+
+async function createCourseContent(tx: Tx, courseId: string) {
+  const lessons: { id: string; prompts: string[] }[] = [];
+  for (const [index, lesson] of DEMO_LESSONS.entries()) {
+    const created = await tx.lesson.create({
+      data: {
+        courseId,
+        position: index + 1,
+        title: lesson.title,
+        summary: lesson.summary,
+        readings: { create: lesson.readings.map((r, i) => ({ position: i + 1, ...r })) },
+      },
+      select: { id: true, readings: { select: { id: true }, orderBy: { position: "asc" } } },
+    });
+    const prompts: string[] = [];
+    for (const [i, prompt] of lesson.prompts.entries()) {
+      const readingId = prompt.readingIndex === null ? null : (created.readings[prompt.readingIndex]?.id ?? null);
+      prompts.push((await tx.prompt.create({ data: { lessonId: created.id, position: i + 1, text: prompt.text, readingId }, select: { id: true } })).id);
+    }
+    lessons.push({ id: created.id, prompts });
+  }
+  return lessons;
+}
+
+async function publishDemoPack(tx: Tx, groupId: string, lessons: { id: string }[], letter: string, title: string, actorId: string, members: SeedMember[]) {
+  const publishedAt = daysAgo(10);
+  const pack = await tx.pack.create({
+    data: {
+      groupId,
+      number: 1,
+      title,
+      letterMarkdown: letter,
+      dueDate: dateOnly(new Date(Date.now() + 21 * 86_400_000)),
+      status: "PUBLISHED",
+      publishedAt,
+      createdById: actorId,
+      lessons: { create: lessons.map((l, i) => ({ lessonId: l.id, position: i + 1 })) },
+    },
+    select: { id: true },
+  });
+  for (const member of members.filter((m) => m.groupId === groupId)) {
+    const status = member.channel === "ONLINE" ? "DELIVERED" : "MAILED";
+    await tx.delivery.create({
+      data: {
+        packId: pack.id,
+        memberId: member.id,
+        channel: member.channel,
+        status,
+        events: {
+          create:
+            member.channel === "ONLINE"
+              ? [{ status: "DELIVERED", occurredOn: dateOnly(publishedAt), actorId }]
+              : [
+                  { status: "PREPARED", occurredOn: dateOnly(publishedAt), actorId },
+                  { status: "MAILED", occurredOn: dateOnly(daysAgo(9)), actorId },
+                ],
+        },
+      },
+    });
+  }
+  return pack.id;
+}
+
+async function submitDemoResponse(
+  tx: Tx,
+  r: { packId: string; memberId: string; promptId: string; body: string; createdById: string | null; transcribedById?: string; daysAgo: number },
+) {
+  const at = daysAgo(r.daysAgo);
+  const response = await tx.response.create({
+    data: {
+      packId: r.packId,
+      memberId: r.memberId,
+      promptId: r.promptId,
+      body: r.body,
+      status: "SUBMITTED",
+      source: r.transcribedById ? "TRANSCRIBED" : "ONLINE",
+      version: 1,
+      submittedAt: at,
+      draftSavedAt: at,
+      transcribedById: r.transcribedById ?? null,
+      receivedOn: r.transcribedById ? dateOnly(at) : null,
+      versions: { create: { version: 1, body: r.body, createdById: r.createdById, createdAt: at } },
+    },
+    select: { id: true },
+  });
+  await tx.delivery.updateMany({
+    where: { packId: r.packId, memberId: r.memberId, status: { not: "RESPONDED" } },
+    data: { status: "RESPONDED" },
+  });
+  const delivery = await tx.delivery.findUniqueOrThrow({ where: { packId_memberId: { packId: r.packId, memberId: r.memberId } }, select: { id: true, _count: { select: { events: { where: { status: "RESPONDED" } } } } } });
+  if (delivery._count.events > 0) return response.id;
+  await tx.delivery.update({
+    where: { id: delivery.id },
+    data: { status: "RESPONDED", events: { create: { status: "RESPONDED", occurredOn: dateOnly(at), actorId: r.transcribedById ?? null } } },
+  });
+  return response.id;
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { RoleBadges } from "@/components/groups/role-badges";
 import { requireUser } from "@/lib/auth/session";
 import { listMyGroups } from "@/lib/data/groups";
+import { listMyRecentFeedback } from "@/lib/data/feedback";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("home"))("title") };
@@ -11,7 +12,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const user = await requireUser("/");
-  const [groups, t, tLevels] = await Promise.all([listMyGroups(user), getTranslations("home"), getTranslations("levels")]);
+  const [groups, feedback, t, tLevels, tFeedback, format] = await Promise.all([
+    listMyGroups(user),
+    listMyRecentFeedback(user),
+    getTranslations("home"),
+    getTranslations("levels"),
+    getTranslations("packs.home"),
+    getFormatter(),
+  ]);
   return (
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -39,6 +47,26 @@ export default async function HomePage() {
             </li>
           ))}
         </ul>
+      )}
+      {feedback.length > 0 && (
+        <section aria-labelledby="feedback" className="mt-10">
+          <h2 id="feedback" className="text-xl font-semibold">
+            {tFeedback("feedbackTitle")}
+          </h2>
+          <ul className="mt-3 space-y-3">
+            {feedback.map((f) => (
+              <li key={f.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                <Link href={`/groups/${f.groupSlug}/packs/${f.packNumber}`} className="text-sm text-accent underline underline-offset-4">
+                  {tFeedback("onPrompt", { prompt: f.promptText.length > 90 ? `${f.promptText.slice(0, 90)}…` : f.promptText, number: f.packNumber, group: f.groupName })}
+                </Link>
+                <blockquote className="mt-2 whitespace-pre-wrap border-l-4 border-green-700 pl-3">{f.body}</blockquote>
+                <p className="mt-1 text-sm text-muted">
+                  {tFeedback("from", { name: f.authorName })} · {format.dateTime(f.createdAt, { dateStyle: "medium" })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   );

@@ -8,18 +8,13 @@ import { acceptAsNewUserAction, acceptAsUserAction } from "@/app/(auth)/invitati
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
+import { useActionMessage } from "@/components/forms/use-action-message";
 import { acceptInvitationSchema, type AcceptInvitationInput } from "@/lib/validations/auth";
-
-/** Translates a catalog key such as "invitation.state.used" or "errors.generic". */
-function useMessage() {
-  const t = useTranslations();
-  return (key: string | null) => (key ? (t.has(key as never) ? t(key as never) : t("errors.generic")) : null);
-}
 
 export function AcceptInvitationForm({ token, email, penName }: { token: string; email: string; penName: string | null }) {
   const t = useTranslations("invitation");
   const tv = useTranslations("validation");
-  const message = useMessage();
+  const message = useActionMessage();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<AcceptInvitationInput>({ resolver: zodResolver(acceptInvitationSchema) });
   const fieldError = (m?: string) => (m ? tv(m as "invalid") : undefined);
@@ -58,7 +53,7 @@ export function AcceptInvitationForm({ token, email, penName }: { token: string;
 }
 
 export function AcceptAsUserButton({ token, label }: { token: string; label: string }) {
-  const message = useMessage();
+  const message = useActionMessage();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   return (

@@ -79,3 +79,37 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * A study group of its own (so tests never touch each other's data): a course with one lesson
+ * (a reading and two prompts), a facilitator and an online member, both able to sign in.
+ */
+export async function makeStudyGroup() {
+  const id = randomUUID().slice(0, 8);
+  const org = await db.organization.findUniqueOrThrow({ where: { slug: "riverside" } });
+  const course = await db.course.create({ data: { organizationId: org.id, slug: `loop-${id}`, title: `Loop course ${id}` } });
+  const lesson = await db.lesson.create({
+    data: {
+      courseId: course.id,
+      position: 1,
+      title: `Reading together ${id}`,
+      readings: { create: { position: 1, title: "On slow reading", author: "A. Reader", bodyMarkdown: "## Why slowly\n\nBecause *time* matters.\n\n> A quoted line." } },
+    },
+    include: { readings: true },
+  });
+  await db.prompt.createMany({
+    data: [
+      { lessonId: lesson.id, position: 1, text: `What did the reading make you think of? ${id}`, readingId: lesson.readings[0]!.id },
+      { lessonId: lesson.id, position: 2, text: `What would you ask the author? ${id}` },
+    ],
+  });
+  const group = await db.group.create({ data: { organizationId: org.id, courseId: course.id, slug: `loop-${id}`, name: `Loop group ${id}`, level: "INTRODUCTORY" } });
+  const password = `pw-${id}-long-enough`;
+  const passwordHash = await bcrypt.hash(password, 4);
+  const facilitator = await db.user.create({ data: { email: `fac-${id}@example.test`, name: `Facilitator ${id}`, passwordHash } });
+  await db.facilitator.create({ data: { groupId: group.id, userId: facilitator.id } });
+  const memberUser = await db.user.create({ data: { email: `mem-${id}@example.test`, name: `Member ${id}`, passwordHash } });
+  const person = await db.person.create({ data: { organizationId: org.id, userId: memberUser.id, legalName: memberUser.name, email: memberUser.email } });
+  const member = await db.member.create({ data: { groupId: group.id, personId: person.id, channel: "ONLINE", penName: `Pen ${id}` } });
+  return { id, group, lesson, password, facilitator, memberUser, member };
+}

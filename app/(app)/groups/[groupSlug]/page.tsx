@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RoleBadges } from "@/components/groups/role-badges";
+import { NewPackButton } from "@/components/packs/new-pack-button";
+import { PackList } from "@/components/packs/pack-list";
 import { groupPage } from "@/lib/authz";
 import { getGroupOverview } from "@/lib/data/groups";
+import { listPacks } from "@/lib/data/packs";
 import { canInGroup } from "@/lib/permissions";
 
 type Props = { params: Promise<{ groupSlug: string }> };
@@ -15,8 +18,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function GroupHomePage({ params }: Props) {
   const { groupSlug } = await params;
-  const { group, roles } = await groupPage(groupSlug);
-  const [overview, t, tLevels] = await Promise.all([getGroupOverview(group.id), getTranslations("group"), getTranslations("levels")]);
+  const ctx = await groupPage(groupSlug);
+  const { group, roles } = ctx;
+  const [overview, packs, t, tLevels, tPacks] = await Promise.all([
+    getGroupOverview(group.id),
+    listPacks(ctx),
+    getTranslations("group"),
+    getTranslations("levels"),
+    getTranslations("packs"),
+  ]);
+  const staff = canInGroup(roles, "pack.edit");
   return (
     <>
       <p>
@@ -54,7 +65,24 @@ export default async function GroupHomePage({ params }: Props) {
           </div>
         )}
       </dl>
-      <p className="mt-8 text-muted">{t("packsComing")}</p>
+      <section aria-labelledby="packs" className="mt-10">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="packs" className="text-xl font-semibold">
+            {tPacks("title")}
+          </h2>
+          {canInGroup(roles, "course.edit") && (
+            <Link href={`/courses/${group.courseId}`} className="text-accent underline underline-offset-4">
+              {tPacks("editCourse")}
+            </Link>
+          )}
+        </div>
+        {staff && (
+          <div className="mt-3">
+            <NewPackButton groupSlug={group.slug} />
+          </div>
+        )}
+        <PackList groupSlug={group.slug} packs={packs} staff={staff} />
+      </section>
     </>
   );
 }

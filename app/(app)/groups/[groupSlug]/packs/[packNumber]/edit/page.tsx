@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PackForm } from "@/components/packs/pack-form";
+import { PublishButton } from "@/components/packs/publish-button";
+import { groupPage } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { getPack, listCourseLessons } from "@/lib/data/packs";
+
+type Props = { params: Promise<{ groupSlug: string; packNumber: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("packs.edit");
+  return { title: t("title", { number: (await params).packNumber }) };
+}
+
+export default async function EditPackPage({ params }: Props) {
+  const { groupSlug, packNumber } = await params;
+  const ctx = await groupPage(groupSlug, "pack.edit");
+  const number = Number(packNumber);
+  if (!Number.isInteger(number) || number < 1) notFound();
+  const [pack, lessons, t] = await Promise.all([
+    getPack(ctx, number).catch((error: unknown) => {
+      if (error instanceof AppError) notFound();
+      throw error;
+    }),
+    listCourseLessons(ctx),
+    getTranslations("packs.edit"),
+  ]);
+  const base = `/groups/${groupSlug}/packs/${number}`;
+  return (
+    <>
+      <p>
+        <Link href={base} className="text-sm text-accent underline underline-offset-4">
+          {t("preview")}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold">{t("title", { number })}</h1>
+      <PackForm
+        groupSlug={groupSlug}
+        packNumber={number}
+        published={pack.status === "PUBLISHED"}
+        lessons={lessons.map((l) => ({ id: l.id, title: l.title, readings: l._count.readings, prompts: l._count.prompts }))}
+        initial={{
+          title: pack.title,
+          letterMarkdown: pack.letterMarkdown,
+          dueDate: pack.dueDate ? pack.dueDate.toISOString().slice(0, 10) : "",
+          lessonIds: pack.lessons.map((l) => l.lesson.id),
+        }}
+      />
+      {pack.status === "DRAFT" && (
+        <div className="mt-10 border-t border-stone-200 pt-6">
+          <PublishButton groupSlug={groupSlug} packNumber={number} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+// A pack's letter, title, due date and lessons. Lessons appear in the pack in course order.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { updatePackAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextAreaField } from "@/components/forms/text-area-field";
+import { TextField } from "@/components/forms/text-field";
+import { useActionMessage } from "@/components/forms/use-action-message";
+import { packDetailsSchema, type PackDetailsInput } from "@/lib/validations/pack";
+
+type Lesson = { id: string; title: string; readings: number; prompts: number };
+
+export function PackForm(props: { groupSlug: string; packNumber: number; published: boolean; lessons: Lesson[]; initial: PackDetailsInput }) {
+  const t = useTranslations("packs.edit");
+  const message = useActionMessage();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { register, handleSubmit, setError, control, setValue, formState } = useForm<PackDetailsInput>({
+    resolver: zodResolver(packDetailsSchema),
+    defaultValues: props.initial,
+  });
+  const chosen = new Set(useWatch({ control, name: "lessonIds" }));
+  const toggle = (id: string, on: boolean) => {
+    const next = props.lessons.map((l) => l.id).filter((lessonId) => (lessonId === id ? on : chosen.has(lessonId)));
+    setValue("lessonIds", next, { shouldDirty: true });
+  };
+  const err = (m?: string) => message(m) ?? undefined;
+
+  const onSubmit = handleSubmit(async (details) => {
+    setFormError(null);
+    setSaved(false);
+    try {
+      const result = await updatePackAction({ groupSlug: props.groupSlug, packNumber: props.packNumber, details });
+      if (!result.ok) {
+        for (const [field, m] of Object.entries(result.fieldErrors)) setError(field.replace(/^details\./, "") as keyof PackDetailsInput, { message: m });
+        setFormError(message(result.formError) ?? message("errors.formHasErrors"));
+        return;
+      }
+      setSaved(true);
+      router.refresh();
+    } catch {
+      setFormError(message("errors.offline"));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-6" aria-label={t("title", { number: props.packNumber })}>
+      <FormAlert message={formError} />
+      <TextField label={t("packTitle")} hint={t("packTitleHint")} {...register("title")} error={err(formState.errors.title?.message)} />
+      <TextAreaField label={t("letter")} hint={t("letterHint")} rows={12} {...register("letterMarkdown")} error={err(formState.errors.letterMarkdown?.message)} />
+      <TextField label={t("dueDate")} hint={t("dueDateHint")} type="date" className="max-w-xs" {...register("dueDate")} error={err(formState.errors.dueDate?.message)} />
+      <fieldset>
+        <legend className="font-medium">{t("lessons")}</legend>
+        <p className="text-sm text-muted">{props.published ? t("lessonsLocked") : t("lessonsHint")}</p>
+        {props.lessons.length === 0 && <p className="mt-2">{t("noCourseLessons")}</p>}
+        <ul className="mt-3 space-y-2">
+          {props.lessons.map((lesson) => (
+            <li key={lesson.id}>
+              <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-stone-200 bg-white p-3 has-[:checked]:border-accent">
+                <input
+                  type="checkbox"
+                  className="mt-1 size-5"
+                  checked={chosen.has(lesson.id)}
+                  disabled={props.published}
+                  onChange={(e) => toggle(lesson.id, e.target.checked)}
+                />
+                <span>
+                  <span className="block font-medium">{lesson.title}</span>
+                  <span className="block text-sm text-muted">{t("lessonMeta", { readings: lesson.readings, prompts: lesson.prompts })}</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {formState.errors.lessonIds && <p className="mt-1 text-sm font-medium text-danger">{err(formState.errors.lessonIds.message)}</p>}
+      </fieldset>
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("saving") : t("save")}
+        </Button>
+        <span role="status" className="text-green-800">
+          {saved ? t("saved") : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

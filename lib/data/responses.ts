@@ -1,0 +1,130 @@
+// Responses of online members: drafts that save while typing, submits that happen once, edits
+// that keep every earlier text.
+//
+// One row per member × prompt × pack (a unique constraint). The row is created with
+// INSERT … ON CONFLICT DO NOTHING and then locked with SELECT … FOR UPDATE, so any number of
+// simultaneous submits (a double click, a retry after a network error, a second tab) queue on
+// the same row: one makes the version, the others see it. A submit carries a key made by the
+// browser; a repeat of the same key returns the first result without a new version.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { GroupContext } from "@/lib/authz";
+import { canInGroup } from "@/lib/permissions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
+
+type Target = { packId: string; memberId: string; promptId: string };
+
+/** The caller's own enrolment, a published pack of the group, and a prompt of that pack. */
+async function resolveTarget(ctx: GroupContext, packNumber: number, promptId: string): Promise<Target> {
+  if (!ctx.member || !canInGroup(ctx.roles, "response.writeOwn")) throw notFound();
+  const pack = await db.pack.findFirst({
+    where: { groupId: ctx.group.id, number: packNumber, status: "PUBLISHED", lessons: { some: { lesson: { prompts: { some: { id: promptId } } } } } },
+    select: { id: true },
+  });
+  if (!pack) throw notFound();
+  return { packId: pack.id, memberId: ctx.member.id, promptId };
+}
+
+async function ensureRow(tx: Prisma.TransactionClient, t: Target): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Response" ("id", "packId", "memberId", "promptId", "source", "updatedAt")
+    VALUES (${randomUUID()}, ${t.packId}, ${t.memberId}, ${t.promptId}, 'ONLINE'::"ResponseSource", now())
+    ON CONFLICT ("packId", "memberId", "promptId") DO NOTHING`;
+}
+
+type LockedRow = { id: string; status: "DRAFT" | "SUBMITTED"; body: string; version: number; lastSubmitKey: string | null; submittedAt: Date | null };
+
+async function lockRow(tx: Prisma.TransactionClient, t: Target): Promise<LockedRow> {
+  const rows = await tx.$queryRaw<LockedRow[]>`
+    SELECT "id", "status"::text AS "status", "body", "version", "lastSubmitKey", "submittedAt"
+      FROM "Response"
+     WHERE "packId" = ${t.packId} AND "memberId" = ${t.memberId} AND "promptId" = ${t.promptId}
+       FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new Error("response row vanished inside its transaction");
+  return row;
+}
+
+export type DraftSaved = { savedAt: Date };
+
+/** Keeps the text being written. Saving the submitted text again leaves nothing pending. */
+export async function saveDraft(ctx: GroupContext, input: { packNumber: number; promptId: string; body: string }): Promise<DraftSaved> {
+  const target = await resolveTarget(ctx, input.packNumber, input.promptId);
+  const savedAt = new Date();
+  await db.$transaction(async (tx) => {
+    await ensureRow(tx, target);
+    const row = await lockRow(tx, target);
+    const nothingPending = row.status === "SUBMITTED" && row.body === input.body;
+    await tx.response.update({ where: { id: row.id }, data: { draftBody: nothingPending ? null : input.body, draftSavedAt: savedAt } });
+  });
+  return { savedAt };
+}
+
+export type Submitted = { version: number; submittedAt: Date; repeated: boolean };
+
+/** Submits (or re-submits after an edit). Safe to call any number of times with one key. */
+export async function submitResponse(
+  ctx: GroupContext,
+  input: { packNumber: number; promptId: string; body: string; submitKey: string },
+): Promise<Submitted> {
+  const target = await resolveTarget(ctx, input.packNumber, input.promptId);
+  return db.$transaction(async (tx) => {
+    await ensureRow(tx, target);
+    const row = await lockRow(tx, target);
+    if (row.lastSubmitKey === input.submitKey || (row.status === "SUBMITTED" && row.body === input.body)) {
+      // The same submit again, or nothing changed since the last one: no new version.
+      await tx.response.update({ where: { id: row.id }, data: { draftBody: null, lastSubmitKey: input.submitKey } });
+      return { version: row.version, submittedAt: row.submittedAt ?? new Date(), repeated: true };
+    }
+    const now = new Date();
+    const version = row.version + 1;
+    await tx.responseVersion.create({ data: { responseId: row.id, version, body: input.body, createdById: ctx.user.id } });
+    await tx.response.update({
+      where: { id: row.id },
+      data: { body: input.body, status: "SUBMITTED", version, submittedAt: row.submittedAt ?? now, draftBody: null, draftSavedAt: now, lastSubmitKey: input.submitKey },
+    });
+    if (version === 1) await markResponded(tx, target, ctx.user.id, now);
+    return { version, submittedAt: row.submittedAt ?? now, repeated: false };
+  });
+}
+
+/** The member's delivery of this pack moves to "responded" on their first answer. */
+async function markResponded(tx: Prisma.TransactionClient, t: Target, actorId: string, now: Date) {
+  const delivery = await tx.delivery.findUnique({ where: { packId_memberId: { packId: t.packId, memberId: t.memberId } }, select: { id: true, status: true } });
+  if (!delivery || delivery.status === "RESPONDED") return;
+  await tx.delivery.update({ where: { id: delivery.id }, data: { status: "RESPONDED", events: { create: { status: "RESPONDED", occurredOn: new Date(now.toISOString().slice(0, 10)), actorId } } } });
+}
+
+export type MyResponse = {
+  promptId: string;
+  status: "DRAFT" | "SUBMITTED";
+  body: string;
+  draftBody: string | null;
+  draftSavedAt: Date | null;
+  submittedAt: Date | null;
+  version: number;
+  feedback: { id: string; body: string; createdAt: Date; authorName: string }[];
+};
+
+/** The caller's responses to one pack, with the feedback on them (one query). */
+export async function listMyResponses(ctx: GroupContext, packId: string): Promise<MyResponse[]> {
+  if (!ctx.member) return [];
+  const rows = await db.response.findMany({
+    where: { packId, memberId: ctx.member.id, pack: { groupId: ctx.group.id } },
+    select: {
+      promptId: true,
+      status: true,
+      body: true,
+      draftBody: true,
+      draftSavedAt: true,
+      submittedAt: true,
+      version: true,
+      feedback: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
+  return rows.map(({ feedback, ...r }) => ({ ...r, feedback: feedback.map(({ author, ...f }) => ({ ...f, authorName: author.name })) }));
+}

@@ -1,0 +1,35 @@
+// A member's answer to a prompt. The same limits apply to a draft and to a submit, so a draft
+// that saved can always be submitted.
+import { z } from "zod";
+import { stripNul } from "@/lib/validations/text";
+
+export const RESPONSE_MAX_CHARS = 100_000;
+
+export const responseBodySchema = z.string().max(RESPONSE_MAX_CHARS, "packs.validation.responseTooLong").transform(stripNul);
+
+export const responseTargetSchema = z.object({
+  groupSlug: z.string().min(1).max(100),
+  packNumber: z.coerce.number().int().min(1).max(100_000),
+  promptId: z.string().min(1).max(64),
+});
+
+export const saveDraftSchema = responseTargetSchema.extend({ body: responseBodySchema });
+
+export const submitResponseSchema = responseTargetSchema.extend({
+  body: responseBodySchema.refine((v) => v.trim().length > 0, "packs.validation.responseEmpty"),
+  /** Made by the browser once per submit intent; a retry sends the same key. */
+  submitKey: z.string().min(8).max(64),
+});
+
+export const feedbackSchema = z.object({
+  groupSlug: z.string().min(1).max(100),
+  responseId: z.string().min(1).max(64),
+  body: z.string().transform(stripNul).pipe(z.string().trim().min(1, "packs.validation.feedbackEmpty").max(20_000, "packs.validation.feedbackTooLong")),
+  clientKey: z.string().min(8).max(64),
+});
+
+/** Words as a reader would count them. */
+export function countWords(text: string): number {
+  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return words ? words.length : 0;
+}

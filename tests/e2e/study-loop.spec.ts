@@ -1,0 +1,119 @@
+// A week of a study group, as its people would do it: the facilitator builds and publishes a
+// pack, the member drafts (and the draft survives a reload), submits with a double click, the
+// facilitator gives feedback and the member reads it. Then the server actions the browser used
+// are replayed with another group's ids, and nothing changes.
+import type { Browser, Page, Request } from "@playwright/test";
+import { db, expect, makeStudyGroup, signInViaApi, test } from "./fixtures";
+
+async function signedIn(browser: Browser, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInViaApi(page, email, password);
+  return page;
+}
+
+/** Sends a captured server-action request again with other arguments; returns the HTTP status. */
+async function replay(page: Page, request: Request, args: unknown[]) {
+  const headers = request.headers();
+  const response = await page.context().request.post(request.url(), {
+    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: JSON.stringify(args),
+  });
+  return response.status();
+}
+
+test("facilitator publishes a pack; member drafts, reloads, submits once; feedback reaches the member", async ({ browser, consoleErrors: _ }) => {
+  const s = await makeStudyGroup();
+  const facilitator = await signedIn(browser, s.facilitator.email, s.password);
+
+  // Build and publish pack 1.
+  await facilitator.goto(`/groups/${s.group.slug}`);
+  await facilitator.getByRole("button", { name: "Start a new pack" }).click();
+  await expect(facilitator).toHaveURL(new RegExp(`/groups/${s.group.slug}/packs/1/edit$`));
+  await facilitator.getByLabel("Title (optional)").fill("Reading slowly");
+  await facilitator.getByLabel("Letter to the group").fill("Dear all,\n\nTake your time with this one.");
+  await facilitator.getByLabel("Due date").fill("2026-12-31");
+  await facilitator.getByText(s.lesson.title).click();
+  await facilitator.getByRole("button", { name: "Save" }).click();
+  await expect(facilitator.getByText("Saved.")).toBeVisible();
+  facilitator.once("dialog", (dialog) => void dialog.accept());
+  await facilitator.getByRole("button", { name: "Publish to members" }).click();
+  await expect(facilitator.getByRole("button", { name: "Publish to members" })).toHaveCount(0);
+  await facilitator.goto(`/groups/${s.group.slug}/packs/1`);
+  await expect(facilitator.getByRole("heading", { name: "Pack 1: Reading slowly" })).toBeVisible();
+  await expect(facilitator.getByText("Take your time with this one.")).toBeVisible();
+
+  // The member writes; the draft saves while typing and survives a reload.
+  const member = await signedIn(browser, s.memberUser.email, s.password);
+  await member.goto(`/groups/${s.group.slug}/packs/1`);
+  await expect(member.getByRole("heading", { name: "Why slowly" })).toBeVisible();
+  const answer = member.getByLabel("Your answer").first();
+  await answer.fill("It made me think of my grandmother, who read every letter twice.");
+  await expect(member.getByText(/Draft saved at/).first()).toBeVisible();
+  await expect(member.getByText("12 words")).toBeVisible();
+  await member.reload();
+  await expect(member.getByLabel("Your answer").first()).toHaveValue("It made me think of my grandmother, who read every letter twice.");
+
+  // A double click on submit makes one response.
+  const submitRequest = member.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("submitKey"));
+  await member.getByRole("button", { name: "Submit answer" }).first().dblclick();
+  await expect(member.getByText(/^Submitted /).first()).toBeVisible();
+  const captured = await submitRequest;
+  const responses = await db.response.findMany({ where: { memberId: s.member.id }, include: { versions: true } });
+  expect(responses).toHaveLength(1);
+  expect(responses[0]?.versions).toHaveLength(1);
+  expect(responses[0]?.status).toBe("SUBMITTED");
+
+  // The facilitator reads it and gives feedback.
+  await facilitator.goto(`/groups/${s.group.slug}/packs/1/responses`);
+  await expect(facilitator.getByText("It made me think of my grandmother")).toBeVisible();
+  await expect(facilitator.getByText("1 of 1 answered")).toBeVisible();
+  const feedbackRequest = facilitator.waitForRequest((r) => r.method() === "POST" && (r.postData() ?? "").includes("clientKey"));
+  await facilitator.getByLabel(`Feedback to Pen ${s.id}`).fill("A lovely image. What did she do after the second reading?");
+  await facilitator.getByRole("button", { name: "Send feedback" }).click();
+  await expect(facilitator.getByText("Feedback sent.")).toBeVisible();
+  const capturedFeedback = await feedbackRequest;
+
+  // The member sees it beside the answer and on the home page.
+  await member.reload();
+  await expect(member.getByText("A lovely image. What did she do after the second reading?")).toBeVisible();
+  await member.goto("/");
+  await expect(member.getByRole("heading", { name: "Feedback for you" })).toBeVisible();
+  await expect(member.getByText("A lovely image.", { exact: false })).toBeVisible();
+
+  // Replays with another group's ids change nothing.
+  const intro = await db.pack.findFirstOrThrow({ where: { group: { slug: "intro" }, number: 1 }, include: { lessons: { include: { lesson: { include: { prompts: true } } } } } });
+  const introPrompt = intro.lessons[0]!.lesson.prompts[0]!.id;
+  const before = await db.response.count({ where: { packId: intro.id } });
+  const introResponse = await db.response.findFirstOrThrow({ where: { packId: intro.id, status: "SUBMITTED" } });
+  const feedbackBefore = await db.feedback.count({ where: { responseId: introResponse.id } });
+
+  const ours = JSON.parse(captured.postData() ?? "[]")[0];
+  // Control: the same replay with the member's own ids does reach the server and write, so the
+  // refusals below are the authorization at work, not a malformed request.
+  const secondPrompt = (await db.prompt.findFirstOrThrow({ where: { lessonId: s.lesson.id, position: 2 } })).id;
+  expect(await replay(member, captured, [{ ...ours, promptId: secondPrompt, submitKey: "replayed-own-key", body: "replayed with my own ids" }])).toBe(200);
+  expect(await db.response.count({ where: { memberId: s.member.id, body: "replayed with my own ids" } })).toBe(1);
+
+  expect(await replay(member, captured, [{ ...ours, groupSlug: "intro", promptId: introPrompt, submitKey: "replayed-key-1", body: "forged" }])).toBe(200);
+  expect(await replay(member, captured, [{ ...ours, promptId: introPrompt, submitKey: "replayed-key-2", body: "forged" }])).toBe(200);
+  const theirs = JSON.parse(capturedFeedback.postData() ?? "[]")[0];
+  expect(await replay(facilitator, capturedFeedback, [{ ...theirs, groupSlug: s.group.slug, responseId: introResponse.id, clientKey: "replayed-feedback", body: "forged" }])).toBe(200);
+
+  expect(await db.response.count({ where: { packId: intro.id } })).toBe(before);
+  expect(await db.response.count({ where: { body: "forged" } })).toBe(0);
+  expect(await db.responseVersion.count({ where: { body: "forged" } })).toBe(0);
+  expect(await db.feedback.count({ where: { responseId: introResponse.id } })).toBe(feedbackBefore);
+  expect(await db.feedback.count({ where: { body: "forged" } })).toBe(0);
+});
+
+test("a member cannot open a draft pack, or another group's pack", async ({ page, consoleErrors: _, allowConsoleError }) => {
+  allowConsoleError(/status of 404/);
+  const s = await makeStudyGroup();
+  await db.pack.create({ data: { groupId: s.group.id, number: 1, status: "DRAFT", lessons: { create: { lessonId: s.lesson.id, position: 1 } } } });
+  await signInViaApi(page, s.memberUser.email, s.password);
+  expect((await page.goto(`/groups/${s.group.slug}/packs/1`))?.status()).toBe(404);
+  expect((await page.goto(`/groups/intro/packs/1`))?.status()).toBe(404);
+  expect((await page.goto(`/groups/${s.group.slug}/packs/1/edit`))?.status()).toBe(404);
+  expect((await page.goto(`/groups/${s.group.slug}/packs/1/responses`))?.status()).toBe(404);
+});
