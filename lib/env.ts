@@ -19,6 +19,16 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  /** Where uploaded files and generated PDFs are kept when no S3 bucket is configured. */
+  STORAGE_DIR: z.string().min(1).default(".data/files"),
+  /** S3-compatible storage (all four, or none): lets several web processes share files. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Largest scan a facilitator may upload. */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(15),
   /** Hours a sign-in lasts. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
