@@ -16,7 +16,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
-type Target = { packId: string; memberId: string; promptId: string };
+export type Target = { packId: string; memberId: string; promptId: string };
 
 /** The caller's own enrolment, a published pack of the group, and a prompt of that pack. */
 async function resolveTarget(ctx: GroupContext, packNumber: number, promptId: string): Promise<Target> {
@@ -29,16 +29,17 @@ async function resolveTarget(ctx: GroupContext, packNumber: number, promptId: st
   return { packId: pack.id, memberId: ctx.member.id, promptId };
 }
 
-async function ensureRow(tx: Prisma.TransactionClient, t: Target): Promise<void> {
+/** Creates the row if it is missing; `source` only applies to a new row. */
+export async function ensureRow(tx: Prisma.TransactionClient, t: Target, source: "ONLINE" | "TRANSCRIBED" = "ONLINE"): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO "Response" ("id", "packId", "memberId", "promptId", "source", "updatedAt")
-    VALUES (${randomUUID()}, ${t.packId}, ${t.memberId}, ${t.promptId}, 'ONLINE'::"ResponseSource", now())
+    VALUES (${randomUUID()}, ${t.packId}, ${t.memberId}, ${t.promptId}, ${source}::"ResponseSource", now())
     ON CONFLICT ("packId", "memberId", "promptId") DO NOTHING`;
 }
 
 type LockedRow = { id: string; status: "DRAFT" | "SUBMITTED"; body: string; version: number; lastSubmitKey: string | null; submittedAt: Date | null };
 
-async function lockRow(tx: Prisma.TransactionClient, t: Target): Promise<LockedRow> {
+export async function lockRow(tx: Prisma.TransactionClient, t: Target): Promise<LockedRow> {
   const rows = await tx.$queryRaw<LockedRow[]>`
     SELECT "id", "status"::text AS "status", "body", "version", "lastSubmitKey", "submittedAt"
       FROM "Response"
@@ -93,7 +94,7 @@ export async function submitResponse(
 }
 
 /** The member's delivery of this pack moves to "responded" on their first answer. */
-async function markResponded(tx: Prisma.TransactionClient, t: Target, actorId: string, now: Date) {
+export async function markResponded(tx: Prisma.TransactionClient, t: Target, actorId: string, now: Date) {
   const delivery = await tx.delivery.findUnique({ where: { packId_memberId: { packId: t.packId, memberId: t.memberId } }, select: { id: true, status: true } });
   if (!delivery || delivery.status === "RESPONDED") return;
   await tx.delivery.update({ where: { id: delivery.id }, data: { status: "RESPONDED", events: { create: { status: "RESPONDED", occurredOn: new Date(now.toISOString().slice(0, 10)), actorId } } } });

@@ -33,3 +33,21 @@ export function countWords(text: string): number {
   const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words ? words.length : 0;
 }
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "packs.validation.dateInvalid").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "packs.validation.dateInvalid");
+
+export const transcriptionTargetSchema = z.object({
+  groupSlug: z.string().min(1).max(100),
+  packNumber: z.coerce.number().int().min(1).max(100_000),
+  memberId: z.string().min(1).max(64),
+  promptId: z.string().min(1).max(64),
+});
+
+export const transcriptionDraftSchema = transcriptionTargetSchema.extend({ body: responseBodySchema });
+
+export const transcriptionSubmitSchema = transcriptionTargetSchema.extend({
+  body: responseBodySchema.refine((v) => v.trim().length > 0, "packs.validation.responseEmpty"),
+  /** The postmark or the day the letter arrived; not in the future. */
+  receivedOn: isoDate.refine((v) => v <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), "mail.validation.receivedInFuture"),
+  submitKey: z.string().min(8).max(64),
+});
