@@ -32,6 +32,7 @@ export async function getPackReview(ctx: GroupContext, packId: string) {
         version: true,
         submittedAt: true,
         source: true,
+        transcribedById: true,
         member: { select: { penName: true, channel: true } },
         versions: { orderBy: { version: "desc" }, select: { version: true, body: true, createdAt: true } },
         feedback: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
@@ -39,7 +40,10 @@ export async function getPackReview(ctx: GroupContext, packId: string) {
       orderBy: { submittedAt: "asc" },
     }),
   ]);
-  return { members, responses };
+  // Names of transcribers, so each transcribed response says who typed it (one more query).
+  const transcriberIds = [...new Set(responses.map((r) => r.transcribedById).filter((id): id is string => Boolean(id)))];
+  const transcribers = new Map((await db.user.findMany({ where: { id: { in: transcriberIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return { members, responses: responses.map((r) => ({ ...r, transcriberName: r.transcribedById ? (transcribers.get(r.transcribedById) ?? null) : null })) };
 }
 
 /** Adds feedback to a submitted response of this group. A repeated submit finds the first. */

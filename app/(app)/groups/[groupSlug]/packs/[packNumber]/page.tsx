@@ -67,9 +67,17 @@ export default async function PackPage({ params }: Props) {
             {t("edit")}
           </Link>
           {pack.status === "PUBLISHED" ? (
-            <Link href={`${base}/responses`} className="inline-flex min-h-11 items-center rounded-md bg-accent px-4 font-medium text-white hover:bg-accent-strong">
-              {t("review")}
-            </Link>
+            <>
+              <Link href={`${base}/responses`} className="inline-flex min-h-11 items-center rounded-md bg-accent px-4 font-medium text-white hover:bg-accent-strong">
+                {t("review")}
+              </Link>
+              <Link href={`${base}/mail`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+                {t("mailLog")}
+              </Link>
+              <Link href="/transcribe" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+                {t("typeCode")}
+              </Link>
+            </>
           ) : (
             <PublishButton groupSlug={ctx.group.slug} packNumber={pack.number} />
           )}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { TranscriptionForm } from "@/components/mail/transcription-form";
+import { groupPage } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/data/audit";
+import { getTranscription } from "@/lib/data/transcriptions";
+import { formatResponseCode } from "@/lib/packs/response-code";
+
+type Props = { params: Promise<{ groupSlug: string; packNumber: string; memberId: string; promptId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mail.transcribe"))("title") };
+}
+
+export default async function TranscribePage({ params }: Props) {
+  const { groupSlug, packNumber, memberId, promptId } = await params;
+  const ctx = await groupPage(groupSlug, "response.transcribe");
+  const number = Number(packNumber);
+  if (!Number.isInteger(number) || number < 1) notFound();
+  const data = await getTranscription(ctx, number, memberId, promptId).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  // The form names the member by legal name and ID: the look is recorded.
+  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "transcription.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id });
+  const [t, format] = await Promise.all([getTranslations("mail.transcribe"), getFormatter()]);
+  const person = data.member.person;
+  const response = data.response;
+  const submitted = response?.status === "SUBMITTED";
+  return (
+    <>
+      <p>
+        <Link href={`/groups/${groupSlug}/packs/${number}/mail`} className="text-sm text-accent underline underline-offset-4">
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-1">{t("for", { penName: data.member.penName, legalName: person.legalName, id: person.idNumber ? `, ${person.idNumber}` : "" })}</p>
+      <div className="mt-4 rounded-lg border border-stone-200 bg-white p-4">
+        <p className="text-sm text-muted">
+          {t("pack", { number })} · {t("prompt")}
+          {data.code && <span className="ml-2 font-mono">{t("code", { code: formatResponseCode(data.code) })}</span>}
+        </p>
+        <p className="mt-1 text-lg">{data.prompt.text}</p>
+      </div>
+      {submitted && data.transcriberName && response?.submittedAt && (
+        <p className="mt-4 rounded-md bg-stone-100 p-3 text-sm">{t("already", { name: data.transcriberName, date: format.dateTime(response.submittedAt, { dateStyle: "medium" }) })}</p>
+      )}
+      <TranscriptionForm
+        groupSlug={groupSlug}
+        packNumber={number}
+        memberId={memberId}
+        promptId={promptId}
+        penName={data.member.penName}
+        initial={{
+          text: response?.draftBody ?? response?.body ?? "",
+          submittedText: submitted ? (response?.body ?? "") : null,
+          receivedOn: response?.receivedOn ? response.receivedOn.toISOString().slice(0, 10) : new Date().toISOString().slice(0, 10),
+          hasDraft: response?.draftBody != null,
+          savedAt: response?.draftSavedAt?.toISOString() ?? null,
+        }}
+      />
+    </>
+  );
+}

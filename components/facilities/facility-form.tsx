@@ -1,0 +1,67 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { saveFacilityAction } from "@/app/(app)/facilities/actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/forms/form-alert";
+import { TextAreaField } from "@/components/forms/text-area-field";
+import { TextField } from "@/components/forms/text-field";
+import { useActionMessage } from "@/components/forms/use-action-message";
+import { facilitySchema, type FacilityInput, type FacilityValues } from "@/lib/validations/facility";
+
+export function FacilityForm({ id, organizationId, initial }: { id?: string; organizationId: string; initial: FacilityInput }) {
+  const t = useTranslations("facilities.form");
+  const message = useActionMessage();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { register, handleSubmit, setError, formState } = useForm<FacilityInput, unknown, FacilityValues>({ resolver: zodResolver(facilitySchema), defaultValues: initial });
+  const err = (m?: string) => message(m) ?? undefined;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setSaved(false);
+    try {
+      const result = await saveFacilityAction({ id, organizationId, values });
+      if (!result.ok) {
+        for (const [field, m] of Object.entries(result.fieldErrors)) setError(field.replace(/^values\./, "") as keyof FacilityInput, { message: m });
+        setFormError(message(result.formError) ?? message("errors.formHasErrors"));
+        return;
+      }
+      setSaved(true);
+      if (!id) router.push(`/facilities/${result.data.id}`);
+      else router.refresh();
+    } catch {
+      setFormError(message("errors.offline"));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5">
+      <FormAlert message={formError} />
+      <TextField label={t("name")} {...register("name")} error={err(formState.errors.name?.message)} />
+      <TextAreaField label={t("address")} hint={t("addressHint")} rows={4} {...register("address")} error={err(formState.errors.address?.message)} />
+      <TextField label={t("maxPages")} hint={t("maxPagesHint")} inputMode="numeric" className="max-w-xs" {...register("maxPagesPerEnvelope")} error={err(formState.errors.maxPagesPerEnvelope?.message)} />
+      <label className="flex min-h-11 items-start gap-3">
+        <input type="checkbox" className="mt-1 size-5" {...register("nameAndIdOnEveryPage")} />
+        <span>{t("nameAndId")}</span>
+      </label>
+      <label className="flex min-h-11 items-start gap-3">
+        <input type="checkbox" className="mt-1 size-5" {...register("imagesAllowed")} />
+        <span>{t("images")}</span>
+      </label>
+      <TextAreaField label={t("notes")} hint={t("notesHint")} rows={3} {...register("notes")} error={err(formState.errors.notes?.message)} />
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("saving") : t("save")}
+        </Button>
+        <span role="status" className="text-green-800">
+          {saved ? t("saved") : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+// Starts a print run and follows it: the job runs in the background (lib/jobs), this panel asks
+// for its progress every second until it is done or has failed, then offers the PDF or a retry.
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { startPrintRunAction } from "@/app/(app)/groups/[groupSlug]/packs/mail-actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useActionMessage } from "@/components/forms/use-action-message";
+
+type Run = { id: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; done: number; total: number; error: string | null; fileId: string | null; finishedAt: string | null };
+
+export function PrintRunPanel({ groupSlug, packNumber, latest, mailMembers }: { groupSlug: string; packNumber: number; latest: Run | null; mailMembers: number }) {
+  const t = useTranslations("mail.print");
+  const format = useFormatter();
+  const message = useActionMessage();
+  const router = useRouter();
+  const [run, setRun] = useState<Run | null>(latest);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const active = run?.status === "QUEUED" || run?.status === "RUNNING";
+
+  useEffect(() => {
+    if (!active || !run) return;
+    const timer = setInterval(async () => {
+      try {
+        const response = await fetch(`/api/print-runs/${run.id}`, { cache: "no-store" });
+        if (!response.ok) return;
+        const next = (await response.json()) as Run;
+        setRun((current) => ({ ...next, finishedAt: current?.finishedAt ?? null }));
+        if (next.status === "DONE" || next.status === "FAILED") router.refresh();
+      } catch {
+        // A dropped poll is retried on the next tick.
+      }
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [active, run, router]);
+
+  const begin = () =>
+    start(async () => {
+      setError(null);
+      try {
+        const result = await startPrintRunAction({ groupSlug, packNumber });
+        if (!result.ok) return setError(message(result.formError));
+        setRun({ id: result.data.id, status: "QUEUED", done: 0, total: mailMembers, error: null, fileId: null, finishedAt: null });
+      } catch {
+        setError(message("errors.offline"));
+      }
+    });
+
+  const percent = run && run.total > 0 ? Math.round((run.done / run.total) * 100) : 0;
+  return (
+    <section aria-labelledby="print-run" className="rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="print-run" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="mt-1 text-sm text-muted">{t("intro", { count: mailMembers })}</p>
+      <FormAlert message={error} />
+      {run && active && (
+        <div className="mt-3" role="status" aria-live="polite">
+          <p>{run.status === "QUEUED" ? t("queued") : t("running", { done: run.done, total: run.total })}</p>
+          <div className="mt-2 h-3 w-full overflow-hidden rounded-full bg-stone-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t("progress")}>
+            <div className="h-full bg-accent transition-all" style={{ width: `${percent}%` }} />
+          </div>
+        </div>
+      )}
+      {run?.status === "DONE" && (
+        <p className="mt-3" role="status">
+          {t("done", { total: run.total })}{" "}
+          <a href={`/api/print-runs/${run.id}/pdf`} className="font-medium text-accent underline underline-offset-4">
+            {t("download")}
+          </a>
+          {run.finishedAt && <span className="text-sm text-muted"> · {format.dateTime(new Date(run.finishedAt), { dateStyle: "medium", timeStyle: "short" })}</span>}
+        </p>
+      )}
+      {run?.status === "FAILED" && (
+        <p className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-danger" role="alert">
+          {t("failed", { reason: run.error ?? "" })}
+        </p>
+      )}
+      {!active && (
+        <Button className="mt-3" onClick={begin} disabled={pending || mailMembers === 0}>
+          {run?.status === "FAILED" ? t("retry") : run?.status === "DONE" ? t("again") : t("start")}
+        </Button>
+      )}
+    </section>
+  );
+}
