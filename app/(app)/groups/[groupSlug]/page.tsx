@@ -27,6 +27,7 @@ export default async function GroupHomePage({ params }: Props) {
     getTranslations("levels"),
     getTranslations("packs"),
   ]);
+  const tMembers = await getTranslations("members");
   const staff = canInGroup(roles, "pack.edit");
   return (
     <>
@@ -70,6 +71,11 @@ export default async function GroupHomePage({ params }: Props) {
           <h2 id="packs" className="text-xl font-semibold">
             {tPacks("title")}
           </h2>
+          {canInGroup(roles, "member.viewPersonal") && (
+            <Link href={`/groups/${group.slug}/members`} className="text-accent underline underline-offset-4">
+              {tMembers("link")}
+            </Link>
+          )}
           {canInGroup(roles, "course.edit") && (
             <Link href={`/courses/${group.courseId}`} className="text-accent underline underline-offset-4">
               {tPacks("editCourse")}

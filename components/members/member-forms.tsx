@@ -1,0 +1,141 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
+import { addMailMemberAction, switchChannelAction, transferMemberAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SelectField } from "@/components/forms/select-field";
+import { TextField } from "@/components/forms/text-field";
+import { useActionMessage } from "@/components/forms/use-action-message";
+import type { ActionResult } from "@/lib/actions";
+import { mailMemberSchema, transferSchema, type MailMemberInput, type TransferInput } from "@/lib/validations/member";
+
+type Facility = { id: string; name: string };
+
+/** Maps a server action's result onto a react-hook-form form. Returns true when it worked. */
+function useApply<T extends FieldValues>(setError: UseFormSetError<T>, setFormError: (m: string | null) => void) {
+  const message = useActionMessage();
+  return (result: ActionResult<unknown>): boolean => {
+    if (result.ok) return true;
+    for (const [field, m] of Object.entries(result.fieldErrors)) setError(field.replace(/^values\./, "") as Path<T>, { message: m });
+    setFormError(message(result.formError) ?? message("errors.formHasErrors"));
+    return false;
+  };
+}
+
+export function AddMailMemberForm({ groupSlug, facilities }: { groupSlug: string; facilities: Facility[] }) {
+  const t = useTranslations("members.add");
+  const message = useActionMessage();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { register, handleSubmit, setError, reset, formState } = useForm<MailMemberInput>({
+    resolver: zodResolver(mailMemberSchema),
+    defaultValues: { legalName: "", penName: "", facilityId: facilities[0]?.id ?? "", idNumber: "", housingUnit: "" },
+  });
+  const apply = useApply(setError, setFormError);
+  const err = (m?: string) => message(m) ?? undefined;
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    setSaved(false);
+    try {
+      if (!apply(await addMailMemberAction({ groupSlug, values }))) return;
+      reset();
+      setSaved(true);
+      router.refresh();
+    } catch {
+      setFormError(message("errors.offline"));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4" aria-label={t("title")}>
+      <FormAlert message={formError} />
+      <TextField label={t("legalName")} hint={t("legalNameHint")} {...register("legalName")} error={err(formState.errors.legalName?.message)} />
+      <TextField label={t("penName")} hint={t("penNameHint")} {...register("penName")} error={err(formState.errors.penName?.message)} />
+      <SelectField label={t("facility")} options={facilities.map((f) => ({ value: f.id, label: f.name }))} {...register("facilityId")} error={err(formState.errors.facilityId?.message)} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label={t("idNumber")} {...register("idNumber")} error={err(formState.errors.idNumber?.message)} />
+        <TextField label={t("housingUnit")} {...register("housingUnit")} error={err(formState.errors.housingUnit?.message)} />
+      </div>
+      <div className="flex items-center gap-4">
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {t("submit")}
+        </Button>
+        <span role="status" className="text-green-800">
+          {saved ? t("saved") : ""}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+export function TransferForm({ groupSlug, memberId, facilities, current }: { groupSlug: string; memberId: string; facilities: Facility[]; current: Omit<TransferInput, "occurredOn" | "reason"> }) {
+  const t = useTranslations("members.transfer");
+  const message = useActionMessage();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<TransferInput>({
+    resolver: zodResolver(transferSchema),
+    defaultValues: { ...current, occurredOn: new Date().toLocaleDateString("en-CA"), reason: "" },
+  });
+  const apply = useApply(setError, setFormError);
+  const err = (m?: string) => message(m) ?? undefined;
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      if (apply(await transferMemberAction({ groupSlug, memberId, values }))) router.refresh();
+    } catch {
+      setFormError(message("errors.offline"));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3">
+      <FormAlert message={formError} />
+      <SelectField label={t("facility")} options={facilities.map((f) => ({ value: f.id, label: f.name }))} {...register("facilityId")} error={err(formState.errors.facilityId?.message)} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("idNumber")} {...register("idNumber")} error={err(formState.errors.idNumber?.message)} />
+        <TextField label={t("housingUnit")} {...register("housingUnit")} error={err(formState.errors.housingUnit?.message)} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("date")} type="date" {...register("occurredOn")} error={err(formState.errors.occurredOn?.message)} />
+        <TextField label={t("reason")} {...register("reason")} error={err(formState.errors.reason?.message)} />
+      </div>
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}
+
+export function SwitchChannelButton({ groupSlug, memberId, to, label, confirm }: { groupSlug: string; memberId: string; to: "ONLINE" | "MAIL"; label: string; confirm: string }) {
+  const message = useActionMessage();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  return (
+    <div className="mt-2">
+      <FormAlert message={error} />
+      <Button
+        variant="quiet"
+        disabled={pending}
+        onClick={() => {
+          if (!window.confirm(confirm)) return;
+          start(async () => {
+            try {
+              const result = await switchChannelAction({ groupSlug, memberId, channel: to });
+              if (!result.ok) return setError(message(result.formError));
+              router.refresh();
+            } catch {
+              setError(message("errors.offline"));
+            }
+          });
+        }}
+      >
+        {label}
+      </Button>
+    </div>
+  );
+}
