@@ -15,7 +15,7 @@ export default defineConfig([
   },
   {
     // Tools and tests may read the environment directly.
-    files: ["scripts/**", "tests/**", "prisma.config.ts", "playwright.config.ts", "next.config.mjs", "lib/env.ts", "**/*.test.ts"],
+    files: ["scripts/**", "tests/**", "prisma.config.ts", "playwright.config.ts", "next.config.mjs", "instrumentation.ts", "lib/env.ts", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

@@ -33,6 +33,11 @@ export async function startPrintRun(ctx: GroupContext, packNumber: number): Prom
   const { run, created } = await db.$transaction(async (tx) => {
     // Two clicks (or two facilitators) at once start one run.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`print-run:${pack.id}`}))`;
+    // A run still "running" after half an hour died with its process: let a new one start.
+    await tx.printRun.updateMany({
+      where: { packId: pack.id, status: { in: ["QUEUED", "RUNNING"] }, createdAt: { lt: new Date(Date.now() - 30 * 60_000) } },
+      data: { status: "FAILED", error: "The run was interrupted (the server restarted). Start it again.", finishedAt: new Date() },
+    });
     const active = await tx.printRun.findFirst({ where: { packId: pack.id, status: { in: ["QUEUED", "RUNNING"] } }, select: runSelect });
     if (active) return { run: active, created: false };
     const total = await tx.member.count({ where: { groupId: ctx.group.id, status: "ACTIVE", channel: "MAIL" } });

@@ -4,7 +4,11 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DeliveryEventForm } from "@/components/mail/delivery-event-form";
 import { MarkAllMailed } from "@/components/mail/mark-all-mailed";
+import { PrintProblems } from "@/components/mail/print-problems";
 import { PrintRunPanel } from "@/components/mail/print-run-panel";
+import { planFromLayout } from "@/lib/packs/pdf/plan";
+import { layoutPack } from "@/lib/packs/pdf/layout";
+import { loadPrintData } from "@/lib/packs/print-data";
 import { groupPage } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -36,6 +40,10 @@ export default async function MailLogPage({ params }: Props) {
     listPrintRuns(ctx, number).catch(() => []),
   ]);
   const latest = runs[0];
+  // Plan every mail member's pack (arithmetic on one shared layout) to warn before printing.
+  const print = await loadPrintData(log.pack.id);
+  const layout = print.members.length > 0 ? layoutPack(print.pack) : null;
+  const planned = layout ? print.members.map((m) => ({ name: m.legalName, problems: planFromLayout(layout, m).problems })) : [];
   // This page shows legal names and ID numbers: the look is recorded (PRODUCT.md, sensitive data).
   await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "mailLog.view", entityType: "Pack", entityId: log.pack.id, groupId: ctx.group.id });
   const [t, tStatus, format] = await Promise.all([getTranslations("mail.log"), getTranslations("mail.status"), getFormatter()]);
@@ -65,6 +73,10 @@ export default async function MailLogPage({ params }: Props) {
           ))}
         </ul>
       </section>
+
+      <div className="mt-6">
+        <PrintProblems items={planned} />
+      </div>
 
       <div className="mt-6">
         <PrintRunPanel
@@ -119,6 +131,11 @@ export default async function MailLogPage({ params }: Props) {
                   <DeliveryEventForm groupSlug={groupSlug} packNumber={number} deliveryId={d.id} next={next} label={`${t("record")}: ${person.legalName}`} />
                 </details>
               )}
+              <p className="mt-2 text-sm">
+                <a href={`/groups/${groupSlug}/packs/${number}/print/${d.member.id}`} className="text-accent underline underline-offset-4">
+                  {t("memberPdf")}
+                </a>
+              </p>
               {prompts.length > 0 && (
                 <p className="mt-3 flex flex-wrap gap-2 text-sm">
                   <span className="text-muted">{t("transcribe")}:</span>

@@ -1,0 +1,52 @@
+// The print-run job: renders every mail member's pack into one PDF on local temporary disk
+// (streamed, so memory stays flat for 500 members), stores it through the storage module, and
+// keeps the PrintRun row up to date so the page can show progress. A failure is recorded with a
+// reason a facilitator can act on; the run can then be started again.
+import "server-only";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { storeGeneratedFile } from "@/lib/data/scans";
+import { renderPrintRun } from "@/lib/packs/pdf/render";
+import { loadPrintData } from "@/lib/packs/print-data";
+
+/** How often progress is written: often enough for a live bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY_MS = 400;
+
+export async function runPrintRun(printRunId: string): Promise<void> {
+  // Claim the run: only a queued one starts, so a duplicate job does nothing.
+  const claimed = await db.printRun.updateMany({ where: { id: printRunId, status: "QUEUED" }, data: { status: "RUNNING", startedAt: new Date(), error: null } });
+  if (claimed.count === 0) return;
+  const run = await db.printRun.findUniqueOrThrow({
+    where: { id: printRunId },
+    select: { id: true, createdById: true, pack: { select: { id: true, number: true, group: { select: { slug: true, organizationId: true } } } } },
+  });
+  const dir = await mkdtemp(path.join(os.tmpdir(), "studypack-print-"));
+  try {
+    const { pack, members } = await loadPrintData(run.pack.id);
+    await db.printRun.update({ where: { id: run.id }, data: { total: members.length, done: 0 } });
+    const file = path.join(dir, "run.pdf");
+    let last = 0;
+    const result = await renderPrintRun(pack, members, createWriteStream(file), async (done, total) => {
+      if (Date.now() - last < PROGRESS_EVERY_MS && done < total) return;
+      last = Date.now();
+      await db.printRun.update({ where: { id: run.id }, data: { done, total } });
+    });
+    const stored = await storeGeneratedFile(run.pack.group.organizationId, "print-runs", "application/pdf", createReadStream(file), {
+      filename: `${run.pack.group.slug}-pack-${run.pack.number}-print-run.pdf`,
+      createdById: run.createdById,
+    });
+    await db.printRun.update({
+      where: { id: run.id },
+      data: { status: "DONE", done: members.length, fileId: stored.id, finishedAt: new Date(), summary: result.members.map((m) => ({ ...m, problems: m.problems.length })) },
+    });
+  } catch (error) {
+    console.error("print run failed", printRunId, error);
+    const reason = error instanceof Error && error.message ? error.message.slice(0, 300) : "unknown error";
+    await db.printRun.update({ where: { id: run.id }, data: { status: "FAILED", error: `Something went wrong while making the PDF (${reason}).`, finishedAt: new Date() } });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,11 @@
+// Starts this process's job workers. Called once per server process from instrumentation.ts.
+import "server-only";
+import { queue, QUEUES } from "@/lib/jobs/queue";
+import { runPrintRun } from "@/lib/jobs/print-run-job";
+
+export async function startWorkers(): Promise<void> {
+  const boss = await queue();
+  await boss.work<{ printRunId: string }>(QUEUES.printRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await runPrintRun(job.data.printRunId);
+  });
+}

@@ -1,0 +1,150 @@
+// The part of a pack that every member shares, laid out once: the letter, each lesson's readings
+// and a response sheet per prompt, as sections of whole pages. Nothing here depends on the
+// member (their name, code and page numbers are painted over it later), so a print run of 500
+// members lays out the readings once, and planPack() for a whole group is arithmetic on the
+// page counts below.
+//
+// Cached per PrintPack object (a WeakMap), so a caller that renders or plans many members with
+// the same object pays for the layout once; a changed pack is a new object.
+import { Flow } from "@/lib/packs/pdf/flow";
+import { typesetter, type Typesetter } from "@/lib/packs/pdf/fonts";
+import { en, type Labels } from "@/lib/packs/pdf/labels";
+import { BODY_TEXT, MarkdownLayout } from "@/lib/packs/pdf/markdown";
+import { BODY, BODY_WIDTH, type Page } from "@/lib/packs/pdf/page";
+import { layoutSheet } from "@/lib/packs/pdf/sheet";
+import { LineBreaker, printable, type Style } from "@/lib/packs/pdf/text";
+import type { PrintLesson, PrintPack, PrintReading } from "@/lib/packs/print-data";
+
+export type SectionKind = "letter" | "reading" | "sheet";
+
+export type Section = {
+  kind: SectionKind;
+  /** How slips and warnings name it: `Reading: "…"`, `Question 3`. */
+  title: string;
+  /** Printed at the top of its pages, so a loose page can be put back. */
+  runningHead: string;
+  pages: Page[];
+  /** Sheets: the prompt and its 1-based number in the pack. */
+  promptId?: string;
+  question?: number;
+};
+
+export type PackLayout = {
+  pack: PrintPack;
+  type: Typesetter;
+  breaker: LineBreaker;
+  labels: Labels;
+  sections: Section[];
+  promptIds: string[];
+  /** Text that would print as empty boxes (no glyph in DejaVu), per section title. */
+  missing: { where: string; characters: string[] }[];
+  /** Readings that are uploaded PDFs: printed as a notice, not as the text. */
+  uploaded: { title: string; pages: number | null }[];
+};
+
+const PACK_TITLE: Style = { font: "sansBold", size: 16 };
+const LESSON: Style = { font: "sansBold", size: 11.5 };
+const READING_TITLE: Style = { font: "sansBold", size: 17 };
+const BYLINE: Style = { font: "serifItalic", size: 11.5 };
+const META: Style = { font: "sans", size: 10 };
+const SUMMARY: Style = { font: "serifItalic", size: 11 };
+
+const cache = new WeakMap<PrintPack, PackLayout>();
+
+export function layoutPack(pack: PrintPack, labels: Labels = en): PackLayout {
+  const cached = cache.get(pack);
+  if (cached && cached.labels === labels) return cached;
+  const layout = build(pack, labels, typesetter());
+  cache.set(pack, layout);
+  return layout;
+}
+
+// Stored as a calendar date (midnight UTC): formatted in UTC so it never shifts a day.
+const dateFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
+
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
+  const breaker = new LineBreaker(type);
+  const sections: Section[] = [];
+  const missing: PackLayout["missing"] = [];
+  const uploaded: PackLayout["uploaded"] = [];
+  const check = (where: string, ...texts: string[]) => {
+    const characters = new Set<string>();
+    for (const text of texts) for (const c of type.missingCharacters(printable(text))) characters.add(c);
+    if (characters.size > 0) missing.push({ where, characters: [...characters] });
+  };
+  const text = (flow: Flow, value: string, style: Style) => flow.placeLines(breaker.lines([{ text: value, style }], BODY_WIDTH, style), BODY.left);
+  const frame = { left: BODY.left, width: BODY_WIDTH };
+  const packName = labels.packName(pack.pack.number, pack.pack.title);
+
+  if (pack.pack.letterMarkdown.trim()) {
+    const flow = new Flow();
+    text(flow, packName, PACK_TITLE);
+    text(flow, `${pack.group.name} · ${pack.organization.name}`, META);
+    if (pack.pack.dueDate) text(flow, labels.dueBy(formatDate(pack.pack.dueDate)), META);
+    flow.gap(18);
+    new MarkdownLayout(flow, breaker).render(pack.pack.letterMarkdown, frame);
+    sections.push({ kind: "letter", title: labels.letterHeading, runningHead: `${packName} · ${labels.letterHeading}`, pages: flow.pages });
+    check(labels.letterHeading, pack.pack.letterMarkdown);
+  }
+
+  const total = pack.lessons.reduce((sum, lesson) => sum + lesson.prompts.length, 0);
+  let question = 0;
+  for (const lesson of pack.lessons) {
+    const lessonName = labels.lesson(lesson.position, lesson.title);
+    lesson.readings.forEach((reading, index) => {
+      const flow = new Flow();
+      if (index === 0) lessonIntro(flow, lesson, lessonName);
+      readingSection(flow, reading, breaker, labels, uploaded);
+      const title = labels.readingTitle(reading.title);
+      sections.push({ kind: "reading", title, runningHead: `${lessonName} · ${reading.title}`, pages: flow.pages });
+      check(title, reading.title, reading.author, reading.source, reading.bodyMarkdown ?? "");
+    });
+    lesson.prompts.forEach((prompt, index) => {
+      question++;
+      const reading = prompt.readingId ? lesson.readings.find((r) => r.id === prompt.readingId) : undefined;
+      const summary = index === 0 && lesson.readings.length === 0 && lesson.summary.trim() ? lesson.summary : null;
+      const pages = layoutSheet(
+        { promptId: prompt.id, text: prompt.text, number: question, total, lesson: lessonName, readingTitle: reading?.title ?? null, summary },
+        breaker,
+        labels,
+      );
+      const title = labels.question(question, total);
+      sections.push({ kind: "sheet", title, runningHead: `${packName} · ${labels.responseSheet}`, pages, promptId: prompt.id, question });
+      check(title, prompt.text);
+    });
+  }
+
+  return { pack, type, breaker, labels, sections, promptIds: sections.flatMap((s) => (s.promptId ? [s.promptId] : [])), missing, uploaded };
+
+  function lessonIntro(flow: Flow, lesson: PrintLesson, lessonName: string) {
+    text(flow, lessonName, LESSON);
+    if (lesson.summary.trim()) {
+      flow.gap(4);
+      text(flow, lesson.summary, SUMMARY);
+    }
+    flow.gap(10);
+    flow.add({ t: "rule", x1: BODY.left, y1: flow.y, x2: BODY.right, y2: flow.y, width: 0.6 });
+    flow.gap(16);
+  }
+
+  function readingSection(flow: Flow, reading: PrintReading, breaker: LineBreaker, labels: Labels, uploaded: PackLayout["uploaded"]) {
+    text(flow, reading.title, READING_TITLE);
+    if (reading.author.trim()) {
+      flow.gap(2);
+      text(flow, labels.readingBy(reading.author), BYLINE);
+    }
+    const meta = [reading.source, reading.pageRange].filter((part) => part.trim()).join(" · ");
+    if (meta) text(flow, meta, META);
+    flow.gap(16);
+    if (reading.bodyMarkdown === null) {
+      uploaded.push({ title: reading.title, pages: reading.pdfPageCount });
+      text(flow, labels.uploadedReading(reading.title, reading.pdfPageCount), BODY_TEXT);
+      return;
+    }
+    new MarkdownLayout(flow, breaker).render(reading.bodyMarkdown, frame);
+  }
+}

@@ -1,0 +1,49 @@
+// Replays laid-out pages into a pdfkit document. Everything is black on white: text and plain
+// straight rules, nothing else (no images, no fills, no colour), which is what the strictest
+// mailroom rules ("no pictures, no drawings, plain paper") allow.
+import type { Typesetter } from "@/lib/packs/pdf/fonts";
+import type { Op } from "@/lib/packs/pdf/page";
+import { PAGE } from "@/lib/packs/pdf/page";
+import { formatResponseCode } from "@/lib/packs/response-code";
+
+export type Codes = Record<string, string>;
+
+type DrawOptions = PDFKit.Mixins.TextOptions & { textWidth: number; wordCount: number };
+
+/**
+ * Text drawn where it was laid out: no wrapping, `y` is the baseline. pdfkit would measure each
+ * string again only to underline or link it, which we never do; `textWidth` and `wordCount`
+ * (read by pdfkit's _fragment, not in @types/pdfkit) spare it that.
+ */
+function drawOptions(characterSpacing: number): DrawOptions {
+  return { lineBreak: false, baseline: "alphabetic", characterSpacing, textWidth: 0, wordCount: 0 };
+}
+
+export function addPage(doc: PDFKit.PDFDocument): void {
+  doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+}
+
+export function paint(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly Op[], codes: Codes = {}): void {
+  for (const op of ops) {
+    switch (op.t) {
+      case "text":
+        type.useFont(doc, op.font, op.size);
+        doc.text(op.text, op.x, op.y, drawOptions(op.spacing ?? 0));
+        break;
+      case "rule":
+        doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).stroke();
+        break;
+      case "code": {
+        const code = codes[op.promptId];
+        // planPack refuses a member without a valid code for every prompt; this is the last guard
+        // (formatResponseCode throws on an invalid one): a sheet must never go out without one.
+        if (code === undefined) throw new Error(`no response code for prompt ${op.promptId}`);
+        const text = formatResponseCode(code);
+        const width = type.width(op.font, op.size, text) + op.spacing * (text.length - 1);
+        type.useFont(doc, op.font, op.size);
+        doc.text(text, op.x + (op.width - width) / 2, op.y, drawOptions(op.spacing));
+        break;
+      }
+    }
+  }
+}

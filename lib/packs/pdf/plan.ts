@@ -1,0 +1,135 @@
+// planPack: the dry run. How many pages and envelopes a member's pack takes, and what would go
+// wrong, without drawing anything. The shared layout is computed once per pack (layout.ts) and
+// the rest is arithmetic, so the pack page can call this for every member of a group and warn
+// before anyone starts a print run.
+import { AppError } from "@/lib/errors";
+import { planEnvelopes, type Envelope } from "@/lib/packs/pdf/envelopes";
+import type { Typesetter } from "@/lib/packs/pdf/fonts";
+import { layoutPack, type PackLayout, type SectionKind } from "@/lib/packs/pdf/layout";
+import { printable } from "@/lib/packs/pdf/text";
+import type { PrintMember, PrintPack } from "@/lib/packs/print-data";
+import { parseResponseCode } from "@/lib/packs/response-code";
+
+export type PackProblem =
+  /** A section longer than an envelope can hold once its slip is in: nothing can be printed. */
+  | { kind: "too-long"; section: string; pages: number; limit: number; facility: string }
+  /** A prompt without a valid response code for this member: nothing can be printed. */
+  | { kind: "missing-code"; promptId: string }
+  /** Printed, but the cover has no address to show in the envelope window. */
+  | { kind: "no-address" }
+  /** Printed, but these characters come out as empty boxes (no glyph in DejaVu). */
+  | { kind: "missing-characters"; where: string; characters: string[] }
+  /** Printed with a notice in place of the reading, which must be printed separately. */
+  | { kind: "uploaded-reading"; section: string; pages: number | null };
+
+export type PlannedEnvelope = {
+  number: number;
+  pages: number;
+  firstPage: number;
+  lastPage: number;
+  /** `index` is the section's place in the pack's shared layout (PackPlan.sections). */
+  sections: { index: number; title: string; kind: SectionKind; firstPage: number; lastPage: number; question?: number }[];
+};
+
+export type PackPlan = {
+  /** The whole pack, every envelope's slip included. */
+  pages: number;
+  envelopes: PlannedEnvelope[];
+  /** The shared sections in order, with their page counts. */
+  sections: { title: string; kind: SectionKind; pages: number }[];
+  problems: PackProblem[];
+};
+
+const BLOCKING: ReadonlySet<PackProblem["kind"]> = new Set(["too-long", "missing-code"]);
+
+export function isBlocking(problem: PackProblem): boolean {
+  return BLOCKING.has(problem.kind);
+}
+
+/**
+ * Thrown by renderMemberPack for a pack that planPack says cannot be printed. The message is a
+ * message key like every AppError's; `problems` says what to fix (describeProblem words it).
+ */
+export class PackNotPrintableError extends AppError {
+  constructor(readonly problems: PackProblem[]) {
+    super("CONFLICT", "packs.errors.notPrintable");
+    this.name = "PackNotPrintableError";
+  }
+}
+
+/** One sentence a facilitator can act on (English; the UI may format the fields itself). */
+export function describeProblem(problem: PackProblem): string {
+  switch (problem.kind) {
+    case "too-long":
+      return `${problem.section} needs ${problem.pages} pages plus the envelope's slip; ${problem.facility} allows ${problem.limit} per envelope.`;
+    case "missing-code":
+      return `No response code for prompt ${problem.promptId}.`;
+    case "no-address":
+      return "No facility address on record: the envelope must be addressed by hand.";
+    case "missing-characters":
+      return `${problem.where}: ${problem.characters.join(" ")} cannot be printed and will show as empty boxes.`;
+    case "uploaded-reading":
+      return `${problem.section} is an uploaded PDF${problem.pages ? ` of ${problem.pages} pages` : ""}: print it separately and add it to the envelope.`;
+  }
+}
+
+export function planPack(pack: PrintPack, member: PrintMember): PackPlan {
+  return planFromLayout(layoutPack(pack), member);
+}
+
+export function planFromLayout(layout: PackLayout, member: PrintMember): PackPlan {
+  const limit = member.facility?.maxPagesPerEnvelope ?? null;
+  const plan = planEnvelopes(
+    layout.sections.map((section) => ({ title: section.title, pages: section.pages.length, question: section.question })),
+    limit,
+  );
+  const problems: PackProblem[] = [];
+  for (const section of plan.tooLong) {
+    problems.push({ kind: "too-long", section: section.title, pages: section.pages, limit: limit ?? 0, facility: member.facility?.name ?? "" });
+  }
+  for (const promptId of layout.promptIds) {
+    const code = member.codes[promptId];
+    if (code === undefined || !parseResponseCode(code).ok) problems.push({ kind: "missing-code", promptId });
+  }
+  if (!member.facility || member.facility.addressLines.every((line) => !line.trim())) problems.push({ kind: "no-address" });
+  problems.push(...memberCharacters(layout.type, member));
+  for (const item of layout.missing) problems.push({ kind: "missing-characters", where: item.where, characters: item.characters });
+  for (const item of layout.uploaded) problems.push({ kind: "uploaded-reading", section: layout.labels.readingTitle(item.title), pages: item.pages });
+
+  return {
+    pages: plan.pages,
+    envelopes: plan.envelopes.map((envelope) => plannedEnvelope(envelope, layout)),
+    sections: layout.sections.map((section) => ({ title: section.title, kind: section.kind, pages: section.pages.length })),
+    problems,
+  };
+}
+
+function plannedEnvelope(envelope: Envelope, layout: PackLayout): PlannedEnvelope {
+  return {
+    number: envelope.number,
+    pages: envelope.pages,
+    firstPage: envelope.firstPage,
+    lastPage: envelope.lastPage,
+    sections: envelope.sections.map((placed) => ({
+      index: placed.index,
+      title: placed.title,
+      kind: layout.sections[placed.index]!.kind,
+      firstPage: placed.firstPage,
+      lastPage: placed.lastPage,
+      question: placed.question,
+    })),
+  };
+}
+
+function memberCharacters(type: Typesetter, member: PrintMember): PackProblem[] {
+  const fields: [string, string | null | undefined][] = [
+    ["Legal name", member.legalName],
+    ["ID number", member.idNumber],
+    ["Housing unit", member.housingUnit],
+    ["Facility address", member.facility ? [member.facility.name, ...member.facility.addressLines].join(" ") : null],
+  ];
+  return fields.flatMap(([where, value]): PackProblem[] => {
+    const characters = value ? type.missingCharacters(printable(value)) : [];
+    return characters.length > 0 ? [{ kind: "missing-characters", where, characters }] : [];
+  });
+}

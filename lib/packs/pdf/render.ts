@@ -1,0 +1,138 @@
+// Rendering: a member's pack as one PDF, and a print run as ONE merged PDF in mailing order.
+//
+// The print run's first sheets list every member with envelopes and pages, so those numbers
+// must exist before the first byte is written. They do: planning is arithmetic on the shared
+// layout (plan.ts), so the whole run is planned first (milliseconds for 500 members) and then
+// written front to back in one pass. The alternative, writing the packs and then a second file
+// with the list in front, would need the whole run on disk twice or in memory.
+//
+// The run is one pdfkit document streamed to `out` as it is drawn: fonts are loaded, shaped and
+// embedded once for the whole file (a 500-member run is not 500 documents), and memory stays
+// flat because each member's pages are flushed before the next member is drawn (the loop waits
+// for `out` to drain).
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { layoutCover } from "@/lib/packs/pdf/cover";
+import { furniture } from "@/lib/packs/pdf/furniture";
+import { layoutPack, type PackLayout } from "@/lib/packs/pdf/layout";
+import { addPage, paint } from "@/lib/packs/pdf/paint";
+import { isBlocking, PackNotPrintableError, planFromLayout, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
+import { layoutRunSheet, runSheetFurniture, type RunEntry } from "@/lib/packs/pdf/run-sheet";
+import type { PrintMember, PrintPack } from "@/lib/packs/print-data";
+
+export type MemberPackResult = { pages: number; envelopes: { pages: number }[] };
+
+export type PrintRunResult = {
+  /** Every member asked for, in mailing order; a member left out has 0 envelopes and pages. */
+  members: { memberId: string; envelopes: number; pages: number; problems: PackProblem[] }[];
+  /** Pages in the file, run sheet included. */
+  pages: number;
+};
+
+/** Draws one member's whole pack (every envelope, each with its slip) into `doc`. */
+function paintMember(doc: PDFKit.PDFDocument, layout: PackLayout, member: PrintMember, plan: PackPlan): void {
+  const { type, breaker, labels } = layout;
+  const envelopes = plan.envelopes.length;
+  for (const envelope of plan.envelopes) {
+    const numbers = { pages: plan.pages, envelope: envelope.number, envelopes };
+    addPage(doc);
+    paint(doc, type, layoutCover(layout, member, plan, envelope).ops);
+    paint(doc, type, furniture(member, { ...numbers, page: envelope.firstPage }, null, breaker, labels));
+    for (const placed of envelope.sections) {
+      const section = layout.sections[placed.index]!;
+      section.pages.forEach((page, offset) => {
+        addPage(doc);
+        paint(doc, type, page.ops, member.codes);
+        paint(doc, type, furniture(member, { ...numbers, page: placed.firstPage + offset }, section.runningHead, breaker, labels));
+      });
+    }
+  }
+}
+
+function documentTitle(pack: PrintPack): string {
+  // The pack, never the member: file metadata shows up in print queues and file listings.
+  return `${pack.group.name}: Pack ${pack.pack.number}${pack.pack.title ? ` ${pack.pack.title}` : ""}`;
+}
+
+async function drained(out: Writable): Promise<void> {
+  // Let pdfkit's buffered output reach `out`, then wait while `out` is full.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  while (out.writableNeedDrain) await once(out, "drain");
+}
+
+/** A new document piped to `out`, drawn by `draw`, ended; `out` is destroyed if drawing fails. */
+async function write(layout: PackLayout, pack: PrintPack, out: Writable, draw: (doc: PDFKit.PDFDocument) => void | Promise<void>): Promise<void> {
+  const doc = layout.type.newDocument({ title: documentTitle(pack) });
+  const done = finished(out);
+  doc.pipe(out);
+  try {
+    await draw(doc);
+  } catch (error) {
+    doc.unpipe(out);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+    await done.catch(() => undefined);
+    throw error;
+  }
+  doc.end();
+  await done;
+}
+
+/**
+ * One member's pack as a PDF written to `out` (which is ended). Throws PackNotPrintableError,
+ * before writing anything, when planPack reports a blocking problem.
+ */
+export async function renderMemberPack(pack: PrintPack, member: PrintMember, out: Writable): Promise<MemberPackResult> {
+  const layout = layoutPack(pack);
+  const plan = planFromLayout(layout, member);
+  const blocking = plan.problems.filter(isBlocking);
+  if (blocking.length > 0) throw new PackNotPrintableError(blocking);
+
+  await write(layout, pack, out, (doc) => paintMember(doc, layout, member, plan));
+  return { pages: plan.pages, envelopes: plan.envelopes.map((envelope) => ({ pages: envelope.pages })) };
+}
+
+/**
+ * Every member's pack in one PDF written to `out` (which is ended), in the order given (the
+ * mailing order of loadPrintData), after the run sheet. Members whose pack cannot be printed
+ * (planPack's blocking problems) are left out and listed on the run sheet, so one facility's
+ * page limit does not hold up everyone else's packs. `onProgress` is awaited after each member.
+ */
+export async function renderPrintRun(
+  pack: PrintPack,
+  members: PrintMember[],
+  out: Writable,
+  onProgress: (done: number, total: number) => void | Promise<void>,
+  options: { today?: Date } = {},
+): Promise<PrintRunResult> {
+  const layout = layoutPack(pack);
+  const entries: RunEntry[] = members.map((member) => {
+    const plan = planFromLayout(layout, member);
+    return { member, plan, printed: !plan.problems.some(isBlocking) };
+  });
+  const today = options.today ?? new Date();
+  const sheetPages = layoutRunSheet(layout, entries, 1, today).length;
+  const sheet = layoutRunSheet(layout, entries, sheetPages + 1, today);
+
+  await write(layout, pack, out, async (doc) => {
+    sheet.forEach((page, index) => {
+      addPage(doc);
+      paint(doc, layout.type, page.ops);
+      paint(doc, layout.type, runSheetFurniture(layout, index + 1, sheet.length));
+    });
+    for (const [index, entry] of entries.entries()) {
+      if (entry.printed) paintMember(doc, layout, entry.member, entry.plan);
+      await drained(out);
+      await onProgress(index + 1, entries.length);
+    }
+  });
+  return {
+    members: entries.map(({ member, plan, printed }) => ({
+      memberId: member.memberId,
+      envelopes: printed ? plan.envelopes.length : 0,
+      pages: printed ? plan.pages : 0,
+      problems: plan.problems,
+    })),
+    pages: sheet.length + entries.reduce((sum, entry) => sum + (entry.printed ? entry.plan.pages : 0), 0),
+  };
+}
