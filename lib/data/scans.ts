@@ -5,21 +5,21 @@
 // or not a PDF, JPEG or PNG by its content (lib/files/sniff.ts). The bytes are stored first,
 // under a fresh key, and the StoredFile and ResponseScan rows are then made in one transaction;
 // if that fails the bytes are deleted again, so the database never points at nothing. (A crash
-// between the two leaves an unreferenced object, never a half one; see the report on clean-up.)
+// between the two leaves an unreferenced object under a random key, never a half one.)
 //
 // A scan is the writer's handwriting, often with their name and ID number on it: only staff of
 // the response's group see it (response.viewAll). Anyone else gets NOT_FOUND, as if it did not
 // exist.
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Readable } from "node:stream";
-import { pipeline } from "node:stream";
+import { pipeline, type Readable } from "node:stream";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadGroupContext, type GroupContext } from "@/lib/authz";
 import type { CurrentUser } from "@/lib/auth/session";
 import { canInGroup } from "@/lib/permissions";
+import { writeAudit } from "@/lib/data/audit";
 import { detectFileType } from "@/lib/files/sniff";
 import { safeFilename } from "@/lib/files/filename";
 import type { FileDownload } from "@/lib/files/http";
@@ -119,32 +119,52 @@ export async function listScans(ctx: GroupContext, responseId: string): Promise<
 /**
  * A scan's bytes for the download route. Allowed when the user may see all responses of a group
  * that one of the file's responses belongs to; the roles come from lib/authz, so a withdrawn
- * member or a removed facilitator loses access at once.
+ * member or a removed facilitator loses access at once. A scan shows the writer's handwriting and
+ * often their name and ID number, so each download is written to the audit log.
  */
 export async function openScanForDownload(user: CurrentUser, fileId: string): Promise<FileDownload> {
   const file = await db.storedFile.findUnique({
     where: { id: fileId },
     select: {
+      id: true,
       storageKey: true,
       filename: true,
       contentType: true,
       byteSize: true,
-      scans: { select: { response: { select: { pack: { select: { group: { select: { slug: true } } } } } } } },
+      scans: {
+        select: {
+          response: { select: { member: { select: { personId: true } }, pack: { select: { group: { select: { id: true, slug: true, organizationId: true } } } } } },
+        },
+      },
     },
   });
   if (!file) throw notFound();
-  const slugs = new Set(file.scans.map((s) => s.response.pack.group.slug));
-  let allowed = false;
-  for (const slug of slugs) {
-    const ctx = await loadGroupContext(user, slug);
+  let granted: { group: { id: string; organizationId: string }; personId: string } | null = null;
+  for (const { response } of file.scans) {
+    const ctx = await loadGroupContext(user, response.pack.group.slug);
     if (ctx && canInGroup(ctx.roles, "response.viewAll")) {
-      allowed = true;
+      granted = { group: response.pack.group, personId: response.member.personId };
       break;
     }
   }
   // Reading PDFs and print runs are not scans: they are served by their own routes and rules.
-  if (!allowed) throw notFound();
+  if (!granted) throw notFound();
   const stream = await storage().get(file.storageKey);
+  try {
+    await writeAudit(db, {
+      organizationId: granted.group.organizationId,
+      actorId: user.id,
+      action: "scan.download",
+      entityType: "StoredFile",
+      entityId: file.id,
+      groupId: granted.group.id,
+      personId: granted.personId,
+    });
+  } catch (error) {
+    // No record, no download.
+    stream.destroy();
+    throw error;
+  }
   return { stream, contentType: file.contentType, filename: file.filename, byteSize: file.byteSize };
 }
 

@@ -48,6 +48,15 @@ export async function getTranscription(ctx: GroupContext, packNumber: number, me
   return { pack, member, prompt, response, code: code?.code ?? null, transcriberName: transcriber?.name ?? null };
 }
 
+/** The response row a scan is attached to, made (empty) if nothing was typed yet. */
+export async function transcriptionResponseId(ctx: GroupContext, input: { packNumber: number; memberId: string; promptId: string }): Promise<string> {
+  const target = await resolve(ctx, input.packNumber, input.memberId, input.promptId);
+  return db.$transaction(async (tx) => {
+    await ensureRow(tx, target, "TRANSCRIBED");
+    return (await lockRow(tx, target)).id;
+  });
+}
+
 /** Keeps the text being typed, so a crash or a closed tab loses nothing. */
 export async function saveTranscriptionDraft(ctx: GroupContext, input: { packNumber: number; memberId: string; promptId: string; body: string }) {
   const target = await resolve(ctx, input.packNumber, input.memberId, input.promptId);

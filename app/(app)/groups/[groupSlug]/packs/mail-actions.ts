@@ -7,11 +7,12 @@ import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { markPreparedAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
-import { saveTranscriptionDraft, submitTranscription } from "@/lib/data/transcriptions";
+import { saveTranscriptionDraft, submitTranscription, transcriptionResponseId } from "@/lib/data/transcriptions";
+import { attachScan } from "@/lib/data/scans";
 import { startPrintRun } from "@/lib/data/print-runs";
 import type { GroupAction } from "@/lib/permissions";
 import { deliveryEventSchema, markMailedSchema } from "@/lib/validations/mail";
-import { transcriptionDraftSchema, transcriptionSubmitSchema } from "@/lib/validations/response";
+import { transcriptionDraftSchema, transcriptionSubmitSchema, transcriptionTargetSchema } from "@/lib/validations/response";
 
 async function context(groupSlug: string, action: GroupAction) {
   const user = await getCurrentUser();
@@ -63,5 +64,18 @@ export async function startPrintRunAction(input: unknown): Promise<ActionResult<
     const run = await startPrintRun(ctx, packNumber);
     revalidatePath(logPath(groupSlug, packNumber));
     return { id: run.id };
+  });
+}
+
+export async function attachScanAction(form: FormData): Promise<ActionResult<{ id: string }>> {
+  const file = form.get("file");
+  const fields = Object.fromEntries(["groupSlug", "packNumber", "memberId", "promptId"].map((k) => [k, form.get(k)]));
+  return runAction(transcriptionTargetSchema, fields, async ({ groupSlug, ...target }) => {
+    if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", file instanceof File ? "mail.scans.errors.empty" : "mail.scans.errors.noFile");
+    const ctx = await context(groupSlug, "response.transcribe");
+    const responseId = await transcriptionResponseId(ctx, target);
+    const scan = await attachScan(ctx, responseId, { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) });
+    revalidatePath(`/groups/${groupSlug}/packs/${target.packNumber}/transcribe/${target.memberId}/${target.promptId}`);
+    return { id: scan.id };
   });
 }

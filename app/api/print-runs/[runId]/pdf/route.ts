@@ -1,16 +1,16 @@
 // The merged PDF of a finished print run. It holds legal names, ID numbers and addresses, so
 // only staff of the group may download it, and every download is written to the audit log.
-import { Readable } from "node:stream";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/data/audit";
 import { getPrintRun } from "@/lib/data/print-runs";
 import { storage } from "@/lib/storage";
+import { fileResponse, fileNotFoundResponse } from "@/lib/files/http";
 
 export const dynamic = "force-dynamic";
 
-const notFound = () => new Response("Not found", { status: 404 });
+const notFound = fileNotFoundResponse;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ runId: string }> }) {
   const user = await getCurrentUser();
@@ -20,16 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ run
     if (run.status !== "DONE" || !run.fileId) return notFound();
     const file = await db.storedFile.findUniqueOrThrow({ where: { id: run.fileId }, select: { storageKey: true, filename: true, byteSize: true } });
     await writeAudit(db, { organizationId: run.organizationId, actorId: user.id, action: "printRun.download", entityType: "PrintRun", entityId: run.id });
-    const body = Readable.toWeb(await storage().get(file.storageKey)) as ReadableStream<Uint8Array>;
-    return new Response(body, {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Length": String(file.byteSize),
-        "Content-Disposition": `attachment; filename="${file.filename.replace(/[^\w.-]/g, "_")}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return fileResponse({ stream: await storage().get(file.storageKey), contentType: "application/pdf", filename: file.filename, byteSize: file.byteSize }, "attachment");
   } catch (error) {
     if (error instanceof AppError) return notFound();
     throw error;

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScanUpload } from "@/components/mail/scan-upload";
 import { TranscriptionForm } from "@/components/mail/transcription-form";
+import { listScans } from "@/lib/data/scans";
+import { env } from "@/lib/env";
 import { groupPage } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -27,7 +30,8 @@ export default async function TranscribePage({ params }: Props) {
   });
   // The form names the member by legal name and ID: the look is recorded.
   await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "transcription.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id });
-  const [t, format] = await Promise.all([getTranslations("mail.transcribe"), getFormatter()]);
+  const [t, tScans, format] = await Promise.all([getTranslations("mail.transcribe"), getTranslations("mail.scans"), getFormatter()]);
+  const scans = data.response ? await listScans(ctx, data.response.id) : [];
   const person = data.member.person;
   const response = data.response;
   const submitted = response?.status === "SUBMITTED";
@@ -64,6 +68,26 @@ export default async function TranscribePage({ params }: Props) {
           savedAt: response?.draftSavedAt?.toISOString() ?? null,
         }}
       />
+      <section aria-labelledby="scans" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="scans" className="text-lg font-semibold">
+          {tScans("title")}
+        </h2>
+        {scans.length === 0 ? (
+          <p className="mt-1 text-sm text-muted">{tScans("none")}</p>
+        ) : (
+          <ul className="mt-2 space-y-1">
+            {scans.map((scan) => (
+              <li key={scan.id}>
+                <a href={`/api/files/${scan.id}`} className="text-accent underline underline-offset-4">
+                  {scan.filename}
+                </a>{" "}
+                <span className="text-sm text-muted">· {Math.max(1, Math.round(scan.byteSize / 1024))} KB</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ScanUpload groupSlug={groupSlug} packNumber={number} memberId={memberId} promptId={promptId} maxMb={env().MAX_UPLOAD_MB} />
+      </section>
     </>
   );
 }

@@ -1,0 +1,63 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useRef, useState, useTransition } from "react";
+import { attachScanAction } from "@/app/(app)/groups/[groupSlug]/packs/mail-actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/forms/form-alert";
+import { useActionMessage } from "@/components/forms/use-action-message";
+
+export function ScanUpload(props: { groupSlug: string; packNumber: number; memberId: string; promptId: string; maxMb: number }) {
+  const t = useTranslations("mail.scans");
+  const message = useActionMessage();
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [pending, start] = useTransition();
+  return (
+    <form
+      ref={form}
+      className="mt-3 space-y-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        start(async () => {
+          setError(null);
+          setDone(false);
+          try {
+            const result = await attachScanAction(data);
+            if (!result.ok) return setError(message(result.formError ?? Object.values(result.fieldErrors)[0]));
+            form.current?.reset();
+            setDone(true);
+            router.refresh();
+          } catch {
+            setError(message("errors.offline"));
+          }
+        });
+      }}
+    >
+      <FormAlert message={error} />
+      {Object.entries({ groupSlug: props.groupSlug, packNumber: String(props.packNumber), memberId: props.memberId, promptId: props.promptId }).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div>
+        <label htmlFor="scan-file" className="block font-medium">
+          {t("file")}
+        </label>
+        <p id="scan-hint" className="text-sm text-muted">
+          {t("hint", { mb: props.maxMb })}
+        </p>
+        <input id="scan-file" name="file" type="file" accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" aria-describedby="scan-hint" className="mt-1 block w-full text-sm" />
+      </div>
+      <div className="flex items-center gap-4">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? t("uploading") : t("upload")}
+        </Button>
+        <span role="status" className="text-green-800">
+          {done ? t("attached") : ""}
+        </span>
+      </div>
+    </form>
+  );
+}
