@@ -31,7 +31,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
       data: {
         slug: "riverside",
         name: "Riverside Study Network",
-        returnAddressLines: ["Riverside Study Network", "PO Box 4410", "Springfield, OR 97477"],
+        returnAddressLines: ["PO Box 4410", "Springfield, OR 97477"],
         defaultMaxPagesPerEnvelope: 20,
       },
     });
@@ -46,7 +46,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
       data: {
         organizationId: org.id,
         name: "Cedar Creek Correctional Facility",
-        addressLines: ["Cedar Creek Correctional Facility", "1500 State Route 9", "Cedar Creek, OR 97000"],
+        addressLines: ["1500 State Route 9", "Cedar Creek, OR 97000"],
         maxPagesPerEnvelope: 15,
         nameAndIdOnEveryPage: true,
         imagesAllowed: false,
@@ -92,7 +92,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
       data: {
         organizationId: org.id,
         name: "Riverbend County Jail",
-        addressLines: ["Riverbend County Jail", "Inmate Mail", "200 Court Street", "Riverbend, OR 97100"],
+        addressLines: ["Inmate Mail", "200 Court Street", "Riverbend, OR 97100"],
         maxPagesPerEnvelope: 5,
         nameAndIdOnEveryPage: true,
         imagesAllowed: false,

@@ -116,13 +116,22 @@ export async function recordDeliveryEvent(
   });
 }
 
-/** "Mark all printed as mailed today": every prepared mail delivery of the pack, in one go. */
+/**
+ * "Mark all printed as mailed today": every prepared mail delivery of the pack, in one go.
+ * When the pack has a finished print run, "printed" means in that run: a member left out of it
+ * (a pack too long for their facility) is not marked as mailed.
+ */
 export async function markPreparedAsMailed(ctx: GroupContext, input: { packNumber: number; occurredOn: string }) {
   assertStaff(ctx);
   const pack = await packOf(ctx, input.packNumber);
+  const lastRun = await db.printRun.findFirst({ where: { packId: pack.id, status: "DONE" }, orderBy: { createdAt: "desc" }, select: { summary: true } });
+  const summary = Array.isArray(lastRun?.summary) ? (lastRun.summary as { memberId?: string; envelopes?: number }[]) : null;
+  const leftOut = new Set((summary ?? []).filter((m) => !m.envelopes).map((m) => m.memberId));
   return db.$transaction(async (tx) => {
-    const prepared = await tx.$queryRaw<{ id: string; memberId: string }[]>`
-      SELECT "id", "memberId" FROM "Delivery" WHERE "packId" = ${pack.id} AND "channel" = 'MAIL' AND "status" = 'PREPARED' FOR UPDATE`;
+    const prepared = (
+      await tx.$queryRaw<{ id: string; memberId: string }[]>`
+        SELECT "id", "memberId" FROM "Delivery" WHERE "packId" = ${pack.id} AND "channel" = 'MAIL' AND "status" = 'PREPARED' FOR UPDATE`
+    ).filter((d) => !leftOut.has(d.memberId));
     if (prepared.length === 0) return { count: 0 };
     const ids = prepared.map((d) => d.id);
     // One statement for the whole pack: each delivery keeps the address it is mailed to.

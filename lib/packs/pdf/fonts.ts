@@ -43,8 +43,10 @@ let buffers: Map<FontKey, Buffer> | undefined;
 
 function fontBuffers(): Map<FontKey, Buffer> {
   if (!buffers) {
-    const require = createRequire(import.meta.url);
-    const dir = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+    // Resolved from the project root at run time: inside the Next.js server bundle,
+    // require.resolve() returns a module number, not a path.
+    const resolveFrom = createRequire(path.join(process.cwd(), "package.json"));
+    const dir = path.join(path.dirname(resolveFrom.resolve("dejavu-fonts-ttf/package.json")), "ttf");
     buffers = new Map(FONT_KEYS.map((key) => [key, readFileSync(path.join(dir, FILES[key]))]));
   }
   return buffers;
@@ -127,8 +129,17 @@ export class Typesetter {
     else this.shapeCaches.set(key, font.layoutCache);
   }
 
-  /** Width of `text` in points, as pdfkit will draw it (kerning inside words included). */
-  width(key: FontKey, size: number, text: string): number {
+  /**
+   * Width of `text` in points, as pdfkit will draw it (kerning inside words included).
+   * `shared: false` is for a member's own text (name, ID number, address, code): measured
+   * without the caches, which hold only what many members print and so stay small however
+   * long a print run or a worker process goes on.
+   */
+  width(key: FontKey, size: number, text: string, shared = true): number {
+    if (!shared) {
+      this.useFont(this.measuring, key, 1);
+      return this.measuring.widthOfString(text, { features: [] }) * size;
+    }
     let widths = this.widths.get(key);
     if (!widths) {
       widths = new Map();
