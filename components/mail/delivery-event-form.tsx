@@ -30,7 +30,7 @@ export function DeliveryEventForm(props: { groupSlug: string; packNumber: number
   const status = useWatch({ control, name: "status" });
   const needsReason = status === "RETURNED" || status === "REJECTED";
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = handleSubmit(async (values, event) => {
     setFormError(null);
     if (needsReason && !values.reason?.trim()) return setError("reason", { message: "mail.validation.reasonRequired" });
     try {
@@ -42,6 +42,8 @@ export function DeliveryEventForm(props: { groupSlug: string; packNumber: number
         return;
       }
       reset();
+      // Saved: fold the form away; the new status shows on the card.
+      (event?.target as HTMLElement | undefined)?.closest("details")?.removeAttribute("open");
       router.refresh();
     } catch {
       setFormError(message("errors.offline"));

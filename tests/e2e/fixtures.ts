@@ -113,3 +113,24 @@ export async function makeStudyGroup() {
   const member = await db.member.create({ data: { groupId: group.id, personId: person.id, channel: "ONLINE", penName: `Pen ${id}` } });
   return { id, group, lesson, password, facilitator, memberUser, member };
 }
+
+/** A study group (see makeStudyGroup) with a facility and two mail members, pack 1 published. */
+export async function makeMailGroup() {
+  const s = await makeStudyGroup();
+  const facility = await db.facility.create({
+    data: { organizationId: s.group.organizationId, name: `Facility ${s.id}`, addressLines: ["10 Gate Road", "Town, ST 00000"], maxPagesPerEnvelope: 6, notes: "No staples." },
+  });
+  const mailMembers = [];
+  for (const [legalName, idNumber, penName] of [[`Ada Post ${s.id}`, `AP-${s.id}`, `Ada ${s.id}`], [`Bo Letter ${s.id}`, `BL-${s.id}`, `Bo ${s.id}`]] as const) {
+    const person = await db.person.create({ data: { organizationId: s.group.organizationId, legalName, facilityId: facility.id, idNumber, housingUnit: "Unit 1" } });
+    mailMembers.push(await db.member.create({ data: { groupId: s.group.id, personId: person.id, channel: "MAIL", penName }, include: { person: true } }));
+  }
+  const pack = await db.pack.create({
+    data: { groupId: s.group.id, number: 1, title: "By post", status: "PUBLISHED", publishedAt: new Date(), lessons: { create: { lessonId: s.lesson.id, position: 1 } } },
+  });
+  for (const m of [...mailMembers, s.member]) {
+    const status = m.channel === "MAIL" ? "PREPARED" : "DELIVERED";
+    await db.delivery.create({ data: { packId: pack.id, memberId: m.id, channel: m.channel, status, events: { create: { status, occurredOn: new Date() } } } });
+  }
+  return { ...s, facility, mailMembers, pack };
+}

@@ -43,12 +43,12 @@ export function addressLines(member: PrintMember): string[] {
 }
 
 /** A block of single lines from `top`: each line made smaller (and at worst shortened) to fit. */
-function block(layout: PackLayout, lines: string[], style: Style, left: number, top: number, width: number, leading: number): Op[] {
+function block(layout: PackLayout, lines: string[], style: Style, left: number, top: number, width: number, leading: number, own: boolean): Op[] {
   const ops: Op[] = [];
   let baseline = top + style.size * 0.93;
   for (const line of lines) {
-    const fitted = fit(layout.breaker, line, style, width);
-    ops.push({ t: "text", x: left, y: baseline, text: fitted.text, font: fitted.style.font, size: fitted.style.size });
+    const fitted = fit(layout.breaker, line, style, width, own);
+    ops.push({ t: "text", x: left, y: baseline, text: fitted.text, font: fitted.style.font, size: fitted.style.size, own });
     baseline += style.size * leading;
   }
   return ops;
@@ -59,7 +59,7 @@ function mailingBlock(layout: PackLayout, member: PrintMember): Op[] {
   // Shrink the type until every line is in the window: 5 lines at 11 pt, 7 at 9 pt.
   let size = ADDRESS.size;
   while (size > 9 && lines.length * size * ADDRESS_LEADING > ADDRESS_BLOCK.height) size -= 0.5;
-  return block(layout, lines, { ...ADDRESS, size }, ADDRESS_BLOCK.left, ADDRESS_BLOCK.top, ADDRESS_BLOCK.width, ADDRESS_LEADING);
+  return block(layout, lines, { ...ADDRESS, size }, ADDRESS_BLOCK.left, ADDRESS_BLOCK.top, ADDRESS_BLOCK.width, ADDRESS_LEADING, true);
 }
 
 type Entry = { label: string; first: number; last: number };
@@ -88,7 +88,7 @@ export function layoutCover(layout: PackLayout, member: PrintMember, plan: PackP
   const { labels, breaker, pack } = layout;
   const ops: Op[] = [];
   ops.push(
-    ...block(layout, [pack.organization.name, ...pack.organization.returnAddressLines], RETURN, RETURN_BLOCK.left, RETURN_BLOCK.top, RETURN_BLOCK.width, 1.25),
+    ...block(layout, [pack.organization.name, ...pack.organization.returnAddressLines], RETURN, RETURN_BLOCK.left, RETURN_BLOCK.top, RETURN_BLOCK.width, 1.25, false),
     ...mailingBlock(layout, member),
   );
   for (const y of FOLDS) {

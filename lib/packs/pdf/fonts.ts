@@ -129,17 +129,8 @@ export class Typesetter {
     else this.shapeCaches.set(key, font.layoutCache);
   }
 
-  /**
-   * Width of `text` in points, as pdfkit will draw it (kerning inside words included).
-   * `shared: false` is for a member's own text (name, ID number, address, code): measured
-   * without the caches, which hold only what many members print and so stay small however
-   * long a print run or a worker process goes on.
-   */
-  width(key: FontKey, size: number, text: string, shared = true): number {
-    if (!shared) {
-      this.useFont(this.measuring, key, 1);
-      return this.measuring.widthOfString(text, { features: [] }) * size;
-    }
+  /** Width of `text` in points, as pdfkit will draw it (kerning inside words included). */
+  width(key: FontKey, size: number, text: string): number {
     let widths = this.widths.get(key);
     if (!widths) {
       widths = new Map();
@@ -154,6 +145,21 @@ export class Typesetter {
       this.cachedWords++;
     }
     return perPoint * size;
+  }
+
+  /**
+   * Drops texts from the caches: a member's own text (name, ID number, address, codes) once
+   * that member's pages are drawn. The caches then hold only what many members print, and stay
+   * the same size however long a print run or a worker process goes on.
+   */
+  forget(texts: Iterable<string>): void {
+    for (const text of texts) {
+      for (const widths of this.widths.values()) widths.delete(text);
+      // pdfkit caches shapes per word with the space after it (EmbeddedFont.layout).
+      for (const word of text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []) {
+        for (const cache of this.shapeCaches.values()) Reflect.deleteProperty(cache, word);
+      }
+    }
   }
 
   /** Whether the font has a glyph for the character (true when that cannot be told). */

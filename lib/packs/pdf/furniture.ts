@@ -24,22 +24,33 @@ export type PageNumbers = { page: number; pages: number; envelope: number; envel
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
-/** `text` in `style`, made smaller (down to 7 pt) and then shortened with "…" to fit `width`. */
-export function fit(breaker: LineBreaker, text: string, style: Style, width: number): { text: string; style: Style } {
+/**
+ * `text` in `style`, made smaller (down to 7 pt) and then shortened with "…" to fit `width`.
+ * `own` marks the member's own text (see TextOp.own).
+ */
+export function fit(breaker: LineBreaker, text: string, style: Style, width: number, own = false): { text: string; style: Style; own: boolean } {
   let current = printable(text);
+  const full = breaker.width(style, current);
   for (let size = style.size; size >= MIN_SIZE; size -= 0.5) {
-    const sized = { ...style, size };
-    if (breaker.width(sized, current) <= width) return { text: current, style: sized };
+    if ((full * size) / style.size <= width) return { text: current, style: { ...style, size }, own };
   }
+  // Only for pathological input (a 200-character name): the longest start that fits, with "…".
   const small = { ...style, size: MIN_SIZE };
   const graphemes = [...segmenter.segment(current)].map((s) => s.segment);
-  while (graphemes.length > 1 && breaker.width(small, `${graphemes.join("")}…`) > width) graphemes.pop();
-  current = `${graphemes.join("")}…`;
-  return { text: current, style: small };
+  const fits = (n: number) => breaker.width(small, `${graphemes.slice(0, n).join("")}…`) <= width;
+  let low = 0;
+  let high = graphemes.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
+  }
+  current = `${graphemes.slice(0, low).join("")}…`;
+  return { text: current, style: small, own };
 }
 
-function text(x: number, y: number, value: { text: string; style: Style }): Op {
-  return { t: "text", x, y, text: value.text, font: value.style.font, size: value.style.size };
+function text(x: number, y: number, value: { text: string; style: Style; own: boolean }): Op {
+  return { t: "text", x, y, text: value.text, font: value.style.font, size: value.style.size, own: value.own };
 }
 
 /** Name and ID as printed in footers and lists: "Ana Díaz · ID 12345". */
@@ -47,32 +58,35 @@ export function nameAndId(member: PrintMember, labels: Labels): string {
   return member.idNumber ? `${member.legalName} · ${labels.idNumber(member.idNumber)}` : member.legalName;
 }
 
-export function furniture(
-  member: PrintMember,
-  numbers: PageNumbers,
-  runningHead: string | null,
-  breaker: LineBreaker,
-  labels: Labels,
-): Op[] {
-  const ops: Op[] = [];
-  if (runningHead) {
-    ops.push(text(BODY.left, HEAD_BASELINE, fit(breaker, runningHead, HEAD, BODY_WIDTH)));
-    ops.push({ t: "rule", x1: BODY.left, y1: HEAD_BASELINE + 7, x2: BODY.right, y2: HEAD_BASELINE + 7, width: 0.5 });
-  }
-  ops.push({ t: "rule", x1: BODY.left, y1: FOOT_RULE, x2: BODY.right, y2: FOOT_RULE, width: 0.5 });
-
-  const page = labels.page(numbers.page, numbers.pages);
-  const pageWidth = breaker.width(NAME, page);
-  ops.push({ t: "text", x: BODY.right - pageWidth, y: FOOT_BASELINES[0], text: page, font: NAME.font, size: NAME.size });
-  ops.push(text(BODY.left, FOOT_BASELINES[0], fit(breaker, nameAndId(member, labels), NAME, BODY_WIDTH - pageWidth - 16)));
-
-  let rightWidth = 0;
-  if (numbers.envelopes > 1) {
-    const envelope = labels.envelope(numbers.envelope, numbers.envelopes);
-    rightWidth = breaker.width({ ...NAME, size: DETAIL.size }, envelope);
-    ops.push({ t: "text", x: BODY.right - rightWidth, y: FOOT_BASELINES[1], text: envelope, font: NAME.font, size: DETAIL.size });
-  }
+/**
+ * The furniture of one member's pages. The member's lines are fitted once; each page then only
+ * adds its numbers.
+ */
+export function memberFurniture(member: PrintMember, breaker: LineBreaker, labels: Labels): (numbers: PageNumbers, runningHead: string | null) => Op[] {
   const where = [member.housingUnit, member.facility?.name].filter((part): part is string => Boolean(part?.trim())).join(" · ");
-  if (where) ops.push(text(BODY.left, FOOT_BASELINES[1], fit(breaker, where, DETAIL, BODY_WIDTH - rightWidth - 16)));
-  return ops;
+  const widest = (text: string, style: Style) => breaker.width(style, text);
+  // Room left of the widest page number and envelope this member's pack can have.
+  const pageRoom = BODY_WIDTH - widest(labels.page(888, 888), NAME) - 16;
+  const envelopeRoom = BODY_WIDTH - widest(labels.envelope(88, 88), { ...NAME, size: DETAIL.size }) - 16;
+  const name = fit(breaker, nameAndId(member, labels), NAME, pageRoom, true);
+  const place = where ? fit(breaker, where, DETAIL, envelopeRoom, true) : null;
+
+  return (numbers, runningHead) => {
+    const ops: Op[] = [];
+    if (runningHead) {
+      ops.push(text(BODY.left, HEAD_BASELINE, fit(breaker, runningHead, HEAD, BODY_WIDTH)));
+      ops.push({ t: "rule", x1: BODY.left, y1: HEAD_BASELINE + 7, x2: BODY.right, y2: HEAD_BASELINE + 7, width: 0.5 });
+    }
+    ops.push({ t: "rule", x1: BODY.left, y1: FOOT_RULE, x2: BODY.right, y2: FOOT_RULE, width: 0.5 });
+    const page = labels.page(numbers.page, numbers.pages);
+    ops.push({ t: "text", x: BODY.right - breaker.width(NAME, page), y: FOOT_BASELINES[0], text: page, font: NAME.font, size: NAME.size });
+    ops.push(text(BODY.left, FOOT_BASELINES[0], name));
+    if (numbers.envelopes > 1) {
+      const envelope = labels.envelope(numbers.envelope, numbers.envelopes);
+      const style = { ...NAME, size: DETAIL.size };
+      ops.push({ t: "text", x: BODY.right - breaker.width(style, envelope), y: FOOT_BASELINES[1], text: envelope, font: style.font, size: style.size });
+    }
+    if (place) ops.push(text(BODY.left, FOOT_BASELINES[1], place));
+    return ops;
+  };
 }

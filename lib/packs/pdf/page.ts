@@ -24,6 +24,8 @@ export type TextOp = {
   size: number;
   /** Extra space between characters (the response code), in points. */
   spacing?: number;
+  /** The member's own text (name, ID number, address): dropped from the caches afterwards. */
+  own?: boolean;
 };
 
 export type RuleOp = { t: "rule"; x1: number; y1: number; x2: number; y2: number; width: number };

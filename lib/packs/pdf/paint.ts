@@ -19,16 +19,30 @@ function drawOptions(characterSpacing: number): DrawOptions {
   return { lineBreak: false, baseline: "alphabetic", characterSpacing, textWidth: 0, wordCount: 0 };
 }
 
+/**
+ * A new page. pdfkit writes the previous page out here, but keeps its page dictionary (and
+ * through it the page's resources) until the document ends, only to list it by number in the
+ * page tree: about 1.7 KB a page, 17 MB over a 10,000-page print run. Emptying the dictionary
+ * once it is written keeps memory flat; its number is all that is still used.
+ */
 export function addPage(doc: PDFKit.PDFDocument): void {
+  const previous: PDFKit.PDFPage | undefined = doc.page;
   doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+  const written = previous && (Reflect.get(previous.dictionary, "offset") as unknown) !== undefined;
+  if (written) previous.dictionary.data = {} as PDFKit.PDFKitReference["data"];
 }
 
-export function paint(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly Op[], codes: Codes = {}): void {
+/**
+ * Draws `ops` on the current page. A member's own texts (names, codes) are added to `own`, for
+ * the caller to drop from the caches once that member is done (Typesetter.forget).
+ */
+export function paint(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly Op[], codes: Codes = {}, own?: Set<string>): void {
   for (const op of ops) {
     switch (op.t) {
       case "text":
         type.useFont(doc, op.font, op.size);
         doc.text(op.text, op.x, op.y, drawOptions(op.spacing ?? 0));
+        if (op.own) own?.add(op.text);
         break;
       case "rule":
         doc.moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).lineWidth(op.width).stroke();
@@ -42,6 +56,7 @@ export function paint(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly O
         const width = type.width(op.font, op.size, text) + op.spacing * (text.length - 1);
         type.useFont(doc, op.font, op.size);
         doc.text(text, op.x + (op.width - width) / 2, op.y, drawOptions(op.spacing));
+        own?.add(text);
         break;
       }
     }

@@ -66,8 +66,11 @@ export function describeProblem(problem: PackProblem): string {
       return `No response code for prompt ${problem.promptId}.`;
     case "no-address":
       return "No facility address on record: the envelope must be addressed by hand.";
-    case "missing-characters":
-      return `${problem.where}: ${problem.characters.join(" ")} cannot be printed and will show as empty boxes.`;
+    case "missing-characters": {
+      // Named by code point: printed as themselves they would be the very boxes in question.
+      const named = problem.characters.map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+      return `${problem.where}: ${named.join(" ")} cannot be printed (no such letter in the font) and will show as empty boxes.`;
+    }
     case "uploaded-reading":
       return `${problem.section} is an uploaded PDF${problem.pages ? ` of ${problem.pages} pages` : ""}: print it separately and add it to the envelope.`;
   }

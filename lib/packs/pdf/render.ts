@@ -14,11 +14,12 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { layoutCover } from "@/lib/packs/pdf/cover";
-import { furniture } from "@/lib/packs/pdf/furniture";
+import { memberFurniture } from "@/lib/packs/pdf/furniture";
 import { layoutPack, type PackLayout } from "@/lib/packs/pdf/layout";
 import { addPage, paint } from "@/lib/packs/pdf/paint";
 import { isBlocking, PackNotPrintableError, planFromLayout, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { layoutRunSheet, runSheetFurniture, type RunEntry } from "@/lib/packs/pdf/run-sheet";
+import { SharedPages } from "@/lib/packs/pdf/shared-pages";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-data";
 
 export type MemberPackResult = { pages: number; envelopes: { pages: number }[] };
@@ -30,24 +31,31 @@ export type PrintRunResult = {
   pages: number;
 };
 
-/** Draws one member's whole pack (every envelope, each with its slip) into `doc`. */
-function paintMember(doc: PDFKit.PDFDocument, layout: PackLayout, member: PrintMember, plan: PackPlan): void {
+/**
+ * Draws one member's whole pack (every envelope, each with its slip) into `doc`; with `shared`,
+ * pages every member has are written once per document (shared-pages.ts).
+ */
+function paintMember(doc: PDFKit.PDFDocument, layout: PackLayout, member: PrintMember, plan: PackPlan, shared?: SharedPages): void {
   const { type, breaker, labels } = layout;
   const envelopes = plan.envelopes.length;
+  const furniture = memberFurniture(member, breaker, labels);
+  const own = new Set<string>();
   for (const envelope of plan.envelopes) {
     const numbers = { pages: plan.pages, envelope: envelope.number, envelopes };
     addPage(doc);
-    paint(doc, type, layoutCover(layout, member, plan, envelope).ops);
-    paint(doc, type, furniture(member, { ...numbers, page: envelope.firstPage }, null, breaker, labels));
+    paint(doc, type, layoutCover(layout, member, plan, envelope).ops, {}, own);
+    paint(doc, type, furniture({ ...numbers, page: envelope.firstPage }, null), {}, own);
     for (const placed of envelope.sections) {
       const section = layout.sections[placed.index]!;
       section.pages.forEach((page, offset) => {
         addPage(doc);
-        paint(doc, type, page.ops, member.codes);
-        paint(doc, type, furniture(member, { ...numbers, page: placed.firstPage + offset }, section.runningHead, breaker, labels));
+        if (shared) shared.paint(page, member.codes, own);
+        else paint(doc, type, page.ops, member.codes, own);
+        paint(doc, type, furniture({ ...numbers, page: placed.firstPage + offset }, section.runningHead), {}, own);
       });
     }
   }
+  type.forget(own);
 }
 
 function documentTitle(pack: PrintPack): string {
@@ -115,13 +123,14 @@ export async function renderPrintRun(
   const sheet = layoutRunSheet(layout, entries, sheetPages + 1, today);
 
   await write(layout, pack, out, async (doc) => {
+    const shared = new SharedPages(doc, layout.type);
     sheet.forEach((page, index) => {
       addPage(doc);
       paint(doc, layout.type, page.ops);
       paint(doc, layout.type, runSheetFurniture(layout, index + 1, sheet.length));
     });
     for (const [index, entry] of entries.entries()) {
-      if (entry.printed) paintMember(doc, layout, entry.member, entry.plan);
+      if (entry.printed) paintMember(doc, layout, entry.member, entry.plan, shared);
       await drained(out);
       await onProgress(index + 1, entries.length);
     }

@@ -47,7 +47,7 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
   flow.gap(12);
 
   // #, member, facility, envelopes, pages, file pages.
-  const fixed = [26, 0, 0, 58, 42, 86];
+  const fixed = [26, 0, 0, 66, 42, 86];
   const flexible = BODY_WIDTH - fixed.reduce((a, b) => a + b, 0);
   const widths = [fixed[0]!, flexible * 0.55, flexible * 0.45, fixed[3]!, fixed[4]!, fixed[5]!];
   const lefts = widths.map((_, i) => BODY.left + widths.slice(0, i).reduce((a, b) => a + b, 0));

@@ -1,0 +1,55 @@
+// Benchmark of the pack PDFs with the demo course (prisma/demo-content.ts), no database:
+//   1. one member's pack of about 20 pages: median of 20 renders (and the first, cold one);
+//   2. a print run of 500 members into one file: seconds, and peak memory.
+// Files go to the system's temporary folder and are removed. Targets (2-core machine): 1 ≤ 150 ms,
+// 2 ≤ 30 s with memory flat as the run grows. Run: `npx tsx scripts/bench-pdf.ts [members]`.
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { renderMemberPack, renderPrintRun } from "@/lib/packs/pdf/render";
+import { CEDAR_CREEK, demoPack, mailMember, NO_LIMIT, tempDir } from "@/lib/packs/pdf/test-support";
+
+const RUNS = 20;
+const MEMBERS = Number(process.argv[2] ?? 500);
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+async function main() {
+  const dir = await tempDir();
+  try {
+    // Lessons 1 and 2 of the demo course, for a facility with a 10-page limit: 2 envelopes.
+    const pack = demoPack([0, 1]);
+    const member = mailMember(pack, { facility: CEDAR_CREEK });
+    const times: number[] = [];
+    let pages = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const result = await renderMemberPack(pack, member, createWriteStream(path.join(dir, "member.pdf")));
+      times.push(performance.now() - started);
+      pages = result.pages;
+    }
+    console.log(`one member's pack (${pages} pages): median ${median(times).toFixed(0)} ms of ${RUNS} (first, cold: ${times[0]!.toFixed(0)} ms)`);
+
+    // A third of the members at a facility with a page limit, the rest without one.
+    const members = Array.from({ length: MEMBERS }, (_, i) => mailMember(pack, { facility: i % 3 === 0 ? CEDAR_CREEK : NO_LIMIT }));
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const samples: string[] = [];
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const started = performance.now();
+    const result = await renderPrintRun(pack, members, createWriteStream(path.join(dir, "run.pdf")), (done, total) => {
+      if (done % Math.max(1, Math.floor(total / 5)) === 0) samples.push(`${done}: ${mb(process.memoryUsage().rss)}`);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    console.log(
+      `print run of ${MEMBERS} members (${result.pages} pages): ${seconds.toFixed(1)} s; ` +
+        `memory ${mb(before)} before, peak ${mb(peak)}; by members done: ${samples.join(", ")}`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
