@@ -1,11 +1,14 @@
 // Benchmark of the pack PDFs with the demo course (prisma/demo-content.ts), no database:
 //   1. one member's pack of about 20 pages: median of 20 renders (and the first, cold one);
-//   2. a print run of 500 members into one file: seconds, and peak memory.
+//   2. planPack (the dry run the pack page shows before printing) for 500 members;
+//   3. a print run of 500 members into one file: seconds, and peak memory.
 // Files go to the system's temporary folder and are removed. Targets (2-core machine): 1 ≤ 150 ms,
 // 2 ≤ 30 s with memory flat as the run grows. Run: `npx tsx scripts/bench-pdf.ts [members]`.
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { layoutPack } from "@/lib/packs/pdf/layout";
+import { planPack } from "@/lib/packs/pdf/plan";
 import { renderMemberPack, renderPrintRun } from "@/lib/packs/pdf/render";
 import { CEDAR_CREEK, demoPack, mailMember, NO_LIMIT, tempDir } from "@/lib/packs/pdf/test-support";
 
@@ -33,6 +36,15 @@ async function main() {
 
     // A third of the members at a facility with a page limit, the rest without one.
     const members = Array.from({ length: MEMBERS }, (_, i) => mailMember(pack, { facility: i % 3 === 0 ? CEDAR_CREEK : NO_LIMIT }));
+
+    // As the pack page does it: a fresh pack object (so the shared layout is made), then a plan
+    // per member.
+    const fresh = demoPack([0, 1]);
+    const planStarted = performance.now();
+    layoutPack(fresh);
+    const laidOut = performance.now();
+    for (const m of members) planPack(fresh, m);
+    console.log(`planPack for ${MEMBERS} members: ${(performance.now() - planStarted).toFixed(0)} ms (shared layout ${(laidOut - planStarted).toFixed(0)} ms)`);
     const before = process.memoryUsage().rss;
     let peak = before;
     const samples: string[] = [];

@@ -12,7 +12,7 @@ import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
 import { SavedNote } from "@/components/authoring/saved-note";
-import { SelectField } from "@/components/authoring/select-field";
+import { SelectField } from "@/components/forms/select-field";
 import { useActionForm } from "@/components/authoring/use-action-form";
 import { courseSchema, createCourseSchema, type CourseInput } from "@/lib/validations/course";
 

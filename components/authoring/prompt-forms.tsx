@@ -10,7 +10,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { Button } from "@/components/ui/button";
 import { SavedNote } from "@/components/authoring/saved-note";
-import { SelectField } from "@/components/authoring/select-field";
+import { SelectField } from "@/components/forms/select-field";
 import { useActionForm } from "@/components/authoring/use-action-form";
 import { promptSchema, type PromptInput, type PromptValues } from "@/lib/validations/course";
 

@@ -1,38 +1,22 @@
 "use client";
-// A labelled textarea with hint and error, wired like TextField.
-import { forwardRef, useId, type TextareaHTMLAttributes } from "react";
+// A labelled textarea with hint and error.
+import { forwardRef, type TextareaHTMLAttributes } from "react";
+import { controlBorder, FieldFrame, useFieldIds, type FieldProps } from "@/components/forms/field";
 
-type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string };
+type Props = TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps;
 
-export const TextAreaField = forwardRef<HTMLTextAreaElement, Props>(function TextAreaField({ label, hint, error, id, className = "", rows = 8, ...input }, ref) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
+export const TextAreaField = forwardRef<HTMLTextAreaElement, Props>(function TextAreaField({ label, hint, error, id, className, rows = 8, ...input }, ref) {
+  const ids = useFieldIds({ id, hint, error });
   return (
-    <div className={className}>
-      <label htmlFor={inputId} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="mt-0.5 text-sm text-muted">
-          {hint}
-        </p>
-      )}
+    <FieldFrame label={label} hint={hint} error={error} className={className} ids={ids}>
       <textarea
         ref={ref}
-        id={inputId}
+        id={ids.controlId}
         rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className={`mt-1 block w-full resize-y rounded-md border bg-white px-3 py-2 text-base leading-relaxed ${error ? "border-danger" : "border-stone-400"}`}
+        {...ids.aria}
+        className={`mt-1 block w-full resize-y rounded-md border bg-white px-3 py-2 text-base leading-relaxed ${controlBorder(error)}`}
         {...input}
       />
-      {error && (
-        <p id={errorId} className="mt-1 text-sm font-medium text-danger">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 });

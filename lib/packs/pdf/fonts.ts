@@ -154,12 +154,24 @@ export class Typesetter {
    */
   forget(texts: Iterable<string>): void {
     for (const text of texts) {
-      for (const widths of this.widths.values()) widths.delete(text);
+      // Measured as a whole (fit) and word by word (line breaking).
+      for (const widths of this.widths.values()) {
+        widths.delete(text);
+        for (const word of text.split(/\s+/)) widths.delete(word);
+      }
       // pdfkit caches shapes per word with the space after it (EmbeddedFont.layout).
       for (const word of text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []) {
         for (const cache of this.shapeCaches.values()) Reflect.deleteProperty(cache, word);
       }
     }
+  }
+
+  /** Entries in the caches (words measured and shaped), to check that they stay bounded. */
+  cacheSize(): number {
+    let size = 0;
+    for (const widths of this.widths.values()) size += widths.size;
+    for (const cache of this.shapeCaches.values()) size += Object.keys(cache).length;
+    return size;
   }
 
   /** Whether the font has a glyph for the character (true when that cannot be told). */

@@ -119,16 +119,21 @@ export async function renderPrintRun(
     return { member, plan, printed: !plan.problems.some(isBlocking) };
   });
   const today = options.today ?? new Date();
-  const sheetPages = layoutRunSheet(layout, entries, 1, today).length;
-  const sheet = layoutRunSheet(layout, entries, sheetPages + 1, today);
+  // Laid out twice: the first time only to learn how many pages it takes, since the file page
+  // of each member's pack is printed on it (the layout does not depend on those numbers).
+  const draft = layoutRunSheet(layout, entries, 1, today);
+  layout.type.forget(draft.flatMap((page) => page.ops.flatMap((op) => (op.t === "text" ? [op.text] : []))));
+  const sheet = layoutRunSheet(layout, entries, draft.length + 1, today);
 
   await write(layout, pack, out, async (doc) => {
     const shared = new SharedPages(doc, layout.type);
+    const own = new Set<string>();
     sheet.forEach((page, index) => {
       addPage(doc);
-      paint(doc, layout.type, page.ops);
+      paint(doc, layout.type, page.ops, {}, own);
       paint(doc, layout.type, runSheetFurniture(layout, index + 1, sheet.length));
     });
+    layout.type.forget(own);
     for (const [index, entry] of entries.entries()) {
       if (entry.printed) paintMember(doc, layout, entry.member, entry.plan, shared);
       await drained(out);

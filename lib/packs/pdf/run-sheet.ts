@@ -128,6 +128,8 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
       place(`${nameAndId(entry.member, labels)}: ${text}`, TEXT);
     }
   }
+  // All of it is about particular members, and printed once: dropped from the caches after.
+  for (const page of flow.pages) for (const op of page.ops) if (op.t === "text") op.own = true;
   return flow.pages;
 }
 
