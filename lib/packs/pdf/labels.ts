@@ -19,7 +19,6 @@ export type Labels = {
   writeBelow: string;
   sheets: (first: number, last: number) => string;
   sheetRange: (first: number, last: number) => string;
-  forMember: string;
   inThisEnvelope: (pages: number, first: number, last: number, total: number) => string;
   wholePackOneEnvelope: (pages: number) => string;
   wholePack: (envelopes: number, pages: number) => string;
@@ -58,7 +57,6 @@ export const en: Labels = {
   writeBelow: "Write your answer on the lines below. If you need more paper, copy the response code from the box at the top onto each extra sheet.",
   sheets: (first, last) => (first === last ? `Response sheet for question ${first}` : `Response sheets for questions ${first}–${last}`),
   sheetRange: (first, last) => (first === last ? `page ${first}` : `pages ${first}–${last}`),
-  forMember: "For",
   inThisEnvelope: (pages, first, last, total) => `This envelope holds ${plural(pages, "page", "pages")}: pages ${first} to ${last} of ${total}.`,
   wholePackOneEnvelope: (pages) => `This envelope holds the whole pack: ${plural(pages, "page", "pages")}.`,
   wholePack: (envelopes, pages) => `The whole pack is ${plural(pages, "page", "pages")} in ${envelopes} envelopes:`,

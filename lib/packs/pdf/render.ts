@@ -73,6 +73,9 @@ async function drained(out: Writable): Promise<void> {
 async function write(layout: PackLayout, pack: PrintPack, out: Writable, draw: (doc: PDFKit.PDFDocument) => void | Promise<void>): Promise<void> {
   const doc = layout.type.newDocument({ title: documentTitle(pack) });
   const done = finished(out);
+  // Handled from the start: `out` may fail (disk full) while the run is still drawing, and the
+  // failure is awaited below (or in `drained`), not left to crash the process as unhandled.
+  done.catch(() => undefined);
   doc.pipe(out);
   try {
     await draw(doc);
