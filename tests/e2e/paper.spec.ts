@@ -88,4 +88,13 @@ test("print run, mail log, rejection and resend, then a code from the PDF opens 
   await expect(page.getByRole("listitem").filter({ hasText: ada.person.legalName }).getByText("Responded", { exact: true }).first()).toBeVisible();
   const response = await db.response.findFirstOrThrow({ where: { memberId: ada.id } });
   expect(response).toMatchObject({ source: "TRANSCRIBED", transcribedById: s.facilitator.id, status: "SUBMITTED" });
+
+  // A reading fixed to be far longer than the facility's envelope: said before printing, and the
+  // member's PDF is refused with a reason instead of a broken file.
+  await db.reading.updateMany({ where: { lessonId: s.lesson.id }, data: { bodyMarkdown: "A long paragraph about reading slowly and well. ".repeat(2500) } });
+  await page.goto(`/groups/${s.group.slug}/packs/1/mail`);
+  await expect(page.getByRole("heading", { name: "Before you print" })).toBeVisible();
+  await expect(page.getByText(/allows 6 per envelope/).first()).toBeVisible();
+  const refused = await page.context().request.get(`/groups/${s.group.slug}/packs/1/print/${ada.id}`);
+  expect(refused.status()).toBe(409);
 });

@@ -7,6 +7,7 @@ import { authorizeGroup } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/data/audit";
+import { isBlocking, planPack } from "@/lib/packs/pdf/plan";
 import { renderMemberPack } from "@/lib/packs/pdf/render";
 import { loadPrintData } from "@/lib/packs/print-data";
 
@@ -28,10 +29,12 @@ export async function GET(_request: Request, { params }: Params) {
     const data = await loadPrintData(pack.id, [member.id]);
     const printMember = data.members[0];
     if (!printMember) return notFound();
+    // Plan first: a pack that cannot fit is refused with a reason, never a broken download.
+    if (planPack(data.pack, printMember).problems.some(isBlocking)) {
+      return new Response("This pack cannot be printed for this member: see the mail log.", { status: 409 });
+    }
     const out = new PassThrough();
-    // Planning happens before the first byte, so a pack that cannot fit fails here, not mid-file.
-    const rendered = renderMemberPack(data.pack, printMember, out);
-    rendered.catch(() => out.destroy());
+    renderMemberPack(data.pack, printMember, out).catch(() => out.destroy());
     await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: user.id, action: "packPdf.download", entityType: "Member", entityId: member.id, groupId: ctx.group.id });
     return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
       headers: {
