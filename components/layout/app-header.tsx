@@ -13,6 +13,7 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
     { href: "/courses", label: t("courses"), show: staff },
     { href: "/transcribe", label: t("typeCode"), show: staff },
     { href: "/facilities", label: t("facilities"), show: nav.organizer },
+    { href: "/settings", label: t("settings"), show: nav.organizer },
   ].filter((l) => l.show);
   return (
     <header className="border-b border-stone-200 bg-white">

@@ -4,11 +4,20 @@ import { stripNul } from "@/lib/validations/text";
 
 const text = (max: number) => z.string().transform(stripNul).pipe(z.string().trim().max(max, "facilities.validation.tooLong"));
 
+/** Empty = no limit; otherwise a whole number of pages, 3 (slip, reading, sheet) to 500. */
+const pageLimit = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((v) => v === "" || /^\d+$/.test(v), "facilities.validation.pagesWhole")
+  .transform((v) => (v === "" ? ("" as const) : Number(v)))
+  .refine((v) => v === "" || v >= 3, "facilities.validation.pagesMin")
+  .refine((v) => v === "" || v <= 500, "facilities.validation.pagesMax");
+
 export const facilitySchema = z.object({
   name: text(200).pipe(z.string().min(1, "facilities.validation.nameRequired")),
   /** One address line per line of the textarea, as printed on the envelope. */
   address: text(1000).refine((v) => v.split("\n").filter((l) => l.trim()).length >= 1, "facilities.validation.addressRequired"),
-  maxPagesPerEnvelope: z.union([z.literal(""), z.coerce.number().int("facilities.validation.pagesWhole").min(3, "facilities.validation.pagesMin").max(500, "facilities.validation.pagesMax")]),
+  maxPagesPerEnvelope: pageLimit,
   nameAndIdOnEveryPage: z.boolean(),
   imagesAllowed: z.boolean(),
   notes: text(2000),
