@@ -2,41 +2,26 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { saveFacilityAction } from "@/app/(app)/facilities/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
-import { useActionMessage } from "@/components/forms/use-action-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { facilitySchema, type FacilityInput, type FacilityValues } from "@/lib/validations/facility";
 
 export function FacilityForm({ id, organizationId, initial }: { id?: string; organizationId: string; initial: FacilityInput }) {
   const t = useTranslations("facilities.form");
-  const message = useActionMessage();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, formState } = useForm<FacilityInput, unknown, FacilityValues>({ resolver: zodResolver(facilitySchema), defaultValues: initial });
-  const err = (m?: string) => message(m) ?? undefined;
+  const { formError, saved, run, fieldError: err } = useActionForm(setError);
 
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSaved(false);
-    try {
-      const result = await saveFacilityAction({ id, organizationId, values });
-      if (!result.ok) {
-        for (const [field, m] of Object.entries(result.fieldErrors)) setError(field.replace(/^values\./, "") as keyof FacilityInput, { message: m });
-        setFormError(message(result.formError) ?? message("errors.formHasErrors"));
-        return;
-      }
-      setSaved(true);
-      if (!id) router.push(`/facilities/${result.data.id}`);
-      else router.refresh();
-    } catch {
-      setFormError(message("errors.offline"));
-    }
+    const result = await run(() => saveFacilityAction({ id, organizationId, values }));
+    if (!result) return;
+    if (!id) router.push(`/facilities/${result.data.id}`);
+    else router.refresh();
   });
 
   return (

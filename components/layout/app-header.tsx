@@ -14,6 +14,7 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
     { href: "/transcribe", label: t("typeCode"), show: staff },
     { href: "/facilities", label: t("facilities"), show: nav.organizer },
     { href: "/settings", label: t("settings"), show: nav.organizer },
+    { href: "/audit", label: t("audit"), show: nav.organizer },
   ].filter((l) => l.show);
   return (
     <header className="border-b border-stone-200 bg-white">

@@ -4,14 +4,24 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
-import { addMailMemberAction, switchChannelAction, transferMemberAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
+import { addMailMemberAction, changeMemberStatusAction, moveMemberAction, switchChannelAction, transferMemberAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import type { ActionResult } from "@/lib/actions";
-import { mailMemberSchema, transferSchema, type MailMemberInput, type TransferInput } from "@/lib/validations/member";
+import {
+  mailMemberSchema,
+  moveSchema,
+  statusChangeSchema,
+  transferSchema,
+  type MailMemberInput,
+  type MemberChange,
+  type MoveInput,
+  type StatusChangeInput,
+  type TransferInput,
+} from "@/lib/validations/member";
 
 type Facility = { id: string; name: string };
 
@@ -137,5 +147,81 @@ export function SwitchChannelButton({ groupSlug, memberId, to, label, confirm }:
         {label}
       </Button>
     </div>
+  );
+}
+
+const todayIso = () => new Date().toLocaleDateString("en-CA");
+
+/** Pause, resume, complete or withdraw: only the changes the member's status allows are offered. */
+export function StatusChangeForm({ groupSlug, memberId, penName, changes }: { groupSlug: string; memberId: string; penName: string; changes: MemberChange[] }) {
+  const t = useTranslations("members.change");
+  const message = useActionMessage();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<StatusChangeInput>({
+    resolver: zodResolver(statusChangeSchema),
+    defaultValues: { change: changes[0], occurredOn: todayIso(), reason: "" },
+  });
+  const apply = useApply(setError, setFormError);
+  const err = (m?: string) => message(m) ?? undefined;
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    if (values.change === "withdraw" && !window.confirm(t("withdrawConfirm", { name: penName }))) return;
+    try {
+      if (apply(await changeMemberStatusAction({ groupSlug, memberId, values }))) router.refresh();
+    } catch {
+      setFormError(message("errors.offline"));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+      <FormAlert message={formError} />
+      <SelectField label={t("change")} options={changes.map((c) => ({ value: c, label: t(`changes.${c}`) }))} {...register("change")} error={err(formState.errors.change?.message)} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("date")} type="date" {...register("occurredOn")} error={err(formState.errors.occurredOn?.message)} />
+        <TextField label={t("reason")} {...register("reason")} error={err(formState.errors.reason?.message)} />
+      </div>
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        {t("submit")}
+      </Button>
+    </form>
+  );
+}
+
+/** Move to another group of the organization (organizers). The pen name is kept unless it is taken there. */
+export function MoveMemberForm({ groupSlug, memberId, penName, targets }: { groupSlug: string; memberId: string; penName: string; targets: Facility[] }) {
+  const t = useTranslations("members.move");
+  const message = useActionMessage();
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<MoveInput>({
+    resolver: zodResolver(moveSchema),
+    defaultValues: { targetGroupId: targets[0]?.id ?? "", penName, occurredOn: todayIso(), reason: "" },
+  });
+  const apply = useApply(setError, setFormError);
+  const err = (m?: string) => message(m) ?? undefined;
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const target = targets.find((g) => g.id === values.targetGroupId)?.name ?? "";
+    if (!window.confirm(t("confirm", { name: penName, group: target }))) return;
+    try {
+      if (apply(await moveMemberAction({ groupSlug, memberId, values }))) router.refresh();
+    } catch {
+      setFormError(message("errors.offline"));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+      <FormAlert message={formError} />
+      <SelectField label={t("group")} options={targets.map((g) => ({ value: g.id, label: g.name }))} {...register("targetGroupId")} error={err(formState.errors.targetGroupId?.message)} />
+      <TextField label={t("penName")} hint={t("penNameHint")} {...register("penName")} error={err(formState.errors.penName?.message)} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t("date")} type="date" {...register("occurredOn")} error={err(formState.errors.occurredOn?.message)} />
+        <TextField label={t("reason")} {...register("reason")} error={err(formState.errors.reason?.message)} />
+      </div>
+      <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+        {t("submit")}
+      </Button>
+    </form>
   );
 }

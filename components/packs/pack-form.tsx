@@ -3,24 +3,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { updatePackAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
-import { useActionMessage } from "@/components/forms/use-action-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { packDetailsSchema, type PackDetailsInput } from "@/lib/validations/pack";
 
 type Lesson = { id: string; title: string; readings: number; prompts: number };
 
 export function PackForm(props: { groupSlug: string; packNumber: number; published: boolean; lessons: Lesson[]; initial: PackDetailsInput }) {
   const t = useTranslations("packs.edit");
-  const message = useActionMessage();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const { register, handleSubmit, setError, control, setValue, formState } = useForm<PackDetailsInput>({
     resolver: zodResolver(packDetailsSchema),
     defaultValues: props.initial,
@@ -30,23 +26,10 @@ export function PackForm(props: { groupSlug: string; packNumber: number; publish
     const next = props.lessons.map((l) => l.id).filter((lessonId) => (lessonId === id ? on : chosen.has(lessonId)));
     setValue("lessonIds", next, { shouldDirty: true });
   };
-  const err = (m?: string) => message(m) ?? undefined;
+  const { formError, saved, run, fieldError: err } = useActionForm(setError);
 
   const onSubmit = handleSubmit(async (details) => {
-    setFormError(null);
-    setSaved(false);
-    try {
-      const result = await updatePackAction({ groupSlug: props.groupSlug, packNumber: props.packNumber, details });
-      if (!result.ok) {
-        for (const [field, m] of Object.entries(result.fieldErrors)) setError(field.replace(/^details\./, "") as keyof PackDetailsInput, { message: m });
-        setFormError(message(result.formError) ?? message("errors.formHasErrors"));
-        return;
-      }
-      setSaved(true);
-      router.refresh();
-    } catch {
-      setFormError(message("errors.offline"));
-    }
+    if (await run(() => updatePackAction({ groupSlug: props.groupSlug, packNumber: props.packNumber, details }))) router.refresh();
   });
 
   return (

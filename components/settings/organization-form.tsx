@@ -2,44 +2,27 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { saveOrganizationSettingsAction } from "@/app/(app)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
-import { useActionMessage } from "@/components/forms/use-action-message";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { organizationSettingsSchema, type OrganizationSettingsInput, type OrganizationSettingsValues } from "@/lib/validations/organization";
 
 export function OrganizationForm({ organizationId, initial }: { organizationId: string; initial: OrganizationSettingsInput }) {
   const t = useTranslations("settings.form");
-  const message = useActionMessage();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const { register, handleSubmit, getValues, setError, formState } = useForm<OrganizationSettingsInput, unknown, OrganizationSettingsValues>({
     resolver: zodResolver(organizationSettingsSchema),
     defaultValues: initial,
   });
-  const err = (m?: string) => message(m) ?? undefined;
+  const { formError, saved, run, fieldError: err } = useActionForm(setError);
 
   const onSubmit = handleSubmit(async () => {
-    setFormError(null);
-    setSaved(false);
-    try {
-      // The server parses the form as typed (the same schema), not the browser's parsed output.
-      const result = await saveOrganizationSettingsAction({ organizationId, values: getValues() });
-      if (!result.ok) {
-        for (const [field, m] of Object.entries(result.fieldErrors)) setError(field.replace(/^values\./, "").split(".")[0] as keyof OrganizationSettingsInput, { message: m });
-        setFormError(message(result.formError) ?? message("errors.formHasErrors"));
-        return;
-      }
-      setSaved(true);
-      router.refresh();
-    } catch {
-      setFormError(message("errors.offline"));
-    }
+    // The server parses the form as typed (the same schema), not the browser's parsed output.
+    if (await run(() => saveOrganizationSettingsAction({ organizationId, values: getValues() }))) router.refresh();
   });
 
   return (

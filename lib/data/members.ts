@@ -1,14 +1,16 @@
 // A group's members as staff manage them: mail members added by hand, transfers between
 // facilities, and the switch from mail to online. History follows the person: a transfer is a
 // PersonEvent with the old and new place, and deliveries keep the address they were mailed to.
+// Lifecycle changes (pause, resume, complete, withdraw) and moves between groups are
+// PersonEvents too, each written with the status change and an audit entry in one transaction.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
+import { loadGroupContext, type GroupContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import { isUniqueViolation } from "@/lib/data/packs";
-import type { MailMemberInput, TransferInput } from "@/lib/validations/member";
+import { MEMBER_CHANGES, MOVABLE_STATUSES, type MailMemberInput, type MoveInput, type StatusChangeInput, type TransferInput } from "@/lib/validations/member";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -26,6 +28,8 @@ export async function listMembers(ctx: GroupContext) {
       penName: true,
       channel: true,
       status: true,
+      endedAt: true,
+      movedTo: { select: { group: { select: { name: true } } } },
       person: { select: { id: true, legalName: true, email: true, idNumber: true, housingUnit: true, facility: { select: { id: true, name: true } } } },
     },
     orderBy: [{ status: "asc" }, { penName: "asc" }],
@@ -125,4 +129,129 @@ export async function listPersonEvents(ctx: GroupContext, memberId: string) {
   assertStaff(ctx);
   const member = await memberOfGroup(ctx, memberId);
   return db.personEvent.findMany({ where: { personId: member.personId }, orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }], select: { id: true, kind: true, occurredOn: true, reason: true, details: true } });
+}
+
+const dateOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+/**
+ * The timelines of the given people (history follows the person, across their enrolments), with
+ * the name of whoever recorded each event. Only people enrolled in this group.
+ */
+export async function listMemberHistories(ctx: GroupContext, personIds: string[]) {
+  assertStaff(ctx);
+  const events = await db.personEvent.findMany({
+    where: { personId: { in: personIds }, person: { organizationId: ctx.group.organizationId, memberships: { some: { groupId: ctx.group.id } } } },
+    orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
+    select: { id: true, personId: true, kind: true, occurredOn: true, reason: true, actorId: true },
+  });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [];
+  const names = new Map(actors.map((a) => [a.id, a.name || a.email]));
+  const byPerson = new Map<string, { id: string; kind: string; occurredOn: Date; reason: string | null; actor: string | null }[]>();
+  for (const e of events) {
+    const list = byPerson.get(e.personId) ?? [];
+    list.push({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, reason: e.reason, actor: e.actorId ? (names.get(e.actorId) ?? null) : null });
+    byPerson.set(e.personId, list);
+  }
+  return byPerson;
+}
+
+/**
+ * Pause, resume, complete or withdraw an enrolment. The status moves only along
+ * MEMBER_CHANGES; anything else (or a change that lost a race) is a CONFLICT and writes nothing.
+ */
+export async function changeMemberStatus(ctx: GroupContext, memberId: string, input: StatusChangeInput) {
+  assertStaff(ctx);
+  const member = await memberOfGroup(ctx, memberId);
+  const rule = MEMBER_CHANGES[input.change];
+  const ends = rule.to === "WITHDRAWN" || rule.to === "COMPLETED";
+  await db.$transaction(async (tx) => {
+    // The status check and the update are one statement, so two staff cannot both apply a change.
+    const { count } = await tx.member.updateMany({
+      where: { id: member.id, groupId: ctx.group.id, status: { in: [...rule.from] } },
+      data: { status: rule.to, ...(ends ? { endedAt: dateOf(input.occurredOn) } : rule.to === "ACTIVE" ? { endedAt: null } : {}) },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "members.errors.changeNotAllowed");
+    await tx.personEvent.create({
+      data: { personId: member.personId, memberId: member.id, kind: rule.to === "ACTIVE" ? "RESUMED" : rule.to, occurredOn: dateOf(input.occurredOn), reason: input.reason || null, actorId: ctx.user.id },
+    });
+    await writeAudit(tx, {
+      organizationId: ctx.group.organizationId,
+      actorId: ctx.user.id,
+      action: `member.${input.change}`,
+      entityType: "Member",
+      entityId: member.id,
+      groupId: ctx.group.id,
+      personId: member.personId,
+      details: { to: rule.to },
+    });
+  });
+}
+
+/** Other open groups of the organization a member could move to (organizers only). */
+export async function listMoveTargets(ctx: GroupContext) {
+  if (!canInGroup(ctx.roles, "roster.manage")) return [];
+  return db.group.findMany({
+    where: { organizationId: ctx.group.organizationId, archivedAt: null, id: { not: ctx.group.id } },
+    select: { id: true, name: true, level: true },
+    orderBy: [{ level: "asc" }, { name: "asc" }],
+  });
+}
+
+/**
+ * Move an enrolment to another group of the same organization (e.g. introductory → advanced):
+ * a new Member row there, and the old one becomes MOVED, pointing at it. Responses, deliveries
+ * and feedback stay on the old enrolment, and so with the person. Organizers only, in both
+ * groups; a group of another organization is NOT_FOUND.
+ */
+export async function moveMember(ctx: GroupContext, memberId: string, input: MoveInput) {
+  if (!canInGroup(ctx.roles, "roster.manage")) throw notFound();
+  const member = await memberOfGroup(ctx, memberId);
+  const target = await db.group.findFirst({
+    where: { id: input.targetGroupId, organizationId: ctx.group.organizationId, archivedAt: null },
+    select: { id: true, slug: true, name: true },
+  });
+  if (!target) throw notFound();
+  const targetCtx = await loadGroupContext(ctx.user, target.slug);
+  if (!targetCtx || !canInGroup(targetCtx.roles, "roster.manage")) throw notFound();
+  if (target.id === ctx.group.id) throw new AppError("CONFLICT", "members.errors.sameGroup");
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await tx.member.findUniqueOrThrow({ where: { id: member.id }, select: { status: true, penName: true, channel: true } });
+      if (!(MOVABLE_STATUSES as readonly string[]).includes(current.status)) throw new AppError("CONFLICT", "members.errors.changeNotAllowed");
+      if (await tx.member.findFirst({ where: { groupId: target.id, personId: member.personId }, select: { id: true } })) throw new AppError("CONFLICT", "members.errors.alreadyInTarget");
+      if (await tx.member.findFirst({ where: { groupId: target.id, penName: input.penName }, select: { id: true } })) throw new AppError("CONFLICT", "members.errors.penNameTaken");
+      const moved = await tx.member.create({ data: { groupId: target.id, personId: member.personId, channel: current.channel, penName: input.penName }, select: { id: true } });
+      const { count } = await tx.member.updateMany({
+        where: { id: member.id, status: { in: [...MOVABLE_STATUSES] } },
+        data: { status: "MOVED", movedToId: moved.id, endedAt: dateOf(input.occurredOn) },
+      });
+      if (count === 0) throw new AppError("CONFLICT", "members.errors.changeNotAllowed");
+      await tx.personEvent.create({
+        data: {
+          personId: member.personId,
+          memberId: member.id,
+          kind: "MOVED",
+          occurredOn: dateOf(input.occurredOn),
+          reason: input.reason || null,
+          actorId: ctx.user.id,
+          details: { from: { groupId: ctx.group.id, group: ctx.group.name, memberId: member.id, penName: current.penName }, to: { groupId: target.id, group: target.name, memberId: moved.id, penName: input.penName } },
+        },
+      });
+      await writeAudit(tx, {
+        organizationId: ctx.group.organizationId,
+        actorId: ctx.user.id,
+        action: "member.move",
+        entityType: "Member",
+        entityId: member.id,
+        groupId: ctx.group.id,
+        personId: member.personId,
+        details: { toGroupId: target.id, toMemberId: moved.id },
+      });
+      return moved;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "members.errors.moveConflict");
+    throw error;
+  }
 }

@@ -5,9 +5,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { addMailMember, switchChannel, transferMember } from "@/lib/data/members";
+import { addMailMember, changeMemberStatus, moveMember, switchChannel, transferMember } from "@/lib/data/members";
 import type { GroupAction } from "@/lib/permissions";
-import { mailMemberSchema, transferSchema } from "@/lib/validations/member";
+import { mailMemberSchema, moveSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
 
 async function context(groupSlug: string, action: GroupAction) {
   const user = await getCurrentUser();
@@ -40,4 +40,23 @@ export async function switchChannelAction(input: unknown): Promise<ActionResult<
     revalidatePath(`/groups/${groupSlug}/members`);
     return null;
   });
+}
+
+export async function changeMemberStatusAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(z.object({ groupSlug: slug, memberId: id, values: statusChangeSchema }), input, async ({ groupSlug, memberId, values }) => {
+    await changeMemberStatus(await context(groupSlug, "member.viewPersonal"), memberId, values);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return null;
+  });
+}
+
+export async function moveMemberAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const result = await runAction(z.object({ groupSlug: slug, memberId: id, values: moveSchema }), input, async ({ groupSlug, memberId, values }) => {
+    const moved = await moveMember(await context(groupSlug, "roster.manage"), memberId, values);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return { id: moved.id };
+  });
+  // A pen name already used in the new group: the form asks for another, on the field itself.
+  if (!result.ok && result.formError === "members.errors.penNameTaken") return { ok: false, fieldErrors: { "values.penName": result.formError }, formError: result.formError };
+  return result;
 }

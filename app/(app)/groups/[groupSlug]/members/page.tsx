@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { AddMailMemberForm, SwitchChannelButton, TransferForm } from "@/components/members/member-forms";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AddMailMemberForm, MoveMemberForm, StatusChangeForm, SwitchChannelButton, TransferForm } from "@/components/members/member-forms";
 import { groupPage } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/data/audit";
-import { listGroupFacilities, listMembers } from "@/lib/data/members";
+import { listGroupFacilities, listMemberHistories, listMembers, listMoveTargets } from "@/lib/data/members";
+import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
 
 type Props = { params: Promise<{ groupSlug: string }> };
 
@@ -16,7 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: Props) {
   const { groupSlug } = await params;
   const ctx = await groupPage(groupSlug, "member.viewPersonal");
-  const [members, facilities, t] = await Promise.all([listMembers(ctx), listGroupFacilities(ctx), getTranslations("members")]);
+  const [members, facilities, targets, t, format] = await Promise.all([listMembers(ctx), listGroupFacilities(ctx), listMoveTargets(ctx), getTranslations("members"), getFormatter()]);
+  const histories = await listMemberHistories(ctx, members.map((m) => m.person.id));
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   // Legal names, ID numbers and facilities are on this page: the look is recorded.
   await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "members.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
   return (
@@ -42,6 +45,19 @@ export default async function MembersPage({ params }: Props) {
             {m.channel === "MAIL" && (
               <p className="text-sm text-muted">{[m.person.facility?.name, m.person.idNumber, m.person.housingUnit].filter(Boolean).join(" · ")}</p>
             )}
+            {m.status === "MOVED" && m.movedTo && <p className="text-sm text-muted">{t("moved", { group: m.movedTo.group.name })}</p>}
+            {changesFrom(m.status).length > 0 && (
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm font-medium text-accent">{t("change.title")}</summary>
+                <StatusChangeForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} changes={changesFrom(m.status)} />
+              </details>
+            )}
+            {targets.length > 0 && (MOVABLE_STATUSES as readonly string[]).includes(m.status) && (
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm font-medium text-accent">{t("move.title")}</summary>
+                <MoveMemberForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} targets={targets} />
+              </details>
+            )}
             {m.channel === "MAIL" && facilities.length > 0 && (
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm font-medium text-accent">{t("transfer.title")}</summary>
@@ -58,6 +74,24 @@ export default async function MembersPage({ params }: Props) {
             ) : (
               m.person.facility && <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="MAIL" label={t("toMail")} confirm={t("toMailConfirm", { name: m.penName })} />
             )}
+            <details className="mt-2">
+              <summary className="cursor-pointer text-sm font-medium text-accent">{t("history.title")}</summary>
+              {(histories.get(m.person.id) ?? []).length === 0 ? (
+                <p className="mt-2 text-sm text-muted">{t("history.empty")}</p>
+              ) : (
+                <ol className="mt-2 space-y-2 text-sm">
+                  {(histories.get(m.person.id) ?? []).map((e) => (
+                    <li key={e.id} className="border-l-2 border-stone-200 pl-3">
+                      <p>
+                        <span className="font-medium">{t(`history.kinds.${e.kind}` as "history.kinds.ENROLLED")}</span> <span className="text-muted">· {date(e.occurredOn)}</span>
+                      </p>
+                      {e.reason && <p className="break-words">{e.reason}</p>}
+                      {e.actor && <p className="text-muted">{t("history.by", { name: e.actor })}</p>}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </details>
           </li>
         ))}
       </ul>
