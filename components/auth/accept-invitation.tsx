@@ -35,7 +35,7 @@ export function AcceptInvitationForm({ token, email, penName }: { token: string;
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5">
+    <form onSubmit={onSubmit} method="post" noValidate className="mt-6 space-y-5">
       <FormAlert message={formError} />
       <div>
         <p className="font-medium">{t("emailLabel")}</p>

@@ -33,7 +33,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5" aria-label={t("title")}>
+    <form onSubmit={onSubmit} method="post" noValidate className="mt-6 space-y-5" aria-label={t("title")}>
       <FormAlert message={formError} />
       <TextField label={t("email")} type="email" autoComplete="email" {...register("email")} error={fieldError(formState.errors.email?.message)} />
       <TextField label={t("password")} type="password" autoComplete="current-password" {...register("password")} error={fieldError(formState.errors.password?.message)} />

@@ -171,7 +171,7 @@ test("a member opening the course editor gets the 404 page", async ({ page, cons
 test("an organizer starts a new course and lands in its editor", async ({ page, consoleErrors: _ }) => {
   const title = `Reading Capital ${randomUUID().slice(0, 6)}`;
   await signInViaApi(page, "organizer@example.org", DEMO_PASSWORD);
-  await page.goto("/courses");
+  await page.goto("/courses", { waitUntil: "networkidle" }); // the form works once the page is live
   const form = page.getByRole("form", { name: "Start a new course" });
   await form.getByLabel("Course title").fill(title);
   await form.getByRole("button", { name: "Create course" }).click();
