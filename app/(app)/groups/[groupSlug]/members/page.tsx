@@ -32,7 +32,10 @@ export default async function MembersPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-sm text-muted">{t("privacy")}</p>
       <ul className="mt-6 space-y-3">
-        {members.map((m) => (
+        {members.map((m) => {
+          // A withdrawn or moved enrolment is history: no moves or channel switches on it.
+          const current = m.status !== "WITHDRAWN" && m.status !== "MOVED";
+          return (
           <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4">
             <p className="flex flex-wrap items-baseline justify-between gap-2">
               <span>
@@ -58,7 +61,7 @@ export default async function MembersPage({ params }: Props) {
                 <MoveMemberForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} targets={targets} />
               </details>
             )}
-            {m.channel === "MAIL" && facilities.length > 0 && (
+            {current && m.channel === "MAIL" && facilities.length > 0 && (
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm font-medium text-accent">{t("transfer.title")}</summary>
                 <TransferForm
@@ -69,7 +72,7 @@ export default async function MembersPage({ params }: Props) {
                 />
               </details>
             )}
-            {m.channel === "MAIL" ? (
+            {!current ? null : m.channel === "MAIL" ? (
               <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="ONLINE" label={t("toOnline")} confirm={t("toOnlineConfirm", { name: m.penName })} />
             ) : (
               m.person.facility && <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="MAIL" label={t("toMail")} confirm={t("toMailConfirm", { name: m.penName })} />
@@ -93,7 +96,8 @@ export default async function MembersPage({ params }: Props) {
               )}
             </details>
           </li>
-        ))}
+          );
+        })}
       </ul>
       <section aria-labelledby="add" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="add" className="text-lg font-semibold">
