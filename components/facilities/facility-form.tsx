@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { saveFacilityAction } from "@/app/(app)/facilities/actions";
-import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SaveRow } from "@/components/forms/save-row";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -39,14 +39,7 @@ export function FacilityForm({ id, organizationId, initial }: { id?: string; org
         <span>{t("images")}</span>
       </label>
       <TextAreaField label={t("notes")} hint={t("notesHint")} rows={3} {...register("notes")} error={err(formState.errors.notes?.message)} />
-      <div className="flex items-center gap-4">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : t("save")}
-        </Button>
-        <span role="status" className="text-green-800">
-          {saved ? t("saved") : ""}
-        </span>
-      </div>
+      <SaveRow submitting={formState.isSubmitting} saved={saved} labels={{ save: t("save"), saving: t("saving"), saved: t("saved") }} />
     </form>
   );
 }

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { updatePackAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
-import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SaveRow } from "@/components/forms/save-row";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -63,14 +63,7 @@ export function PackForm(props: { groupSlug: string; packNumber: number; publish
         </ul>
         {formState.errors.lessonIds && <p className="mt-1 text-sm font-medium text-danger">{err(formState.errors.lessonIds.message)}</p>}
       </fieldset>
-      <div className="flex items-center gap-4">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : t("save")}
-        </Button>
-        <span role="status" className="text-green-800">
-          {saved ? t("saved") : ""}
-        </span>
-      </div>
+      <SaveRow submitting={formState.isSubmitting} saved={saved} labels={{ save: t("save"), saving: t("saving"), saved: t("saved") }} />
     </form>
   );
 }

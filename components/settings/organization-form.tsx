@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { saveOrganizationSettingsAction } from "@/app/(app)/settings/actions";
-import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
+import { SaveRow } from "@/components/forms/save-row";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -58,14 +58,7 @@ export function OrganizationForm({ organizationId, initial }: { organizationId: 
         {...register("defaultTurnaroundDays")}
         error={err(formState.errors.defaultTurnaroundDays?.message)}
       />
-      <div className="flex items-center gap-4">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : t("save")}
-        </Button>
-        <span role="status" className="text-green-800">
-          {saved ? t("saved") : ""}
-        </span>
-      </div>
+      <SaveRow submitting={formState.isSubmitting} saved={saved} labels={{ save: t("save"), saving: t("saving"), saved: t("saved") }} />
     </form>
   );
 }

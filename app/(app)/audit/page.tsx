@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/forms/select-field";
+import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import { TextField } from "@/components/forms/text-field";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -74,27 +75,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
-      {organizations.length > 1 && (
-        <nav aria-label={t("chooseOrganization")} className="mt-6">
-          <h2 className="font-medium">{t("chooseOrganization")}</h2>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
-            {organizations.map((o) => (
-              <li key={o.id}>
-                {o.id === organization.id ? (
-                  <span aria-current="page" className="inline-block py-2 font-semibold">
-                    {o.name}
-                  </span>
-                ) : (
-                  <Link href={`/audit?org=${encodeURIComponent(o.id)}`} className="inline-block py-2 text-accent underline underline-offset-4">
-                    {o.name}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
-      {organizations.length > 1 && <h2 className="mt-6 text-xl font-semibold">{organization.name}</h2>}
+      <OrganizationPicker path="/audit" label={t("chooseOrganization")} organizations={organizations} currentId={organization.id} />
 
       <form method="get" action="/audit" className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
         <fieldset>
