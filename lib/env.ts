@@ -29,9 +29,18 @@ export const envSchema = z.object({
   S3_REGION: z.string().min(1).default("us-east-1"),
   /** Largest scan a facilitator may upload. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(24, "must be at most 24 (the upload limit in next.config.mjs is 25 MB)").default(15),
+  /**
+   * Outgoing e-mail (invitations, notifications), e.g. smtp://user:password@mail.example.org:587
+   * or smtps://…:465. Unset: nothing is e-mailed and links are shown to copy instead.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: "must look like smtp://user:password@host:587 or smtps://user:password@host:465" })
+    .optional(),
+  /** The sender of those e-mails, e.g. "Studypack <no-reply@example.org>". Needed with SMTP_URL. */
+  SMTP_FROM: z.string().trim().min(3).optional(),
   /** Hours a sign-in lasts. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-});
+}).refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -54,6 +63,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/** Forget the parsed environment, so the next env() reads process.env again. For tests only. */
+export function resetEnvCacheForTests(): void {
+  cached = undefined;
+}
 
 /** The validated environment of this process. */
 export function env(): Env {
