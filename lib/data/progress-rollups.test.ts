@@ -1,0 +1,45 @@
+// The rollup triggers and the set-based rebuild must agree: whatever the write path, the
+// dashboard reads the same figures a full recount would give.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { rebuildProgressRollups } from "@/lib/data/progress-rollups";
+import { gridSpec, makeProgressGroup } from "@/lib/data/progress-test-data";
+
+async function snapshot(groupId: string, organizationId: string) {
+  const [cells, packs, turnaround, members, facilities] = await Promise.all([
+    db.progressCell.findMany({ where: { groupId }, orderBy: [{ packId: "asc" }, { memberId: "asc" }] }),
+    db.progressPackRollup.findMany({ where: { groupId, OR: [{ recipients: { gt: 0 } }, { respondents: { gt: 0 } }] }, orderBy: { packId: "asc" } }),
+    db.progressTurnaround.findMany({ where: { groupId, cells: { gt: 0 } }, orderBy: [{ channel: "asc" }, { days: "asc" }] }),
+    db.progressMember.findMany({ where: { groupId }, orderBy: { memberId: "asc" } }),
+    db.progressFacilityIssue.findMany({ where: { organizationId, count: { gt: 0 } }, orderBy: [{ facility: "asc" }, { reason: "asc" }] }),
+  ]);
+  return { cells, packs, turnaround, members, facilities };
+}
+
+describe("progress rollups", () => {
+  it("triggers keep the same figures a full rebuild computes, through inserts, edits and deletes", async () => {
+    const s = await makeProgressGroup({ members: gridSpec(8, 4), packs: 4 });
+    const live = await snapshot(s.group.id, s.group.organizationId);
+    expect(live.cells.length).toBeGreaterThan(0);
+    expect(live.facilities.length).toBeGreaterThan(0);
+
+    // Edits through other paths: a response withdrawn to draft, feedback removed, a re-mailing.
+    const someResponse = await db.response.findFirstOrThrow({ where: { packId: s.packIds[1] }, select: { id: true } });
+    await db.response.update({ where: { id: someResponse.id }, data: { status: "DRAFT" } });
+    await db.feedback.deleteMany({ where: { response: { packId: s.packIds[2] } } });
+    const mailDelivery = await db.delivery.findFirstOrThrow({ where: { packId: s.packIds[0], channel: "MAIL", status: "RESPONDED" }, select: { id: true } });
+    await db.deliveryEvent.create({ data: { deliveryId: mailDelivery.id, status: "RESENT", occurredOn: new Date("2026-10-02") } });
+    await db.response.deleteMany({ where: { packId: s.packIds[3], memberId: s.memberIds[1] } });
+    const draft = await db.response.create({
+      data: { packId: s.packIds[3]!, memberId: s.memberIds[0]!, promptId: s.promptIds[3]![1]!, source: "ONLINE", draftBody: "later" },
+    }).catch(() => null);
+    if (draft) await db.response.update({ where: { id: draft.id }, data: { draftBody: "edited draft", lastSubmitKey: randomUUID() } });
+
+    const afterEdits = await snapshot(s.group.id, s.group.organizationId);
+    await rebuildProgressRollups(db);
+    const rebuilt = await snapshot(s.group.id, s.group.organizationId);
+    expect(afterEdits).toEqual(rebuilt);
+    expect(live.cells.length).not.toEqual(0);
+  });
+});
