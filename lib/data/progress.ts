@@ -71,7 +71,8 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
        ORDER BY m."penName", m."id"`,
     db.$queryRaw<DeliveryRow[]>`
       SELECT d."packId", d."memberId", d."channel", d."status",
-             (SELECT max(e."occurredOn") FROM "DeliveryEvent" e WHERE e."deliveryId" = d."id" AND e."status" IN ('MAILED', 'RESENT')) AS "mailedOn",
+             CASE WHEN d."channel" = 'MAIL' THEN
+               (SELECT max(e."occurredOn") FROM "DeliveryEvent" e WHERE e."deliveryId" = d."id" AND e."status" IN ('MAILED', 'RESENT')) END AS "mailedOn",
              CASE WHEN d."status" IN ('RETURNED', 'REJECTED') THEN
                (SELECT e."reason" FROM "DeliveryEvent" e WHERE e."deliveryId" = d."id" AND e."status" = d."status" ORDER BY e."createdAt" DESC LIMIT 1) END AS "reason"
         FROM "Delivery" d JOIN "Pack" pk ON pk."id" = d."packId"
