@@ -14,14 +14,15 @@ import { makeFacility, makeMailMember } from "@/tests/factories/mail";
 import { makePackScenario } from "@/tests/factories/pack";
 
 async function snapshot(groupId: string, organizationId: string) {
-  const [cells, packs, turnaround, members, facilities] = await Promise.all([
+  const [cells, packs, turnaround, members, facilities, mailings] = await Promise.all([
     db.progressCell.findMany({ where: { groupId }, orderBy: [{ packId: "asc" }, { memberId: "asc" }] }),
     db.progressPackRollup.findMany({ where: { groupId, OR: [{ recipients: { gt: 0 } }, { respondents: { gt: 0 } }] }, orderBy: { packId: "asc" } }),
     db.progressTurnaround.findMany({ where: { groupId, cells: { gt: 0 } }, orderBy: [{ channel: "asc" }, { days: "asc" }] }),
     db.progressMember.findMany({ where: { groupId }, orderBy: { memberId: "asc" } }),
     db.progressFacilityIssue.findMany({ where: { organizationId, count: { gt: 0 } }, orderBy: [{ facility: "asc" }, { reason: "asc" }] }),
+    db.progressMailing.findMany({ where: { groupId }, orderBy: { deliveryId: "asc" } }),
   ]);
-  return { cells, packs, turnaround, members, facilities };
+  return { cells, packs, turnaround, members, facilities, mailings };
 }
 
 describe("progress rollups", () => {
@@ -30,6 +31,7 @@ describe("progress rollups", () => {
     const live = await snapshot(s.group.id, s.group.organizationId);
     expect(live.cells.length).toBeGreaterThan(0);
     expect(live.facilities.length).toBeGreaterThan(0);
+    expect(live.mailings.length).toBeGreaterThan(0);
 
     // Edits through other paths: a response withdrawn to draft, feedback removed, a re-mailing.
     const someResponse = await db.response.findFirstOrThrow({ where: { packId: s.packIds[1] }, select: { id: true } });
@@ -73,6 +75,7 @@ describe("progress rollups", () => {
     expect(live.cells.find((c) => c.memberId === s.member.id)).toMatchObject({ answeredPrompts: 2, feedbackCount: 1, turnaroundChannel: "ONLINE", turnaroundDays: 0 });
     expect(live.cells.find((c) => c.memberId === mail.memberId)).toMatchObject({ answeredPrompts: 1, turnaroundChannel: "MAIL", turnaroundDays: 10 });
     expect(live.facilities).toContainEqual({ organizationId: s.group.organizationId, facility: facility.name, status: "REJECTED", reason: "Staples", count: 1 });
+    expect(live.mailings.find((m) => m.deliveryId === refusedDelivery.id)).toMatchObject({ mailedOn: new Date("2026-11-02"), refusalStatus: "REJECTED", refusalReason: "Staples" });
     await rebuildProgressRollups(db);
     expect(await snapshot(s.group.id, s.group.organizationId)).toEqual(live);
   });
