@@ -288,3 +288,13 @@ export async function hideFromGroup(ctx: GroupContext, input: { kind: "response"
   });
   await emailNotifications(ids);
 }
+
+/** Mail members of the group with their recorded choice, for facilitators (pen names only). */
+export async function listMailConsent(ctx: GroupContext) {
+  if (!canInGroup(ctx.roles, "consent.record")) throw notFound();
+  return db.member.findMany({
+    where: { groupId: ctx.group.id, channel: "MAIL", status: "ACTIVE" },
+    orderBy: { penName: "asc" },
+    select: { id: true, penName: true, sharingPreference: true, sharingConsentAt: true },
+  });
+}
