@@ -12,7 +12,7 @@ import { canInGroup } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/data/packs";
 import { notify, userOfMember, type NewNotification } from "@/lib/data/notifications";
 import { emailNotifications } from "@/lib/notifications/email";
-import { canTranscriberShare, isVisibleToGroup, sharedResponseWhere, visibleResponseWhere, type SharingPreference } from "@/lib/discussion/consent";
+import { canTranscriberShare, consentSelect, isVisibleToGroup, sharedResponseWhere, visibleResponseWhere, type SharingPreference } from "@/lib/discussion/consent";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -211,12 +211,8 @@ export async function addReply(ctx: GroupContext, input: { responseId: string; b
     where: { id: input.responseId, pack: { groupId: ctx.group.id, status: "PUBLISHED" } },
     select: {
       id: true,
-      status: true,
-      source: true,
-      shared: true,
-      hiddenAt: true,
+      ...consentSelect,
       memberId: true,
-      member: { select: { sharingPreference: true, sharingConsentAt: true } },
       prompt: { select: { text: true } },
       pack: { select: { number: true } },
     },

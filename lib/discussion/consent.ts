@@ -59,6 +59,15 @@ export function defaultShared(member: ConsentMember, source: ConsentResponse["so
   return source === "TRANSCRIBED" ? mailConsentGiven(member) : member.sharingPreference === "GROUP";
 }
 
+/** The fields the rules read, for a response query's `select` (spread it in). */
+export const consentSelect = {
+  status: true,
+  source: true,
+  shared: true,
+  hiddenAt: true,
+  member: { select: { sharingPreference: true, sharingConsentAt: true } },
+} as const satisfies Prisma.ResponseSelect;
+
 /** `isShared` as a query: submitted responses the writer agreed to share. */
 export function sharedResponseWhere(): Prisma.ResponseWhereInput {
   return {

@@ -6,6 +6,8 @@ import { Markdown } from "@/components/markdown/markdown";
 import { PublishButton } from "@/components/packs/publish-button";
 import { ResponseEditor } from "@/components/responses/response-editor";
 import { ShareToggle } from "@/components/responses/share-toggle";
+import { FeaturedList } from "@/components/packs/featured-list";
+import { listFeatured } from "@/lib/data/featured";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getPack, promptsOf, type PackView } from "@/lib/data/packs";
@@ -39,7 +41,7 @@ export default async function PackPage({ params }: Props) {
   const answerLabel = tr("yourAnswer");
   const staff = canInGroup(ctx.roles, "pack.edit");
   const writes = canInGroup(ctx.roles, "response.writeOwn") && pack.status === "PUBLISHED";
-  const mine = writes ? await listMyResponses(ctx, pack.id) : [];
+  const [mine, featured] = await Promise.all([writes ? listMyResponses(ctx, pack.id) : [], listFeatured(ctx, pack.id)]);
   const byPrompt = new Map<string, MyResponse>(mine.map((r) => [r.promptId, r]));
   const base = `/groups/${ctx.group.slug}/packs/${pack.number}`;
   // Questions are numbered through the whole pack, as on the printed response sheets.
@@ -108,6 +110,8 @@ export default async function PackPage({ params }: Props) {
           <Markdown source={pack.letterMarkdown} idPrefix="letter-" className="mt-3" />
         </section>
       )}
+
+      <FeaturedList entries={featured} />
 
       {pack.lessons.length === 0 && <p className="mt-8 text-muted">{t("noLessons")}</p>}
 
