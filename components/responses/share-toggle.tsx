@@ -2,33 +2,20 @@
 // Beside a submitted response: share it with the group or keep it for the facilitators. Saves
 // on change; the box goes back if the save fails.
 import { useTranslations } from "next-intl";
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { setResponseSharedAction } from "@/app/(app)/groups/[groupSlug]/discussion/actions";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useActionMessage } from "@/components/forms/use-action-message";
+import { useActionButton } from "@/components/forms/use-action-button";
 
 export function ShareToggle({ groupSlug, responseId, initial }: { groupSlug: string; responseId: string; initial: boolean }) {
   const t = useTranslations("discussion.shareControl");
-  const message = useActionMessage();
   const id = useId();
   const [shared, setShared] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const change = (next: boolean) =>
-    start(async () => {
-      setError(null);
-      setShared(next);
-      try {
-        const result = await setResponseSharedAction({ groupSlug, responseId, shared: next });
-        if (!result.ok) {
-          setShared(!next);
-          setError(message(result.formError));
-        }
-      } catch {
-        setShared(!next);
-        setError(message("errors.offline"));
-      }
-    });
+  const { run, pending, error } = useActionButton();
+  const change = (next: boolean) => {
+    setShared(next);
+    run(() => setResponseSharedAction({ groupSlug, responseId, shared: next }), () => setShared(!next));
+  };
   return (
     <div className="mt-3 rounded-md bg-stone-50 p-3">
       <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3 font-medium">

@@ -71,3 +71,13 @@ export async function userOfMember(tx: Prisma.TransactionClient, memberId: strin
   const row = await tx.member.findUnique({ where: { id: memberId }, select: { person: { select: { userId: true } } } });
   return row?.person.userId ?? null;
 }
+
+/** The caller's e-mail choice for notifications (the /account page). */
+export async function getEmailPreference(user: CurrentUser): Promise<boolean> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailNotifications: true } });
+  return row.emailNotifications;
+}
+
+export async function setEmailPreference(user: CurrentUser, emailNotifications: boolean): Promise<void> {
+  await db.user.update({ where: { id: user.id }, data: { emailNotifications } });
+}

@@ -73,3 +73,7 @@ export const featuredSchema = z.object({
   items: z.array(featuredItemSchema).max(50, "discussion.validation.tooManyFeatured"),
 });
 export type FeaturedItemInput = z.infer<typeof featuredItemSchema>;
+
+/** The /account page: whether notifications are also e-mailed. */
+export const accountSchema = z.object({ emailNotifications: z.boolean() });
+export type AccountInput = z.infer<typeof accountSchema>;
