@@ -34,7 +34,7 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
             {tNotifications("link")}
             {unread > 0 && <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">{unread}</span>}
           </Link>
-          <Link href="/account" className="inline-flex min-h-11 items-center text-sm text-accent underline-offset-4 hover:underline">
+          <Link href="/account" className="hidden min-h-11 items-center text-sm sm:inline-flex text-accent underline-offset-4 hover:underline">
             {tAccount("link")}
           </Link>
           <span className="text-sm text-muted">{t("signedInAs", { name: userName })}</span>

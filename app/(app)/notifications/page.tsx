@@ -19,6 +19,11 @@ export default async function NotificationsPage() {
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         {unread.length > 0 && <MarkReadButton ids="all" label={t("markAllRead")} />}
       </div>
+      <p className="mt-1 text-sm text-muted">
+        <Link href="/account" className="text-accent underline underline-offset-4">
+          {t("emailSettings")}
+        </Link>
+      </p>
       {items.length === 0 && <p className="mt-6 rounded-lg border border-stone-200 bg-white p-4">{t("none")}</p>}
       <ul className="mt-6 space-y-3">
         {items.map((n) => {
