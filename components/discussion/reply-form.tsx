@@ -17,7 +17,8 @@ import { replySchema } from "@/lib/validations/discussion";
 const formSchema = replySchema.pick({ body: true });
 type FormValues = z.input<typeof formSchema>;
 
-export function ReplyForm({ groupSlug, responseId, to, myPenName }: { groupSlug: string; responseId: string; to: string; myPenName: string }) {
+/** `to` is null on the member's own response: they answer the replies it got. */
+export function ReplyForm({ groupSlug, responseId, to, myPenName }: { groupSlug: string; responseId: string; to: string | null; myPenName: string }) {
   const t = useTranslations("discussion");
   const router = useRouter();
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
@@ -34,7 +35,7 @@ export function ReplyForm({ groupSlug, responseId, to, myPenName }: { groupSlug:
   return (
     <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3">
       <FormAlert message={formError} />
-      <TextAreaField label={t("replyLabel", { penName: to })} hint={t("replyHint", { penName: myPenName })} rows={3} {...register("body")} error={err(formState.errors.body?.message)} />
+      <TextAreaField label={to === null ? t("replyOwnLabel") : t("replyLabel", { penName: to })} hint={t("replyHint", { penName: myPenName })} rows={3} {...register("body")} error={err(formState.errors.body?.message)} />
       <div className="flex items-center gap-4">
         <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t("sending") : t("sendReply")}

@@ -136,6 +136,10 @@ describe("discussion, replies and hiding", () => {
     expect(await unreadCount(s.memberCtx.user)).toBe(1);
     const [note] = await listNotifications(s.memberCtx.user);
     expect(note).toMatchObject({ kind: "reply", data: { penName: "Second Reader", packNumber: 1 } });
+    // The writer answers on their own response: the thread grows, no notification to themselves.
+    await addReply(s.memberCtx, { responseId, body: "Thank you both.", clientKey: key() });
+    expect(await db.reply.count({ where: { responseId } })).toBe(2);
+    expect(await unreadCount(s.memberCtx.user)).toBe(1);
   });
 
   it("naughty replies are kept exactly", async () => {

@@ -75,9 +75,14 @@ test("a member shares, another replies, the facilitator features it, and the mai
   await facilitator.getByLabel("Date of the letter").fill("2026-11-01");
   await facilitator.getByRole("button", { name: "Save" }).click();
   await expect(facilitator.getByText(/Recorded: Share with my group/)).toBeVisible();
-  await db.response.create({
-    data: { packId: s.pack.id, memberId: ada.id, promptId: prompt.id, body: "In here the clock belongs to the count.", status: "SUBMITTED", source: "TRANSCRIBED", version: 1, submittedAt: new Date(), transcribedById: s.facilitator.id },
-  });
+  // Her letter is transcribed; her recorded consent lets the facilitator share it (ticked by default).
+  await facilitator.goto(`/groups/${s.group.slug}/packs/1/transcribe/${ada.id}/${prompt.id}`, { waitUntil: "networkidle" });
+  await facilitator.getByLabel("What they wrote").fill("In here the clock belongs to the count.");
+  await expect(facilitator.getByLabel("Share this response with the group")).toBeChecked();
+  await shoot(facilitator, "transcribe");
+  await facilitator.getByRole("button", { name: "Save as their response" }).click();
+  await expect(facilitator.getByText(/Saved as .*'s response/)).toBeVisible();
+  expect((await db.response.findFirstOrThrow({ where: { memberId: ada.id } })).shared).toBe(true);
 
   // 3. The other member replies to both, under their own pen name.
   const member2 = await signedIn(browser, replierUser.email, s.password, consoleErrors);
@@ -127,6 +132,7 @@ test("a member shares, another replies, the facilitator features it, and the mai
   await page.goto(`/groups/${s.group.slug}/packs/2`, { waitUntil: "networkidle" });
   await expect(page.getByRole("heading", { name: "From the group" })).toBeVisible();
   await expect(page.getByText("Slow reading is a kind of resistance.")).toBeVisible();
+  await shoot(page, "pack");
   await expect(page.getByRole("link", { name: /Notifications \(\d+ unread\)/ })).toBeVisible();
   await page.goto("/notifications", { waitUntil: "networkidle" });
   await expect(page.getByText(`Answerer ${s.id} replied to your response in pack 1`)).toBeVisible();

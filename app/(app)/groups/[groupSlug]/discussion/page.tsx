@@ -74,7 +74,7 @@ export default async function DiscussionPage({ params }: Props) {
                     <Hidden item={response} />
                     {moderator && !response.hidden && <HideForm groupSlug={groupSlug} kind="response" id={response.id} />}
                     <Replies replies={response.replies} t={t} date={date} moderator={moderator} groupSlug={groupSlug} Hidden={Hidden} />
-                    {replier && !response.hidden && !response.mine && <ReplyForm groupSlug={groupSlug} responseId={response.id} to={response.penName} myPenName={replier.penName} />}
+                    {replier && !response.hidden && <ReplyForm groupSlug={groupSlug} responseId={response.id} to={response.mine ? null : response.penName} myPenName={replier.penName} />}
                   </li>
                 ))}
               </ul>
