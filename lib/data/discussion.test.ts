@@ -122,6 +122,8 @@ describe("discussion, replies and hiding", () => {
     expect(response).toMatchObject({ penName: "First Writer", body: "A shared thought", mine: false });
     const legalName = (await db.person.findFirstOrThrow({ where: { memberships: { some: { id: s.member.id } } } })).legalName;
     expect(JSON.stringify(packs)).not.toContain(legalName);
+    expect(await listDiscussion(other.ctx, { packNumber: 2 })).toEqual([]);
+    expect(await listDiscussion(other.ctx, { packNumber: 1 })).toEqual(packs);
     // The second member's responses are for the facilitators only.
     await submitResponse(other.ctx, { packNumber: 1, promptId: s.prompts[0]!, body: "Private", submitKey: key() });
     expect(JSON.stringify(await listDiscussion(s.memberCtx))).not.toContain("Private");

@@ -141,16 +141,16 @@ export type DiscussionPack = { packNumber: number; packTitle: string; prompts: D
 const MAX_RESPONSES = 500;
 
 /**
- * Shared responses of the group, newest pack first, grouped by pack and prompt, with replies.
+ * Shared responses of the group (or of one pack), newest pack first, grouped by pack and prompt, with replies.
  * Members see what is visible to the group plus their own hidden ones (marked); facilitators
  * see hidden ones too, marked. Two queries however large the group.
  */
-export async function listDiscussion(ctx: GroupContext): Promise<DiscussionPack[]> {
+export async function listDiscussion(ctx: GroupContext, options: { packNumber?: number } = {}): Promise<DiscussionPack[]> {
   if (!canInGroup(ctx.roles, "discussion.view")) throw notFound();
   const moderator = canInGroup(ctx.roles, "discussion.moderate");
   const myId = ctx.member?.id ?? null;
   const where: Prisma.ResponseWhereInput = {
-    pack: { groupId: ctx.group.id, status: "PUBLISHED" },
+    pack: { groupId: ctx.group.id, status: "PUBLISHED", ...(options.packNumber ? { number: options.packNumber } : {}) },
     ...(moderator ? sharedResponseWhere() : { OR: [visibleResponseWhere(), ...(myId ? [{ AND: [sharedResponseWhere(), { memberId: myId }] }] : [])] }),
   };
   const rows = await db.response.findMany({

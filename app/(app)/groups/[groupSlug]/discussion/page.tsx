@@ -6,8 +6,9 @@ import { ReplyForm } from "@/components/discussion/reply-form";
 import { groupPage } from "@/lib/authz";
 import { listDiscussion, listMailConsent, type DiscussionReply, type DiscussionResponse } from "@/lib/data/discussion";
 import { canInGroup } from "@/lib/permissions";
+import { listPacks } from "@/lib/data/packs";
 
-type Props = { params: Promise<{ groupSlug: string }> };
+type Props = { params: Promise<{ groupSlug: string }>; searchParams: Promise<{ pack?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("discussion"))("title") };
@@ -15,13 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type T = Awaited<ReturnType<typeof getTranslations<"discussion">>>;
 
-export default async function DiscussionPage({ params }: Props) {
+export default async function DiscussionPage({ params, searchParams }: Props) {
   const { groupSlug } = await params;
+  const requested = Number((await searchParams).pack);
+  const packNumber = Number.isInteger(requested) && requested > 0 ? requested : undefined;
   const ctx = await groupPage(groupSlug, "discussion.view");
   const moderator = canInGroup(ctx.roles, "discussion.moderate");
   const replier = ctx.member?.channel === "ONLINE" && canInGroup(ctx.roles, "reply.write") ? ctx.member : null;
-  const [packs, mailMembers, t, ts, format] = await Promise.all([
-    listDiscussion(ctx),
+  const [packs, published, mailMembers, t, ts, format] = await Promise.all([
+    listDiscussion(ctx, { packNumber }),
+    listPacks(ctx),
     moderator ? listMailConsent(ctx) : Promise.resolve([]),
     getTranslations("discussion"),
     getTranslations("discussion.sharing"),
@@ -51,6 +55,31 @@ export default async function DiscussionPage({ params }: Props) {
             {t("sharingLink")}
           </Link>
         </p>
+      )}
+
+      {published.filter((p) => p.status === "PUBLISHED").length > 1 && (
+        <nav aria-label={t("packNav")} className="mt-4">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li>
+              <Link href={`/groups/${groupSlug}/discussion`} aria-current={packNumber ? undefined : "page"} className="inline-flex min-h-11 items-center text-accent underline-offset-4 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-ink">
+                {t("allPacks")}
+              </Link>
+            </li>
+            {published
+              .filter((p) => p.status === "PUBLISHED")
+              .map((p) => (
+                <li key={p.number}>
+                  <Link
+                    href={`/groups/${groupSlug}/discussion?pack=${p.number}`}
+                    aria-current={packNumber === p.number ? "page" : undefined}
+                    className="inline-flex min-h-11 items-center text-accent underline-offset-4 hover:underline aria-[current=page]:font-semibold aria-[current=page]:text-ink"
+                  >
+                    {t("packHeading", { number: p.number })}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </nav>
       )}
 
       {packs.length === 0 && <p className="mt-8 rounded-lg border border-stone-200 bg-white p-4">{t("none")}</p>}
