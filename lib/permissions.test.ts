@@ -22,6 +22,10 @@ const expected: Record<GroupAction, GroupRole[]> = {
   "member.invite": [O, F],
   "facilitator.invite": [O],
   "roster.manage": [O],
+  "sharing.editOwn": [M],
+  "consent.record": [O, F],
+  "discussion.view": [O, F, M],
+  "discussion.moderate": [O, F],
 };
 
 describe("group permissions", () => {

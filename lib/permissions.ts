@@ -28,6 +28,10 @@ export const GROUP_PERMISSIONS = {
   "member.invite": STAFF,
   "facilitator.invite": ORGANIZER,
   "roster.manage": ORGANIZER,
+  "sharing.editOwn": MEMBER,
+  "consent.record": STAFF,
+  "discussion.view": ALL,
+  "discussion.moderate": STAFF,
 } as const satisfies Record<string, readonly GroupRole[]>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;

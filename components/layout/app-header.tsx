@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getCurrentUser } from "@/lib/auth/session";
+import { unreadCount } from "@/lib/data/notifications";
 
 export type NavFlags = { organizer: boolean; facilitator: boolean };
 
@@ -9,6 +11,11 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
   const tApp = await getTranslations("app");
   const tProgress = await getTranslations("progress");
   const staff = nav.organizer || nav.facilitator;
+  // Notifications (issue 7): one indexed COUNT per page view.
+  const user = await getCurrentUser();
+  const unread = user ? await unreadCount(user) : 0;
+  const tNotifications = await getTranslations("notifications");
+  const tAccount = await getTranslations("account");
   const links = [
     { href: "/", label: t("home"), show: true },
     { href: "/dashboard", label: tProgress("nav.dashboard"), show: nav.organizer },
@@ -25,6 +32,13 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
           {tApp("name")}
         </Link>
         <div className="flex items-center gap-3">
+          <Link href="/notifications" className="inline-flex min-h-11 items-center gap-1 text-sm text-accent underline-offset-4 hover:underline" aria-label={unread > 0 ? tNotifications("linkUnread", { count: unread }) : tNotifications("link")}>
+            {tNotifications("link")}
+            {unread > 0 && <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">{unread}</span>}
+          </Link>
+          <Link href="/account" className="hidden min-h-11 items-center text-sm sm:inline-flex text-accent underline-offset-4 hover:underline">
+            {tAccount("link")}
+          </Link>
           <span className="text-sm text-muted">{t("signedInAs", { name: userName })}</span>
           <SignOutButton />
         </div>

@@ -18,7 +18,11 @@ type Props = {
   memberId: string;
   promptId: string;
   penName: string;
-  initial: { text: string; submittedText: string | null; receivedOn: string; hasDraft: boolean; savedAt: string | null };
+  /** Whether the member's recorded consent lets this response be shared with the group. */
+  mayShare: boolean;
+  /** Link to the page where the member's consent is recorded. */
+  consentHref: string;
+  initial: { text: string; submittedText: string | null; receivedOn: string; hasDraft: boolean; savedAt: string | null; shared: boolean };
 };
 
 export function TranscriptionForm(props: Props) {
@@ -28,6 +32,9 @@ export function TranscriptionForm(props: Props) {
   const target = { groupSlug: props.groupSlug, packNumber: props.packNumber, memberId: props.memberId, promptId: props.promptId };
   const [text, setText] = useState(props.initial.text);
   const [receivedOn, setReceivedOn] = useState(props.initial.receivedOn);
+  const [shared, setShared] = useState(props.mayShare && props.initial.shared);
+  const [savedShared, setSavedShared] = useState(shared);
+  const td = useTranslations("discussion.transcribeShare");
   const [submitted, setSubmitted] = useState(props.initial.submittedText);
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +59,7 @@ export function TranscriptionForm(props: Props) {
     setFieldErrors({});
     submitKey.current ??= crypto.randomUUID();
     try {
-      const r = await submitTranscriptionAction({ ...target, body: text, receivedOn, submitKey: submitKey.current });
+      const r = await submitTranscriptionAction({ ...target, body: text, receivedOn, submitKey: submitKey.current, ...(props.mayShare ? { shared } : {}) });
       if (!r.ok) {
         setFieldErrors(r.fieldErrors);
         setError(message(r.formError) ?? message("errors.formHasErrors"));
@@ -60,6 +67,7 @@ export function TranscriptionForm(props: Props) {
       }
       submitKey.current = null;
       setSubmitted(text);
+      setSavedShared(shared);
       autosave.markSubmitted(text);
       setResult(t("saved", { penName: props.penName, version: r.data.version }));
     } catch {
@@ -99,8 +107,25 @@ export function TranscriptionForm(props: Props) {
         {fieldErrors.body && <p className="mt-1 text-sm font-medium text-danger">{message(fieldErrors.body)}</p>}
       </div>
       <TextField label={t("receivedOn")} type="date" className="max-w-xs" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} error={message(fieldErrors.receivedOn) ?? undefined} />
+      {props.mayShare ? (
+        <div>
+          <label className="flex min-h-11 cursor-pointer items-center gap-3 font-medium">
+            <input type="checkbox" className="size-5" checked={shared} onChange={(e) => setShared(e.target.checked)} aria-describedby="transcription-share-hint" />
+            {td("label")}
+          </label>
+          <p id="transcription-share-hint" className="text-sm text-muted">
+            {td("hint")}
+          </p>
+        </div>
+      ) : (
+        <p className="text-sm text-muted">
+          <a href={props.consentHref} className="text-accent underline underline-offset-4">
+            {td("noConsent")}
+          </a>
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-4">
-        <Button onClick={() => void submit()} disabled={busy || (submitted !== null && submitted === text)}>
+        <Button onClick={() => void submit()} disabled={busy || (submitted !== null && submitted === text && savedShared === shared)}>
           {busy ? t("submitting") : submitted !== null ? t("submitChanges") : t("submit")}
         </Button>
         <span role="status" className="text-green-800">

@@ -2,6 +2,7 @@
 // The answer to one prompt: a roomy plain-text editor that saves as the member types (see
 // use-autosave.ts), a word count, and a submit that is safe to press twice or to retry.
 import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { saveDraftAction, submitResponseAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,7 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
   const t = useTranslations("packs.response");
   const format = useFormatter();
   const message = useActionMessage();
+  const router = useRouter();
   const id = useId();
   const storageKey = `studypack:draft:${groupSlug}:${packNumber}:${promptId}`;
   const serverText = initial.draftBody ?? initial.body;
@@ -89,6 +91,8 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
         submitKey.current = null;
         setSubmitted({ body: text, at: result.data.submittedAt, version: result.data.version });
         autosave.markSubmitted(text);
+        // The page shows more once a response is submitted (the share control).
+        router.refresh();
       } else {
         setError(message(result.formError ?? Object.values(result.fieldErrors)[0]));
       }

@@ -7,6 +7,8 @@ import type { GroupContext } from "@/lib/authz";
 import type { CurrentUser } from "@/lib/auth/session";
 import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/data/packs";
+import { notify, userOfMember } from "@/lib/data/notifications";
+import { emailNotifications } from "@/lib/notifications/email";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -51,14 +53,31 @@ export async function addFeedback(ctx: GroupContext, input: { responseId: string
   if (!canInGroup(ctx.roles, "feedback.write")) throw notFound();
   const response = await db.response.findFirst({
     where: { id: input.responseId, status: "SUBMITTED", pack: { groupId: ctx.group.id } },
-    select: { id: true },
+    select: { id: true, memberId: true, pack: { select: { number: true, groupId: true } }, prompt: { select: { text: true } } },
   });
   if (!response) throw notFound();
   try {
-    return await db.feedback.create({
-      data: { responseId: response.id, authorId: ctx.user.id, body: input.body, clientKey: input.clientKey },
-      select: { id: true, createdAt: true },
+    // The feedback and the writer's notification are one change; the e-mail copy follows the commit.
+    let ids: string[] = [];
+    const created = await db.$transaction(async (tx) => {
+      const feedback = await tx.feedback.create({
+        data: { responseId: response.id, authorId: ctx.user.id, body: input.body, clientKey: input.clientKey },
+        select: { id: true, createdAt: true },
+      });
+      const writer = await userOfMember(tx, response.memberId);
+      if (writer && writer !== ctx.user.id) {
+        ids = await notify(tx, [
+          {
+            userId: writer,
+            kind: "feedback",
+            data: { groupSlug: ctx.group.slug, groupName: ctx.group.name, packNumber: response.pack.number, promptText: response.prompt.text, href: `/groups/${ctx.group.slug}/packs/${response.pack.number}` },
+          },
+        ]);
+      }
+      return feedback;
     });
+    await emailNotifications(ids);
+    return created;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const existing = await db.feedback.findFirst({ where: { clientKey: input.clientKey, authorId: ctx.user.id, responseId: response.id }, select: { id: true, createdAt: true } });

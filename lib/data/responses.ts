@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
+import { isShared } from "@/lib/discussion/consent";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -101,6 +102,7 @@ export async function markResponded(tx: Prisma.TransactionClient, t: Target, act
 }
 
 export type MyResponse = {
+  id: string;
   promptId: string;
   status: "DRAFT" | "SUBMITTED";
   body: string;
@@ -108,6 +110,9 @@ export type MyResponse = {
   draftSavedAt: Date | null;
   submittedAt: Date | null;
   version: number;
+  /** Whether the group may read it (the writer's choice, or their preference). */
+  shared: boolean;
+  hidden: { reason: string } | null;
   feedback: { id: string; body: string; createdAt: Date; authorName: string }[];
 };
 
@@ -117,15 +122,26 @@ export async function listMyResponses(ctx: GroupContext, packId: string): Promis
   const rows = await db.response.findMany({
     where: { packId, memberId: ctx.member.id, pack: { groupId: ctx.group.id } },
     select: {
+      id: true,
       promptId: true,
       status: true,
+      source: true,
       body: true,
       draftBody: true,
       draftSavedAt: true,
       submittedAt: true,
       version: true,
+      shared: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      member: { select: { sharingPreference: true, sharingConsentAt: true } },
       feedback: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
     },
   });
-  return rows.map(({ feedback, ...r }) => ({ ...r, feedback: feedback.map(({ author, ...f }) => ({ ...f, authorName: author.name })) }));
+  return rows.map(({ feedback, member, source, shared, hiddenAt, hiddenReason, ...r }) => ({
+    ...r,
+    shared: isShared({ status: r.status, source, shared, hiddenAt }, member),
+    hidden: hiddenAt ? { reason: hiddenReason ?? "" } : null,
+    feedback: feedback.map(({ author, ...f }) => ({ ...f, authorName: author.name })),
+  }));
 }

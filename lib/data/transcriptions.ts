@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import { ensureRow, lockRow, markResponded, type Target } from "@/lib/data/responses";
+import { assertTranscriberMayShare } from "@/lib/data/discussion";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -35,12 +36,12 @@ export async function getTranscription(ctx: GroupContext, packNumber: number, me
     db.pack.findUniqueOrThrow({ where: { id: target.packId }, select: { id: true, number: true, title: true } }),
     db.member.findUniqueOrThrow({
       where: { id: memberId },
-      select: { id: true, penName: true, channel: true, person: { select: { legalName: true, idNumber: true, facility: { select: { name: true } } } } },
+      select: { id: true, penName: true, channel: true, sharingPreference: true, sharingConsentAt: true, person: { select: { legalName: true, idNumber: true, facility: { select: { name: true } } } } },
     }),
     db.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { id: true, text: true } }),
     db.response.findUnique({
       where: { packId_memberId_promptId: target },
-      select: { id: true, status: true, source: true, body: true, draftBody: true, draftSavedAt: true, receivedOn: true, version: true, submittedAt: true, transcribedById: true },
+      select: { id: true, status: true, source: true, body: true, draftBody: true, draftSavedAt: true, receivedOn: true, version: true, submittedAt: true, transcribedById: true, shared: true },
     }),
     db.responseCode.findUnique({ where: { packId_memberId_promptId: target }, select: { code: true } }),
   ]);
@@ -73,15 +74,18 @@ export async function saveTranscriptionDraft(ctx: GroupContext, input: { packNum
 /** Saves the transcription as the member's response. Safe to repeat with one key. */
 export async function submitTranscription(
   ctx: GroupContext,
-  input: { packNumber: number; memberId: string; promptId: string; body: string; receivedOn: string; submitKey: string },
+  input: { packNumber: number; memberId: string; promptId: string; body: string; receivedOn: string; submitKey: string; shared?: boolean },
 ) {
   const target = await resolve(ctx, input.packNumber, input.memberId, input.promptId);
   const receivedOn = new Date(`${input.receivedOn}T00:00:00Z`);
   return db.$transaction(async (tx) => {
     await ensureRow(tx, target, "TRANSCRIBED");
     const row = await lockRow(tx, target);
+    // Sharing only as far as the member's recorded consent goes, whatever the form sent.
+    await assertTranscriberMayShare(tx, target.memberId, input.shared);
+    const shared = input.shared === undefined ? {} : { shared: input.shared };
     if (row.lastSubmitKey === input.submitKey || (row.status === "SUBMITTED" && row.body === input.body)) {
-      await tx.response.update({ where: { id: row.id }, data: { draftBody: null, lastSubmitKey: input.submitKey, receivedOn } });
+      await tx.response.update({ where: { id: row.id }, data: { draftBody: null, lastSubmitKey: input.submitKey, receivedOn, ...shared } });
       return { responseId: row.id, version: row.version, repeated: true };
     }
     const now = new Date();
@@ -100,6 +104,7 @@ export async function submitTranscription(
         draftBody: null,
         draftSavedAt: now,
         lastSubmitKey: input.submitKey,
+        ...shared,
       },
     });
     if (version === 1) await markResponded(tx, target, ctx.user.id, now);

@@ -8,11 +8,13 @@
 // and write the audit log entry for the export (PRODUCT.md, "Sensitive data").
 //
 // Queries: one for the pack, one for the members, and ensureResponseCodes' constant few for the
-// codes, however many members there are.
+// codes, one for "From the group" and two for the members' replies, however many members there are.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ensureResponseCodes } from "@/lib/data/response-codes";
+import { featuredForPack } from "@/lib/data/featured";
+import { repliesForPack } from "@/lib/data/discussion-print";
 
 export type PrintFacility = {
   name: string;
@@ -33,7 +35,15 @@ export type PrintMember = {
   facility: PrintFacility | null;
   /** Response code (8 characters, unformatted) per prompt id. */
   codes: Record<string /* promptId */, string>;
+  /** Replies to this member's shared responses, printed under "Replies to your response". */
+  replies?: PrintReplyThread[];
 };
+
+/** A featured response or reply, by pen name only (never a legal name). */
+export type PrintFeatured = { penName: string; text: string; note: string; promptText: string; packNumber: number; replyTo: string | null };
+
+/** One of the member's responses with the replies it got that this pack prints. */
+export type PrintReplyThread = { packNumber: number; promptText: string; yourText: string; replies: { penName: string; body: string }[] };
 
 export type PrintReading = {
   id: string;
@@ -57,6 +67,8 @@ export type PrintPack = {
   group: { name: string };
   pack: { id: string; number: number; title: string; letterMarkdown: string; dueDate: Date | null };
   lessons: PrintLesson[];
+  /** "From the group": the same for every member. */
+  featured?: PrintFeatured[];
 };
 
 export async function loadPrintData(packId: string, memberIds?: string[]): Promise<{ pack: PrintPack; members: PrintMember[] }> {
@@ -68,6 +80,7 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
       title: true,
       letterMarkdown: true,
       dueDate: true,
+      publishedAt: true,
       groupId: true,
       group: { select: { name: true, organization: { select: { name: true, returnAddressLines: true } } } },
       lessons: {
@@ -96,6 +109,7 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
     group: { name: row.group.name },
     pack: { id: row.id, number: row.number, title: row.title, letterMarkdown: row.letterMarkdown, dueDate: row.dueDate },
     lessons: row.lessons.map(({ lesson }) => lesson),
+    featured: (await featuredForPack(row.id)).map(({ id: _id, ...entry }) => entry),
   };
 
   // Given ids are printed whatever their channel or status (a resend to one member), but only
@@ -142,6 +156,7 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
     rows.flatMap((member) => promptIds.map((promptId) => ({ memberId: member.id, promptId }))),
   );
 
+  const replies = await repliesForPack({ id: row.id, groupId: row.groupId, number: row.number, publishedAt: row.publishedAt }, rows.map((member) => member.id));
   const members: PrintMember[] = rows.map((member) => ({
     memberId: member.id,
     legalName: member.person.legalName,
@@ -154,6 +169,7 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
         return code === undefined ? [] : [[promptId, code]];
       }),
     ),
+    replies: replies.get(member.id) ?? [],
   }));
   return { pack, members };
 }

@@ -33,6 +33,14 @@ export type Labels = {
   notPrinted: string;
   checkBeforeMailing: string;
   doNotMail: string;
+  fromTheGroup: string;
+  fromTheGroupIntro: string;
+  fromPack: (pack: number, prompt: string) => string;
+  replyTo: (penName: string) => string;
+  facilitatorsNote: string;
+  repliesHeading: string;
+  repliesIntro: string;
+  yourResponse: string;
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -72,4 +80,12 @@ export const en: Labels = {
   notPrinted: "Not printed (fix first, then print again)",
   checkBeforeMailing: "Check before mailing",
   doNotMail: "Print-run sheet: keep it, do not mail it",
+  fromTheGroup: "From the group",
+  fromTheGroupIntro: "Chosen by your facilitators from what members wrote for earlier packs, printed under the pen names they chose.",
+  fromPack: (pack, prompt) => `Pack ${pack} · ${prompt}`,
+  replyTo: (penName) => `replying to ${penName}`,
+  facilitatorsNote: "Facilitators' note",
+  repliesHeading: "Replies to your response",
+  repliesIntro: "Members of the group read what you shared and wrote back. They are named by their pen names.",
+  yourResponse: "You wrote:",
 };

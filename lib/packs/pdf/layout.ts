@@ -12,10 +12,11 @@ import { en, type Labels } from "@/lib/packs/pdf/labels";
 import { BODY_TEXT, MarkdownLayout } from "@/lib/packs/pdf/markdown";
 import { BODY, BODY_WIDTH, type Page } from "@/lib/packs/pdf/page";
 import { layoutSheet } from "@/lib/packs/pdf/sheet";
+import { discussionTexts, layoutFromTheGroup, layoutReplies } from "@/lib/packs/pdf/discussion";
 import { LineBreaker, printable, type Style } from "@/lib/packs/pdf/text";
-import type { PrintLesson, PrintPack, PrintReading } from "@/lib/packs/print-data";
+import type { PrintLesson, PrintMember, PrintPack, PrintReading } from "@/lib/packs/print-data";
 
-export type SectionKind = "letter" | "reading" | "sheet";
+export type SectionKind = "letter" | "group" | "replies" | "reading" | "sheet";
 
 export type Section = {
   kind: SectionKind;
@@ -91,6 +92,13 @@ function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
     check(labels.letterHeading, pack.pack.letterMarkdown);
   }
 
+  const featured = pack.featured ?? [];
+  const groupPages = layoutFromTheGroup(featured, breaker, labels);
+  if (groupPages.length > 0) {
+    sections.push({ kind: "group", title: labels.fromTheGroup, runningHead: `${packName} · ${labels.fromTheGroup}`, pages: groupPages });
+    check(labels.fromTheGroup, ...discussionTexts(featured, []));
+  }
+
   const total = pack.lessons.reduce((sum, lesson) => sum + lesson.prompts.length, 0);
   let question = 0;
   for (const lesson of pack.lessons) {
@@ -147,4 +155,32 @@ function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
     }
     new MarkdownLayout(flow, breaker).render(reading.bodyMarkdown, frame);
   }
+}
+
+const memberCache = new WeakMap<PrintMember, { base: PackLayout; layout: PackLayout }>();
+
+/**
+ * The pack as one member gets it: the shared layout plus their own "Replies to your response",
+ * placed after the opening sections (letter, "From the group") and before the readings. Members
+ * without replies get the shared layout itself, so a print run still shares its pages.
+ */
+export function layoutForMember(base: PackLayout, member: PrintMember): PackLayout {
+  const threads = member.replies ?? [];
+  if (threads.length === 0) return base;
+  const cached = memberCache.get(member);
+  if (cached?.base === base) return cached.layout;
+  const pages = layoutReplies(threads, base.breaker, base.labels);
+  if (pages.length === 0) return base;
+  const packName = base.labels.packName(base.pack.pack.number, base.pack.pack.title);
+  const at = base.sections.findIndex((section) => section.kind !== "letter" && section.kind !== "group");
+  const index = at === -1 ? base.sections.length : at;
+  const section: Section = { kind: "replies", title: base.labels.repliesHeading, runningHead: `${packName} · ${base.labels.repliesHeading}`, pages };
+  const characters = new Set(discussionTexts([], threads).flatMap((text) => base.type.missingCharacters(printable(text))));
+  const layout: PackLayout = {
+    ...base,
+    sections: [...base.sections.slice(0, index), section, ...base.sections.slice(index)],
+    missing: characters.size > 0 ? [...base.missing, { where: base.labels.repliesHeading, characters: [...characters] }] : base.missing,
+  };
+  memberCache.set(member, { base, layout });
+  return layout;
 }

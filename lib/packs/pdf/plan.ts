@@ -5,7 +5,7 @@
 import { AppError } from "@/lib/errors";
 import { planEnvelopes, type Envelope } from "@/lib/packs/pdf/envelopes";
 import type { Typesetter } from "@/lib/packs/pdf/fonts";
-import { layoutPack, type PackLayout, type SectionKind } from "@/lib/packs/pdf/layout";
+import { layoutForMember, layoutPack, type PackLayout, type SectionKind } from "@/lib/packs/pdf/layout";
 import { printable } from "@/lib/packs/pdf/text";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-data";
 import { parseResponseCode } from "@/lib/packs/response-code";
@@ -80,7 +80,8 @@ export function planPack(pack: PrintPack, member: PrintMember): PackPlan {
   return planFromLayout(layoutPack(pack), member);
 }
 
-export function planFromLayout(layout: PackLayout, member: PrintMember): PackPlan {
+export function planFromLayout(base: PackLayout, member: PrintMember): PackPlan {
+  const layout = layoutForMember(base, member);
   const limit = member.facility?.maxPagesPerEnvelope ?? null;
   const plan = planEnvelopes(
     layout.sections.map((section) => ({ title: section.title, pages: section.pages.length, question: section.question })),

@@ -15,7 +15,7 @@ import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { layoutCover } from "@/lib/packs/pdf/cover";
 import { memberFurniture } from "@/lib/packs/pdf/furniture";
-import { layoutPack, type PackLayout } from "@/lib/packs/pdf/layout";
+import { layoutForMember, layoutPack, type PackLayout } from "@/lib/packs/pdf/layout";
 import { addPage, paint } from "@/lib/packs/pdf/paint";
 import { isBlocking, PackNotPrintableError, planFromLayout, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { layoutRunSheet, runSheetFurniture, type RunEntry } from "@/lib/packs/pdf/run-sheet";
@@ -35,7 +35,8 @@ export type PrintRunResult = {
  * Draws one member's whole pack (every envelope, each with its slip) into `doc`; with `shared`,
  * pages every member has are written once per document (shared-pages.ts).
  */
-function paintMember(doc: PDFKit.PDFDocument, layout: PackLayout, member: PrintMember, plan: PackPlan, shared?: SharedPages): void {
+function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMember, plan: PackPlan, shared?: SharedPages): void {
+  const layout = layoutForMember(base, member);
   const { type, breaker, labels } = layout;
   const envelopes = plan.envelopes.length;
   const furniture = memberFurniture(member, breaker, labels);

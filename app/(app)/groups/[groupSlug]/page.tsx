@@ -28,6 +28,7 @@ export default async function GroupHomePage({ params }: Props) {
     getTranslations("packs"),
   ]);
   const tMembers = await getTranslations("members");
+  const tDiscussion = await getTranslations("discussion");
   const staff = canInGroup(roles, "pack.edit");
   return (
     <>
@@ -82,6 +83,9 @@ export default async function GroupHomePage({ params }: Props) {
               {tPacks("editCourse")}
             </Link>
           )}
+          <Link href={`/groups/${group.slug}/discussion`} className="text-accent underline underline-offset-4">
+            {tDiscussion("link")}
+          </Link>
         </div>
         {staff && (
           <div className="mt-3">

@@ -11,6 +11,8 @@ import { AppError } from "@/lib/errors";
 import { createPack, publishPack, updatePack } from "@/lib/data/packs";
 import { saveDraft, submitResponse } from "@/lib/data/responses";
 import { addFeedback } from "@/lib/data/feedback";
+import { setFeatured } from "@/lib/data/featured";
+import { featuredSchema } from "@/lib/validations/discussion";
 import type { GroupAction } from "@/lib/permissions";
 import { packDetailsSchema, packRefSchema } from "@/lib/validations/pack";
 import { feedbackSchema, saveDraftSchema, submitResponseSchema } from "@/lib/validations/response";
@@ -79,5 +81,14 @@ export async function addFeedbackAction(input: unknown): Promise<ActionResult<nu
     revalidatePath(packPath(groupSlug, packNumber));
     revalidatePath("/");
     return null;
+  });
+}
+
+export async function setFeaturedAction(input: unknown): Promise<ActionResult<{ count: number }>> {
+  return runAction(featuredSchema, input, async ({ groupSlug, packNumber, items }) => {
+    const ctx = await context(groupSlug, "pack.edit");
+    const result = await setFeatured(ctx, packNumber, items);
+    revalidatePath(packPath(groupSlug, packNumber));
+    return result;
   });
 }

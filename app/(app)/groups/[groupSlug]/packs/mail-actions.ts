@@ -2,6 +2,7 @@
 // Server actions of the paper channel: the mail log and transcription. Public endpoints: each
 // finds the caller, asks lib/authz about the group in its input, parses with the shared schema.
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
@@ -49,7 +50,8 @@ export async function saveTranscriptionDraftAction(input: unknown): Promise<Acti
 }
 
 export async function submitTranscriptionAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  return runAction(transcriptionSubmitSchema, input, async ({ groupSlug, ...rest }) => {
+  // `shared`: the facilitator's choice for this response; refused unless the member's recorded consent allows it.
+  return runAction(transcriptionSubmitSchema.extend({ shared: z.boolean().optional() }), input, async ({ groupSlug, ...rest }) => {
     const ctx = await context(groupSlug, "response.transcribe");
     const result = await submitTranscription(ctx, rest);
     revalidatePath(logPath(groupSlug, rest.packNumber));

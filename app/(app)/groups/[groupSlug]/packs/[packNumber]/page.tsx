@@ -5,6 +5,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown/markdown";
 import { PublishButton } from "@/components/packs/publish-button";
 import { ResponseEditor } from "@/components/responses/response-editor";
+import { ShareToggle } from "@/components/responses/share-toggle";
+import { FeaturedList } from "@/components/packs/featured-list";
+import { listFeatured } from "@/lib/data/featured";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getPack, promptsOf, type PackView } from "@/lib/data/packs";
@@ -34,11 +37,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PackPage({ params }: Props) {
   const { ctx, pack } = await load(params);
-  const [t, tp, tr, format] = await Promise.all([getTranslations("packs.view"), getTranslations("packs"), getTranslations("packs.response"), getFormatter()]);
+  const [t, tp, tr, td, format] = await Promise.all([getTranslations("packs.view"), getTranslations("packs"), getTranslations("packs.response"), getTranslations("discussion"), getFormatter()]);
   const answerLabel = tr("yourAnswer");
   const staff = canInGroup(ctx.roles, "pack.edit");
   const writes = canInGroup(ctx.roles, "response.writeOwn") && pack.status === "PUBLISHED";
-  const mine = writes ? await listMyResponses(ctx, pack.id) : [];
+  const [mine, featured] = await Promise.all([writes ? listMyResponses(ctx, pack.id) : [], listFeatured(ctx, pack.id)]);
   const byPrompt = new Map<string, MyResponse>(mine.map((r) => [r.promptId, r]));
   const base = `/groups/${ctx.group.slug}/packs/${pack.number}`;
   // Questions are numbered through the whole pack, as on the printed response sheets.
@@ -108,6 +111,8 @@ export default async function PackPage({ params }: Props) {
         </section>
       )}
 
+      <FeaturedList entries={featured} />
+
       {pack.lessons.length === 0 && <p className="mt-8 text-muted">{t("noLessons")}</p>}
 
       {pack.lessons.map(({ lesson }, lessonIndex) => (
@@ -149,6 +154,12 @@ export default async function PackPage({ params }: Props) {
                               version: response?.version ?? 0,
                             }}
                           />
+                          {response?.status === "SUBMITTED" && (
+                            <>
+                              <ShareToggle groupSlug={ctx.group.slug} responseId={response.id} initial={response.shared} />
+                              {response.hidden && <p className="mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm">{td("hiddenMine", { reason: response.hidden.reason })}</p>}
+                            </>
+                          )}
                           <FeedbackList items={response?.feedback ?? []} />
                         </>
                       )}

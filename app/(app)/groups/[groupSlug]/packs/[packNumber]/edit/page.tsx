@@ -7,6 +7,8 @@ import { PublishButton } from "@/components/packs/publish-button";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getPack, listCourseLessons } from "@/lib/data/packs";
+import { getFeaturedEditor } from "@/lib/data/featured";
+import { FeaturedEditor } from "@/components/packs/featured-editor";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string }> };
 
@@ -20,12 +22,16 @@ export default async function EditPackPage({ params }: Props) {
   const ctx = await groupPage(groupSlug, "pack.edit");
   const number = Number(packNumber);
   if (!Number.isInteger(number) || number < 1) notFound();
-  const [pack, lessons, t] = await Promise.all([
+  const [pack, lessons, featured, t] = await Promise.all([
     getPack(ctx, number).catch((error: unknown) => {
       if (error instanceof AppError) notFound();
       throw error;
     }),
     listCourseLessons(ctx),
+    getFeaturedEditor(ctx, number).catch((error: unknown) => {
+      if (error instanceof AppError) notFound();
+      throw error;
+    }),
     getTranslations("packs.edit"),
   ]);
   const base = `/groups/${groupSlug}/packs/${number}`;
@@ -49,6 +55,7 @@ export default async function EditPackPage({ params }: Props) {
           lessonIds: pack.lessons.map((l) => l.lesson.id),
         }}
       />
+      <FeaturedEditor groupSlug={groupSlug} packNumber={number} candidates={featured.candidates} chosen={featured.chosen} />
       {pack.status === "DRAFT" && (
         <div className="mt-10 border-t border-stone-200 pt-6">
           <PublishButton groupSlug={groupSlug} packNumber={number} />

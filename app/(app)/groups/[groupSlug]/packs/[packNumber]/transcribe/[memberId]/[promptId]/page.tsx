@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/data/audit";
 import { getTranscription } from "@/lib/data/transcriptions";
 import { formatResponseCode } from "@/lib/packs/response-code";
+import { canTranscriberShare } from "@/lib/discussion/consent";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string; memberId: string; promptId: string }> };
 
@@ -60,7 +61,10 @@ export default async function TranscribePage({ params }: Props) {
         memberId={memberId}
         promptId={promptId}
         penName={data.member.penName}
+        mayShare={canTranscriberShare(data.member)}
+        consentHref={`/groups/${groupSlug}/members/${memberId}/sharing`}
         initial={{
+          shared: response?.shared ?? true,
           text: response?.draftBody ?? response?.body ?? "",
           submittedText: submitted ? (response?.body ?? "") : null,
           receivedOn: response?.receivedOn ? response.receivedOn.toISOString().slice(0, 10) : new Date().toISOString().slice(0, 10),

@@ -1,0 +1,83 @@
+// In-app notifications: feedback on your response, a reply to it, a new pack in your group,
+// your response or reply hidden. Written inside the transaction of the change they report, so
+// neither exists alone; e-mail copies go out after the commit (lib/notifications/email.ts).
+//
+// The unread count in the header runs on every page, so it is one COUNT on the
+// (userId, readAt, createdAt) index and nothing else.
+import "server-only";
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const NOTIFICATION_KINDS = ["feedback", "reply", "packPublished", "hidden"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What the list and the e-mail show: plain values, no personal data beyond pen names. */
+export type NotificationData = {
+  groupSlug: string;
+  groupName: string;
+  packNumber: number;
+  /** Where the notification leads, inside the app. */
+  href: string;
+  promptText?: string;
+  penName?: string;
+  reason?: string;
+};
+
+export type NewNotification = { userId: string; kind: NotificationKind; data: NotificationData };
+
+/** Creates the notifications in `tx`; returns their ids for the e-mail after the commit. */
+export async function notify(tx: Prisma.TransactionClient, items: NewNotification[]): Promise<string[]> {
+  if (items.length === 0) return [];
+  const rows = await tx.notification.createManyAndReturn({
+    data: items.map((n) => ({ userId: n.userId, kind: n.kind, data: n.data })),
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function unreadCount(user: CurrentUser): Promise<number> {
+  return db.notification.count({ where: { userId: user.id, readAt: null } });
+}
+
+export type NotificationItem = { id: string; kind: NotificationKind; data: NotificationData; readAt: Date | null; createdAt: Date };
+
+/** The caller's latest notifications, unread first within the newest `take`. */
+export async function listNotifications(user: CurrentUser, take = 50): Promise<NotificationItem[]> {
+  const rows = await db.notification.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, kind: true, data: true, readAt: true, createdAt: true },
+  });
+  return rows.flatMap((r) => (isKind(r.kind) ? [{ ...r, kind: r.kind, data: r.data as NotificationData }] : []));
+}
+
+/** Marks the caller's notifications read: the given ones, or all. Others' ids change nothing. */
+export async function markRead(user: CurrentUser, ids: string[] | "all"): Promise<number> {
+  const result = await db.notification.updateMany({
+    where: { userId: user.id, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
+    data: { readAt: new Date() },
+  });
+  return result.count;
+}
+
+function isKind(kind: string): kind is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind);
+}
+
+/** The user behind a member, when they can sign in (mail members have none). */
+export async function userOfMember(tx: Prisma.TransactionClient, memberId: string): Promise<string | null> {
+  const row = await tx.member.findUnique({ where: { id: memberId }, select: { person: { select: { userId: true } } } });
+  return row?.person.userId ?? null;
+}
+
+/** The caller's e-mail choice for notifications (the /account page). */
+export async function getEmailPreference(user: CurrentUser): Promise<boolean> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailNotifications: true } });
+  return row.emailNotifications;
+}
+
+export async function setEmailPreference(user: CurrentUser, emailNotifications: boolean): Promise<void> {
+  await db.user.update({ where: { id: user.id }, data: { emailNotifications } });
+}
