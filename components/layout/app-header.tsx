@@ -7,6 +7,7 @@ export type NavFlags = { organizer: boolean; facilitator: boolean };
 export async function AppHeader({ userName, nav }: { userName: string; nav: NavFlags }) {
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
+  const tRoster = await getTranslations("roster");
   const staff = nav.organizer || nav.facilitator;
   const links = [
     { href: "/", label: t("home"), show: true },
@@ -15,6 +16,7 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
     { href: "/facilities", label: t("facilities"), show: nav.organizer },
     { href: "/settings", label: t("settings"), show: nav.organizer },
     { href: "/audit", label: t("audit"), show: nav.organizer },
+    { href: "/roster", label: tRoster("navLink"), show: nav.organizer },
   ].filter((l) => l.show);
   return (
     <header className="border-b border-stone-200 bg-white">
