@@ -31,14 +31,13 @@ export async function rosterOrganizations(user: CurrentUser, orgId?: string) {
 }
 
 async function snapshot(client: Client, organizationId: string): Promise<RosterSnapshot> {
-  const [groups, facilities, people] = await Promise.all([
-    client.group.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, slug: true, name: true } }),
-    client.facility.findMany({ where: { organizationId }, select: { id: true, name: true } }),
-    client.person.findMany({
-      where: { organizationId, erasedAt: null },
-      select: { id: true, email: true, facilityId: true, idNumber: true, userId: true, memberships: { select: { groupId: true, penName: true } } },
-    }),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const groups = await client.group.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, slug: true, name: true } });
+  const facilities = await client.facility.findMany({ where: { organizationId }, select: { id: true, name: true } });
+  const people = await client.person.findMany({
+    where: { organizationId, erasedAt: null },
+    select: { id: true, email: true, facilityId: true, idNumber: true, userId: true, memberships: { select: { groupId: true, penName: true } } },
+  });
   return { groups, facilities, people };
 }
 

@@ -6,6 +6,9 @@ import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { addMailMember, changeMemberStatus, moveMember, switchChannel, transferMember } from "@/lib/data/members";
+import { db } from "@/lib/db";
+import { emailMemberInvitations, invitationPath, inviteMembers, resendInvitation, revokeInvitation, type GroupInvitation } from "@/lib/data/invitations";
+import type { InvitationLink } from "@/components/roster/invitation-links";
 import type { GroupAction } from "@/lib/permissions";
 import { mailMemberSchema, moveSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
 
@@ -59,4 +62,37 @@ export async function moveMemberAction(input: unknown): Promise<ActionResult<{ i
   // A pen name already used in the new group: the form asks for another, on the field itself.
   if (!result.ok && result.formError === "members.errors.penNameTaken") return { ok: false, fieldErrors: { "values.penName": result.formError }, formError: result.formError };
   return result;
+}
+
+/** Sends the invitations by e-mail when it is configured (after they are saved) and returns their links. */
+async function links(organizationId: string, invitations: GroupInvitation[]): Promise<InvitationLink[]> {
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+  const sent = await emailMemberInvitations(organization.name, invitations);
+  return invitations.map((i) => ({ id: i.id, email: i.email, penName: i.penName, path: invitationPath(i.token), expiresAt: i.expiresAt.toISOString(), emailed: sent.has(i.id) }));
+}
+
+export async function inviteMembersAction(input: unknown): Promise<ActionResult<{ invitations: InvitationLink[]; skipped: number }>> {
+  return runAction(z.object({ groupSlug: slug, memberIds: z.array(id).min(1, "roster.invite.chooseMembers").max(1000) }), input, async ({ groupSlug, memberIds }) => {
+    const ctx = await context(groupSlug, "member.invite");
+    const result = await inviteMembers(ctx, memberIds);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return { invitations: await links(ctx.group.organizationId, result.invitations), skipped: result.skipped };
+  });
+}
+
+export async function resendInvitationAction(input: unknown): Promise<ActionResult<{ invitations: InvitationLink[] }>> {
+  return runAction(z.object({ groupSlug: slug, invitationId: id }), input, async ({ groupSlug, invitationId }) => {
+    const ctx = await context(groupSlug, "member.invite");
+    const invitation = await resendInvitation(ctx, invitationId);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return { invitations: await links(ctx.group.organizationId, [invitation]) };
+  });
+}
+
+export async function revokeInvitationAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(z.object({ groupSlug: slug, invitationId: id }), input, async ({ groupSlug, invitationId }) => {
+    await revokeInvitation(await context(groupSlug, "member.invite"), invitationId);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return null;
+  });
 }

@@ -6,6 +6,8 @@ import { groupPage } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/data/audit";
 import { listGroupFacilities, listMemberHistories, listMembers, listMoveTargets } from "@/lib/data/members";
+import { listMembersWithoutLogin } from "@/lib/data/invitations";
+import { InvitationsPanel } from "@/components/members/invitations-panel";
 import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
 
 type Props = { params: Promise<{ groupSlug: string }> };
@@ -18,7 +20,7 @@ export default async function MembersPage({ params }: Props) {
   const { groupSlug } = await params;
   const ctx = await groupPage(groupSlug, "member.viewPersonal");
   const [members, facilities, targets, t, format] = await Promise.all([listMembers(ctx), listGroupFacilities(ctx), listMoveTargets(ctx), getTranslations("members"), getFormatter()]);
-  const histories = await listMemberHistories(ctx, members.map((m) => m.person.id));
+  const [histories, withoutLogin, tInvite] = await Promise.all([listMemberHistories(ctx, members.map((m) => m.person.id)), listMembersWithoutLogin(ctx), getTranslations("roster.invite")]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   // Legal names, ID numbers and facilities are on this page: the look is recorded.
   await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "members.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
@@ -99,6 +101,16 @@ export default async function MembersPage({ params }: Props) {
           );
         })}
       </ul>
+      <section aria-labelledby="invitations" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="invitations" className="text-lg font-semibold">
+          {tInvite("title")}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{tInvite("intro")}</p>
+        <InvitationsPanel
+          groupSlug={groupSlug}
+          members={withoutLogin.map((m) => ({ id: m.id, penName: m.penName, email: m.email, invitation: m.invitation && { id: m.invitation.id, expiresAt: m.invitation.expiresAt.toISOString(), expired: m.invitation.expired } }))}
+        />
+      </section>
       <section aria-labelledby="add" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="add" className="text-lg font-semibold">
           {t("add.title")}
