@@ -5,12 +5,12 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { addMailMember, changeMemberStatus, moveMember, switchChannel, transferMember } from "@/lib/data/members";
+import { addMailMember, changeMemberStatus, moveMember, releaseMember, switchChannel, transferMember } from "@/lib/data/members";
 import { db } from "@/lib/db";
 import { emailMemberInvitations, invitationPath, inviteMembers, resendInvitation, revokeInvitation, type GroupInvitation } from "@/lib/data/invitations";
 import type { InvitationLink } from "@/components/roster/invitation-links";
 import type { GroupAction } from "@/lib/permissions";
-import { mailMemberSchema, moveSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
+import { mailMemberSchema, moveSchema, releaseSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
 
 async function context(groupSlug: string, action: GroupAction) {
   const user = await getCurrentUser();
@@ -95,4 +95,15 @@ export async function revokeInvitationAction(input: unknown): Promise<ActionResu
     revalidatePath(`/groups/${groupSlug}/members`);
     return null;
   });
+}
+
+export async function releaseMemberAction(input: unknown): Promise<ActionResult<{ invitations: InvitationLink[] }>> {
+  const result = await runAction(z.object({ groupSlug: slug, memberId: id, values: releaseSchema }), input, async ({ groupSlug, memberId, values }) => {
+    const ctx = await context(groupSlug, "member.viewPersonal");
+    const { invitation } = await releaseMember(ctx, memberId, values);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return { invitations: invitation ? await links(ctx.group.organizationId, [invitation]) : [] };
+  });
+  if (!result.ok && result.formError === "roster.release.emailTaken") return { ok: false, fieldErrors: { "values.email": result.formError }, formError: null };
+  return result;
 }

@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/data/audit";
 import { listGroupFacilities, listMemberHistories, listMembers, listMoveTargets } from "@/lib/data/members";
 import { listMembersWithoutLogin } from "@/lib/data/invitations";
 import { InvitationsPanel } from "@/components/members/invitations-panel";
+import { ReleaseForm } from "@/components/members/release-form";
 import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
 
 type Props = { params: Promise<{ groupSlug: string }> };
@@ -21,6 +22,7 @@ export default async function MembersPage({ params }: Props) {
   const ctx = await groupPage(groupSlug, "member.viewPersonal");
   const [members, facilities, targets, t, format] = await Promise.all([listMembers(ctx), listGroupFacilities(ctx), listMoveTargets(ctx), getTranslations("members"), getFormatter()]);
   const [histories, withoutLogin, tInvite] = await Promise.all([listMemberHistories(ctx, members.map((m) => m.person.id)), listMembersWithoutLogin(ctx), getTranslations("roster.invite")]);
+  const tRelease = await getTranslations("roster.release");
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   // Legal names, ID numbers and facilities are on this page: the look is recorded.
   await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "members.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
@@ -75,7 +77,10 @@ export default async function MembersPage({ params }: Props) {
               </details>
             )}
             {!current ? null : m.channel === "MAIL" ? (
-              <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="ONLINE" label={t("toOnline")} confirm={t("toOnlineConfirm", { name: m.penName })} />
+              <details className="mt-2">
+                <summary className="cursor-pointer text-sm font-medium text-accent">{tRelease("title")}</summary>
+                <ReleaseForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} />
+              </details>
             ) : (
               m.person.facility && <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="MAIL" label={t("toMail")} confirm={t("toMailConfirm", { name: m.penName })} />
             )}
