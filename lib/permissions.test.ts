@@ -22,6 +22,8 @@ const expected: Record<GroupAction, GroupRole[]> = {
   "member.invite": [O, F],
   "facilitator.invite": [O],
   "roster.manage": [O],
+  "member.exportData": [O],
+  "member.erase": [O],
 };
 
 describe("group permissions", () => {

@@ -28,6 +28,8 @@ export const GROUP_PERMISSIONS = {
   "member.invite": STAFF,
   "facilitator.invite": ORGANIZER,
   "roster.manage": ORGANIZER,
+  "member.exportData": ORGANIZER,
+  "member.erase": ORGANIZER,
 } as const satisfies Record<string, readonly GroupRole[]>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;

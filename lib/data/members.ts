@@ -32,7 +32,7 @@ export async function listMembers(ctx: GroupContext) {
       status: true,
       endedAt: true,
       movedTo: { select: { group: { select: { name: true } } } },
-      person: { select: { id: true, legalName: true, email: true, idNumber: true, housingUnit: true, facility: { select: { id: true, name: true } } } },
+      person: { select: { id: true, legalName: true, email: true, idNumber: true, housingUnit: true, erasedAt: true, facility: { select: { id: true, name: true } } } },
     },
     orderBy: [{ status: "asc" }, { penName: "asc" }],
   });

@@ -92,3 +92,7 @@ export const releaseSchema = z.object({
   reason: text(300),
 });
 export type ReleaseInput = z.infer<typeof releaseSchema>;
+
+/** Erasure is confirmed by typing the member's pen name. */
+export const eraseSchema = z.object({ confirmation: z.string().transform(stripNul).pipe(z.string().trim().min(1, "roster.erase.confirmationRequired").max(100, "roster.erase.confirmationWrong")) });
+export type EraseInput = z.infer<typeof eraseSchema>;
