@@ -38,6 +38,13 @@ export async function listMembers(ctx: GroupContext) {
   });
 }
 
+/** The members page: the list with personal data, and the look recorded in the audit log. */
+export async function viewMembers(ctx: GroupContext) {
+  const members = await listMembers(ctx);
+  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "members.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
+  return members;
+}
+
 export async function listGroupFacilities(ctx: GroupContext) {
   return db.facility.findMany({ where: { organizationId: ctx.group.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
@@ -123,6 +130,7 @@ export async function switchChannel(ctx: GroupContext, memberId: string, channel
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: member.id }, data: { channel } });
     await tx.personEvent.create({ data: { personId: member.personId, memberId: member.id, kind: channel === "ONLINE" ? "RELEASED" : "TRANSFERRED", occurredOn: today(), actorId: ctx.user.id, details: { channel } } });
+    await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.channel", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId, details: { to: channel } });
   });
 }
 

@@ -3,9 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AddMailMemberForm } from "@/components/members/member-forms";
 import { groupPage } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { writeAudit } from "@/lib/data/audit";
-import { listGroupFacilities, listMemberHistories, listMembers } from "@/lib/data/members";
+import { listGroupFacilities, listMemberHistories, viewMembers } from "@/lib/data/members";
 import { listMembersWithoutLogin } from "@/lib/data/invitations";
 import { InvitationsPanel } from "@/components/members/invitations-panel";
 
@@ -18,11 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: Props) {
   const { groupSlug } = await params;
   const ctx = await groupPage(groupSlug, "member.viewPersonal");
-  const [members, facilities, t, format] = await Promise.all([listMembers(ctx), listGroupFacilities(ctx), getTranslations("members"), getFormatter()]);
+  // Legal names, ID numbers and facilities are on this page: viewMembers records the look.
+  const [members, facilities, t, format] = await Promise.all([viewMembers(ctx), listGroupFacilities(ctx), getTranslations("members"), getFormatter()]);
   const [histories, withoutLogin, tInvite] = await Promise.all([listMemberHistories(ctx, members.map((m) => m.person.id)), listMembersWithoutLogin(ctx), getTranslations("roster.invite")]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
-  // Legal names, ID numbers and facilities are on this page: the look is recorded.
-  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "members.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
   return (
     <>
       <p>
