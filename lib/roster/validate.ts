@@ -50,11 +50,14 @@ function text(column: "legal_name" | "id_number" | "housing_unit", raw: string, 
   return value;
 }
 
-/** The smallest "Reader N" nobody in the group uses: stable, so a preview and its import agree. */
-function freePenName(taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const candidate = `Reader ${n}`;
-    if (!taken.has(fold(candidate))) return candidate;
+/**
+ * The smallest "Reader N" nobody in the group uses, searching on from `from` (names only get
+ * taken, so the search never goes back): stable, so a preview and its import agree.
+ */
+function freePenName(taken: Set<string>, from: number): { name: string; n: number } {
+  for (let n = from; ; n++) {
+    const name = `Reader ${n}`;
+    if (!taken.has(fold(name))) return { name, n };
   }
 }
 
@@ -190,10 +193,13 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     }
     return names;
   };
+  const next = new Map<string, number>();
   for (const { result, groupId } of blankPenNames) {
     const names = takenIn(groupId);
-    result.entry.penName = freePenName(names);
-    names.add(fold(result.entry.penName));
+    const { name, n } = freePenName(names, next.get(groupId) ?? 1);
+    result.entry.penName = name;
+    names.add(fold(name));
+    next.set(groupId, n + 1);
   }
 
   const counts = { new: 0, enrol: 0, already: 0, invalid: 0 };
