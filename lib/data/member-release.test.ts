@@ -57,3 +57,28 @@ describe("release", () => {
     expect(await db.personEvent.count({ where: { personId: unchanged.personId, kind: "RELEASED" } })).toBe(0);
   });
 });
+
+describe("release and erasure forms take any text", () => {
+  it("each naughty string as the release email, note or erasure confirmation parses or gets a catalog message, never a crash", async () => {
+    const { naughtyStrings } = await import("@/tests/setup/naughty-strings");
+    const { eraseSchema, releaseSchema } = await import("@/lib/validations/member");
+    const messages = (await import("@/messages/en/roster.json")).default as { roster: { release: Record<string, string>; erase: Record<string, string> } };
+    for (const text of naughtyStrings) {
+      for (const result of [releaseSchema.safeParse({ email: text, occurredOn: "2026-12-01", reason: "" }), releaseSchema.safeParse({ email: "a@example.test", occurredOn: "2026-12-01", reason: text }), eraseSchema.safeParse({ confirmation: text })]) {
+        if (result.success) continue;
+        for (const issue of result.error.issues) expect(issue.message).toMatch(/^(roster\.(release|erase)\.\w+|members\.validation\.tooLong)$/);
+      }
+      const ok = releaseSchema.safeParse({ email: "a@example.test", occurredOn: "2026-12-01", reason: text });
+      if (ok.success) expect(ok.data.reason).not.toContain("\u0000");
+    }
+    expect(messages.roster.release.emailInvalid).toBeTruthy();
+  });
+
+  it("a released member's note in naughty strings is stored as typed", async () => {
+    const { naughtyStrings } = await import("@/tests/setup/naughty-strings");
+    const s = await scenario();
+    const note = naughtyStrings.filter((t) => t.trim() && t.length < 300 && !t.includes("\u0000"))[42]!;
+    await releaseMember(s.facilitator, s.memberId, { email: `n-${randomUUID().slice(0, 6)}@example.test`, occurredOn: "2026-12-02", reason: note.trim() });
+    expect((await db.personEvent.findFirstOrThrow({ where: { memberId: s.memberId, kind: "RELEASED" } })).reason).toBe(note.trim());
+  });
+});

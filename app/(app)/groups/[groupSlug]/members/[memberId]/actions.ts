@@ -1,5 +1,4 @@
 "use server";
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -10,7 +9,6 @@ import { eraseMember } from "@/lib/data/member-data";
 import { eraseSchema } from "@/lib/validations/member";
 
 export async function eraseMemberAction(input: unknown): Promise<ActionResult<null>> {
-  const parsed = z.object({ groupSlug: z.string().min(1).max(100) }).safeParse(input);
   const result = await runAction(z.object({ groupSlug: z.string().min(1).max(100), memberId: z.string().min(1).max(64), values: eraseSchema }), input, async ({ groupSlug, memberId, values }) => {
     const user = await getCurrentUser();
     if (!user) throw new AppError("NOT_FOUND", "errors.notFound");
@@ -19,7 +17,5 @@ export async function eraseMemberAction(input: unknown): Promise<ActionResult<nu
     return null;
   });
   if (!result.ok && result.formError === "roster.erase.confirmationWrong") return { ok: false, fieldErrors: { "values.confirmation": result.formError }, formError: null };
-  // redirect() outside the try of runAction.
-  if (result.ok && parsed.success) redirect(`/groups/${parsed.data.groupSlug}/members?erased=1`);
   return result;
 }

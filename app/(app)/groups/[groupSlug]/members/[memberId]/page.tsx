@@ -58,10 +58,10 @@ export default async function MemberPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold break-words">{m.penName}</h1>
       <p className="mt-1 text-sm text-muted">{t("privacy")}</p>
       <nav aria-label={m.penName} className="mt-3 flex flex-wrap gap-x-6 gap-y-1">
-        <Link href={`${base}/timeline`} className="inline-block py-2 text-accent underline underline-offset-4">
+        <Link href={`${base}/timeline`} prefetch={false} className="inline-block py-2 text-accent underline underline-offset-4">
           {t("timeline")}
         </Link>
-        <Link href={`${base}/sharing`} className="inline-block py-2 text-accent underline underline-offset-4">
+        <Link href={`${base}/sharing`} prefetch={false} className="inline-block py-2 text-accent underline underline-offset-4">
           {t("sharing")}
         </Link>
       </nav>
