@@ -55,3 +55,78 @@ test("an organizer imports a roster, fixes a bad row, and imports it", async ({ 
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "/tmp/roster-375.png", fullPage: true });
 });
+
+/** A mail member of a demo group, at the demo's first facility. */
+async function makeMailMember(groupSlug: string, id: string) {
+  const group = await db.group.findUniqueOrThrow({ where: { slug: groupSlug } });
+  const facility = await db.facility.findFirstOrThrow({ where: { organizationId: group.organizationId }, orderBy: { name: "asc" } });
+  const person = await db.person.create({ data: { organizationId: group.organizationId, legalName: `Mail ${id}`, facilityId: facility.id, idNumber: `M-${id}`, housingUnit: "B-2" } });
+  const member = await db.member.create({ data: { groupId: group.id, personId: person.id, channel: "MAIL", penName: `Letters ${id}` } });
+  return { group, facility, person, member };
+}
+
+test("an organizer moves a member from the introductory group to the advanced one", async ({ page, consoleErrors: _ }) => {
+  const o = await makeOrganizer();
+  const { member } = await makeMailMember("intro", o.id);
+  await signInViaApi(page, o.user.email, o.password);
+  await page.goto("/groups/intro/members", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: `Mail ${o.id}` }).click();
+  await expect(page.getByRole("heading", { name: `Letters ${o.id}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Timeline" })).toHaveAttribute("href", `/groups/intro/members/${member.id}/timeline`);
+  await expect(page.getByRole("link", { name: "Sharing and pen name" })).toHaveAttribute("href", `/groups/intro/members/${member.id}/sharing`);
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: "/tmp/member-page.png", fullPage: true });
+  await page.getByText("Move to another group").click();
+  const move = page.getByRole("form", { name: "Move to another group" });
+  await move.getByLabel("New group", { exact: true }).selectOption({ label: "Advanced group" });
+  await move.getByLabel("Reason (optional)").fill("Finished the introduction");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await move.getByRole("button", { name: "Move member" }).click();
+  await expect(page.getByText("Moved to Advanced group")).toBeVisible();
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: "/tmp/member-page-375.png", fullPage: true });
+  await page.goto("/groups/intro/members", { waitUntil: "networkidle" });
+  await page.screenshot({ path: "/tmp/members-375.png", fullPage: true });
+  const moved = await db.member.findUniqueOrThrow({ where: { id: member.id }, include: { movedTo: { include: { group: true } } } });
+  expect(moved).toMatchObject({ status: "MOVED", movedTo: { penName: `Letters ${o.id}`, channel: "MAIL", group: { slug: "advanced" } } });
+  expect(await db.personEvent.findFirst({ where: { memberId: member.id, kind: "MOVED" } })).toMatchObject({ reason: "Finished the introduction", actorId: o.user.id });
+});
+
+test("an organizer releases a mail member, who accepts the invitation and sees their own earlier responses", async ({ page, browser, consoleErrors: _ }) => {
+  const o = await makeOrganizer();
+  const { group, member } = await makeMailMember("intro", o.id);
+  const pack = await db.pack.findFirstOrThrow({ where: { groupId: group.id, status: "PUBLISHED" }, orderBy: { number: "asc" }, include: { lessons: { include: { lesson: { include: { prompts: { orderBy: { position: "asc" } } } } } } } });
+  const prompt = pack.lessons.flatMap((l) => l.lesson.prompts)[0]!;
+  const letter = `What I wrote by hand ${o.id}`;
+  await db.response.create({
+    data: { packId: pack.id, memberId: member.id, promptId: prompt.id, source: "TRANSCRIBED", status: "SUBMITTED", body: letter, version: 1, submittedAt: new Date(), receivedOn: new Date(), transcribedById: o.user.id, versions: { create: { version: 1, body: letter } } },
+  });
+
+  await signInViaApi(page, o.user.email, o.password);
+  await page.goto(`/groups/intro/members/${member.id}`, { waitUntil: "networkidle" });
+  await page.getByText("Released? Move to online").click();
+  const email = `released-${o.id}@example.test`;
+  await page.getByLabel("Their email address").fill(email);
+  await page.getByLabel("Note (optional)").fill("Released on parole");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Release and invite" }).click();
+  const link = page.getByLabel(`Invitation link for Letters ${o.id}`);
+  await expect(link).toHaveValue(/\/invitations\/[A-Za-z0-9_-]{43}$/);
+  const url = await link.inputValue();
+  const released = await db.person.findUniqueOrThrow({ where: { id: member.personId } });
+  expect(released).toMatchObject({ email, facilityId: null, idNumber: null, housingUnit: null });
+  expect(await db.personEvent.findFirst({ where: { personId: member.personId, kind: "RELEASED" } })).toMatchObject({ reason: "Released on parole", actorId: o.user.id, details: { from: { idNumber: `M-${o.id}` } } });
+
+  // The member, in their own browser.
+  const context = await browser.newContext();
+  const memberPage = await context.newPage();
+  await memberPage.goto(url, { waitUntil: "networkidle" });
+  await memberPage.getByLabel("Your name").fill(`Released ${o.id}`);
+  await memberPage.getByLabel("Choose a password").fill("a long enough password");
+  await memberPage.getByLabel("Type the password again").fill("a long enough password");
+  await memberPage.getByRole("button", { name: "Create account and join" }).click();
+  await memberPage.waitForURL(/\/groups\/intro$/);
+  await memberPage.goto(`/groups/intro/packs/${pack.number}`, { waitUntil: "networkidle" });
+  await expect(memberPage.locator("textarea").first()).toHaveValue(letter);
+  await context.close();
+});

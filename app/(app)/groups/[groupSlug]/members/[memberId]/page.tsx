@@ -46,6 +46,7 @@ export default async function MemberPage({ params }: Props) {
       <dd className="min-w-0 break-words">{content}</dd>
     </>
   );
+  const canChange = !erased && (changesFrom(m.status).length > 0 || (targets.length > 0 && (MOVABLE_STATUSES as readonly string[]).includes(m.status)) || (current && (m.channel === "MAIL" || Boolean(m.person.facility))));
   const login = m.person.user ? (m.person.user.disabledAt ? t("loginDisabled") : t("loginActive", { email: m.person.user.email })) : t("noLogin");
 
   return (
@@ -90,7 +91,7 @@ export default async function MemberPage({ params }: Props) {
         </h2>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
           {row(t("channel"), m.channel === "MAIL" ? tm("byMail") : tm("online"))}
-          {row(t("status"), tm(`status.${m.status}` as "status.ACTIVE") + (m.status === "MOVED" && m.movedTo ? ` · ${tm("moved", { group: m.movedTo.group.name })}` : ""))}
+          {row(t("status"), m.status === "MOVED" && m.movedTo ? tm("moved", { group: m.movedTo.group.name }) : tm(`status.${m.status}` as "status.ACTIVE"))}
           {row(t("sharingPreference"), t(`sharing_${m.sharingPreference}`))}
           {row(t("joined"), date(m.joinedAt))}
           {m.endedAt && row(t("ended"), date(m.endedAt))}
@@ -107,7 +108,7 @@ export default async function MemberPage({ params }: Props) {
         )}
       </section>
 
-      {!erased && (
+      {canChange && (
         <section aria-labelledby="changes" className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
           <h2 id="changes" className="text-lg font-semibold">
             {t("changes")}
