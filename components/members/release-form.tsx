@@ -13,7 +13,11 @@ import { InvitationLinks, type InvitationLink } from "@/components/roster/invita
 import { Button } from "@/components/ui/button";
 import { releaseSchema, type ReleaseInput } from "@/lib/validations/member";
 
-export function ReleaseForm({ groupSlug, memberId, penName }: { groupSlug: string; memberId: string; penName: string }) {
+/**
+ * Stays mounted after the release (`released`), so the new invitation link is still shown once
+ * the page has refreshed to the member's new channel: the token exists nowhere else.
+ */
+export function ReleaseForm({ groupSlug, memberId, penName, released }: { groupSlug: string; memberId: string; penName: string; released: boolean }) {
   const t = useTranslations("roster.release");
   const router = useRouter();
   const [links, setLinks] = useState<InvitationLink[]>([]);
@@ -30,24 +34,27 @@ export function ReleaseForm({ groupSlug, memberId, penName }: { groupSlug: strin
     router.refresh();
   });
   return (
-    <div className="mt-3">
-      <p className="text-sm text-muted">{t("intro")}</p>
-      <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
-        <FormAlert message={formError} />
-        <TextField label={t("email")} hint={t("emailHint")} type="email" autoComplete="off" {...register("email")} error={fieldError(formState.errors.email?.message)} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t("date")} type="date" {...register("occurredOn")} error={fieldError(formState.errors.occurredOn?.message)} />
-          <TextField label={t("reason")} {...register("reason")} error={fieldError(formState.errors.reason?.message)} />
-        </div>
-        <div className="flex items-center gap-4">
-          <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
-            {t("submit")}
-          </Button>
-          <span role="status" className="text-green-800">
-            {saved ? t("done") : ""}
-          </span>
-        </div>
-      </form>
+    <div>
+      {!released && (
+        <details className="mt-2">
+          <summary className="cursor-pointer text-sm font-medium text-accent">{t("title")}</summary>
+          <p className="mt-3 text-sm text-muted">{t("intro")}</p>
+          <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+            <FormAlert message={formError} />
+            <TextField label={t("email")} hint={t("emailHint")} type="email" autoComplete="off" {...register("email")} error={fieldError(formState.errors.email?.message)} />
+            <div className="grid gap-3 sm:grid-cols-2">
+              <TextField label={t("date")} type="date" {...register("occurredOn")} error={fieldError(formState.errors.occurredOn?.message)} />
+              <TextField label={t("reason")} {...register("reason")} error={fieldError(formState.errors.reason?.message)} />
+            </div>
+            <Button type="submit" variant="secondary" disabled={formState.isSubmitting}>
+              {t("submit")}
+            </Button>
+          </form>
+        </details>
+      )}
+      <p role="status" className="mt-2 text-green-800">
+        {saved ? t("done") : ""}
+      </p>
       <InvitationLinks title={t("linkTitle")} invitations={links} />
     </div>
   );

@@ -54,6 +54,17 @@ test("an organizer imports a roster, fixes a bad row, and imports it", async ({ 
   await expect(page.getByText(/No new people.*2 already on the roster/)).toBeVisible();
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "/tmp/roster-375.png", fullPage: true });
+
+  // On the members page, Ada's invitation waits; a new link replaces the first.
+  const first = await db.invitation.findFirstOrThrow({ where: { email: `ada-${o.id}@example.test` } });
+  await page.goto("/groups/intro/members", { waitUntil: "networkidle" });
+  const invitations = page.getByRole("region", { name: "Invitations" });
+  const ada = invitations.getByRole("listitem").filter({ hasText: `ada-${o.id}@example.test` });
+  await expect(ada.getByText(/invited, link expires/)).toBeVisible();
+  await ada.getByRole("button", { name: "New link" }).click();
+  await expect(page.getByLabel(`Invitation link for Ada ${o.id}`)).toHaveValue(/\/invitations\/[A-Za-z0-9_-]{43}$/);
+  expect((await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).revokedAt).not.toBeNull();
+  await page.screenshot({ path: "/tmp/invitations-375.png", fullPage: true });
 });
 
 /** A mail member of a demo group, at the demo's first facility. */

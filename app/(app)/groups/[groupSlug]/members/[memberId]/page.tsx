@@ -136,12 +136,7 @@ export default async function MemberPage({ params }: Props) {
               />
             </details>
           )}
-          {current && m.channel === "MAIL" && (
-            <details className="mt-2">
-              <summary className="cursor-pointer text-sm font-medium text-accent">{tc("release.title")}</summary>
-              <ReleaseForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} />
-            </details>
-          )}
+          {current && <ReleaseForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} released={m.channel !== "MAIL"} />}
           {current && m.channel === "ONLINE" && m.person.facility && (
             <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="MAIL" label={tm("toMail")} confirm={tm("toMailConfirm", { name: m.penName })} />
           )}
