@@ -23,6 +23,7 @@ export function InvitationsPanel({ groupSlug, members }: { groupSlug: string; me
   const [created, setCreated] = useState<InvitationLink[]>([]);
   const [skipped, setSkipped] = useState(0);
   const [pending, start] = useTransition();
+  const [inviting, setInviting] = useState(false);
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "UTC" });
 
   function run(call: () => Promise<ActionResult<{ invitations?: InvitationLink[]; skipped?: number } | null>>) {
@@ -37,6 +38,8 @@ export function InvitationsPanel({ groupSlug, members }: { groupSlug: string; me
         router.refresh();
       } catch {
         setError(message("errors.offline"));
+      } finally {
+        setInviting(false);
       }
     });
   }
@@ -91,8 +94,14 @@ export function InvitationsPanel({ groupSlug, members }: { groupSlug: string; me
               </li>
             ))}
           </ul>
-          <Button disabled={pending || chosen.size === 0} onClick={() => run(() => inviteMembersAction({ groupSlug, memberIds: [...chosen] }))}>
-            {pending ? t("submitting") : t("submit")}
+          <Button
+            disabled={pending || chosen.size === 0}
+            onClick={() => {
+              setInviting(true);
+              run(() => inviteMembersAction({ groupSlug, memberIds: [...chosen] }));
+            }}
+          >
+            {inviting ? t("submitting") : t("submit")}
           </Button>
         </>
       )}
