@@ -38,7 +38,8 @@ export async function transferMemberAction(input: unknown): Promise<ActionResult
 }
 
 export async function switchChannelAction(input: unknown): Promise<ActionResult<null>> {
-  return runAction(z.object({ groupSlug: slug, memberId: id, channel: z.enum(["ONLINE", "MAIL"]) }), input, async ({ groupSlug, memberId, channel }) => {
+  // Mail → online is a release (releaseMemberAction): it clears the facility and invites them.
+  return runAction(z.object({ groupSlug: slug, memberId: id, channel: z.literal("MAIL") }), input, async ({ groupSlug, memberId, channel }) => {
     await switchChannel(await context(groupSlug, "member.viewPersonal"), memberId, channel);
     revalidatePath(`/groups/${groupSlug}/members`);
     return null;
