@@ -26,6 +26,8 @@ const expected: Record<GroupAction, GroupRole[]> = {
   "consent.record": [O, F],
   "discussion.view": [O, F, M],
   "discussion.moderate": [O, F],
+  "member.exportData": [O],
+  "member.erase": [O],
 };
 
 describe("group permissions", () => {

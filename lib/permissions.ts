@@ -32,6 +32,8 @@ export const GROUP_PERMISSIONS = {
   "consent.record": STAFF,
   "discussion.view": ALL,
   "discussion.moderate": STAFF,
+  "member.exportData": ORGANIZER,
+  "member.erase": ORGANIZER,
 } as const satisfies Record<string, readonly GroupRole[]>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;

@@ -10,6 +10,7 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const tProgress = await getTranslations("progress");
+  const tRoster = await getTranslations("roster");
   const staff = nav.organizer || nav.facilitator;
   // Notifications (issue 7): one indexed COUNT per page view.
   const user = await getCurrentUser();
@@ -24,9 +25,10 @@ export async function AppHeader({ userName, nav }: { userName: string; nav: NavF
     { href: "/facilities", label: t("facilities"), show: nav.organizer },
     { href: "/settings", label: t("settings"), show: nav.organizer },
     { href: "/audit", label: t("audit"), show: nav.organizer },
+    { href: "/roster", label: tRoster("navLink"), show: nav.organizer },
   ].filter((l) => l.show);
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="text-lg font-semibold hover:text-accent">
           {tApp("name")}

@@ -6,13 +6,17 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
-import { authorizeGroup, authorizeOrganization } from "@/lib/authz";
+import { authorizeGroup, authorizeOrganization, type GroupContext } from "@/lib/authz";
 import { hashPassword } from "@/lib/auth/password";
-import { MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
+import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { writeAudit } from "@/lib/data/audit";
 import type { CreateInvitationInput } from "@/lib/validations/invitation";
 import type { AcceptInvitationInput } from "@/lib/validations/auth";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { createTranslator } from "next-intl";
+import { env } from "@/lib/env";
+import { emailConfigured, sendEmail } from "@/lib/email/send";
+import rosterMessages from "@/messages/en/roster.json";
 
 export const INVITATION_DAYS = 14;
 
@@ -188,5 +192,157 @@ export async function acceptInvitationAsUser(token: string, user: CurrentUser): 
     if (row.email !== user.email) throw new AppError("CONFLICT", "invitation.otherEmail");
     await grantRole(tx, row, user.id);
     return { groupSlug: row.group?.slug ?? null };
+  });
+}
+
+export type IssuedInvitation = { id: string; personId: string; groupId: string; email: string; token: string; expiresAt: Date };
+
+/**
+ * Member invitations for people already on the roster, inside the caller's transaction (the
+ * roster import, bulk invitations, a release). Any earlier open link of the same person is
+ * revoked, so only the newest link works. One audit entry per invitation.
+ */
+export async function issueMemberInvitations(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  actorId: string,
+  items: { personId: string; groupId: string; email: string }[],
+): Promise<IssuedInvitation[]> {
+  if (items.length === 0) return [];
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600_000);
+  await tx.invitation.updateMany({ where: { organizationId, role: "MEMBER", personId: { in: items.map((i) => i.personId) }, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const issued = items.map((item) => ({ ...item, token: randomBytes(32).toString("base64url"), expiresAt }));
+  const rows = await tx.invitation.createManyAndReturn({
+    data: issued.map((i) => ({ tokenHash: hashToken(i.token), organizationId, groupId: i.groupId, personId: i.personId, email: i.email, role: "MEMBER" as const, expiresAt, createdById: actorId })),
+    select: { id: true, tokenHash: true },
+  });
+  const idOf = new Map(rows.map((r) => [r.tokenHash, r.id]));
+  const result = issued.map((i) => ({ ...i, id: idOf.get(hashToken(i.token))! }));
+  await tx.auditLog.createMany({
+    data: result.map((i) => ({ organizationId, actorId, action: "invitation.create", entityType: "Invitation", entityId: i.id, groupId: i.groupId, personId: i.personId, details: { role: "MEMBER" } })),
+  });
+  return result;
+}
+
+/** The web path of an invitation link. */
+export const invitationPath = (token: string) => `/invitations/${token}`;
+
+/**
+ * E-mails member invitations, after the transaction that made them has committed (a failed
+ * send never undoes an invitation: the link is shown to copy instead). Returns the ids sent.
+ */
+export async function emailMemberInvitations(organizationName: string, invitations: { id: string; email: string; token: string; expiresAt: Date; penName: string; groupName: string }[]): Promise<Set<string>> {
+  const sent = new Set<string>();
+  if (!emailConfigured() || invitations.length === 0) return sent;
+  const t = createTranslator({ locale: "en", messages: rosterMessages, namespace: "roster.invitationEmail" });
+  const base = env().NEXTAUTH_URL ?? "http://localhost:3000";
+  const expires = (d: Date) => d.toISOString().slice(0, 10);
+  // A few at a time: the transport pools connections, and one slow address does not hold the rest.
+  for (let i = 0; i < invitations.length; i += 5) {
+    await Promise.all(
+      invitations.slice(i, i + 5).map(async (inv) => {
+        const link = new URL(invitationPath(inv.token), base).toString();
+        const result = await sendEmail({
+          to: inv.email,
+          subject: t("subject", { organization: organizationName }),
+          text: t("body", { organization: organizationName, group: inv.groupName, penName: inv.penName, expires: expires(inv.expiresAt), link }),
+        });
+        if (result.sent) sent.add(inv.id);
+      }),
+    );
+  }
+  return sent;
+}
+
+// ── A group's member invitations, as staff manage them on the members page ──
+
+const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
+const hasAccess = (status: string) => (MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(status);
+
+function assertInviter(ctx: GroupContext) {
+  if (!canInGroup(ctx.roles, "member.invite")) throw notFound();
+}
+
+/**
+ * Online members of the group who cannot sign in yet, each with their open invitation (if any).
+ * Staff only; the page that shows it records the look.
+ */
+export async function listMembersWithoutLogin(ctx: GroupContext) {
+  assertInviter(ctx);
+  const now = new Date();
+  const members = await db.member.findMany({
+    where: { groupId: ctx.group.id, channel: "ONLINE", status: { in: [...MEMBER_STATUSES_WITH_ACCESS] }, person: { userId: null, erasedAt: null } },
+    select: {
+      id: true,
+      penName: true,
+      person: {
+        select: {
+          email: true,
+          invitations: { where: { groupId: ctx.group.id, role: "MEMBER", acceptedAt: null, revokedAt: null }, select: { id: true, email: true, expiresAt: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
+        },
+      },
+    },
+    orderBy: { penName: "asc" },
+  });
+  return members.map((m) => {
+    const open = m.person.invitations[0] ?? null;
+    return { id: m.id, penName: m.penName, email: m.person.email, invitation: open ? { ...open, expired: open.expiresAt <= now } : null };
+  });
+}
+
+export type GroupInvitation = IssuedInvitation & { penName: string; groupName: string };
+
+/**
+ * Invitations for the chosen online members without a login, in one transaction; an open link
+ * of the same person is replaced. Members who cannot be invited (a login already, no email,
+ * left the group, not in this group) are skipped and counted.
+ */
+export async function inviteMembers(ctx: GroupContext, memberIds: string[]): Promise<{ invitations: GroupInvitation[]; skipped: number }> {
+  assertInviter(ctx);
+  return db.$transaction(async (tx) => {
+    const members = await tx.member.findMany({
+      where: { id: { in: memberIds }, groupId: ctx.group.id, channel: "ONLINE", status: { in: [...MEMBER_STATUSES_WITH_ACCESS] }, person: { userId: null, erasedAt: null, email: { not: null } } },
+      select: { id: true, penName: true, personId: true, person: { select: { email: true } } },
+    });
+    const issued = await issueMemberInvitations(
+      tx,
+      ctx.group.organizationId,
+      ctx.user.id,
+      members.map((m) => ({ personId: m.personId, groupId: ctx.group.id, email: m.person.email! })),
+    );
+    const penNames = new Map(members.map((m) => [m.personId, m.penName]));
+    return { invitations: issued.map((i) => ({ ...i, penName: penNames.get(i.personId)!, groupName: ctx.group.name })), skipped: new Set(memberIds).size - members.length };
+  });
+}
+
+/** An open member invitation of this group, or NOT_FOUND. */
+async function openInvitation(ctx: GroupContext, invitationId: string) {
+  const row = await db.invitation.findFirst({
+    where: { id: invitationId, groupId: ctx.group.id, role: "MEMBER", acceptedAt: null, revokedAt: null },
+    select: { id: true, personId: true, email: true, person: { select: { userId: true, erasedAt: true, memberships: { where: { groupId: ctx.group.id }, select: { penName: true, status: true } } } } },
+  });
+  if (!row || !row.personId || !row.person) throw notFound();
+  return { ...row, personId: row.personId, person: row.person };
+}
+
+/** A new link (the old one stops working at once), e.g. when the first expired or was lost. */
+export async function resendInvitation(ctx: GroupContext, invitationId: string): Promise<GroupInvitation> {
+  assertInviter(ctx);
+  const row = await openInvitation(ctx, invitationId);
+  const enrolment = row.person.memberships[0];
+  if (row.person.userId || row.person.erasedAt || !enrolment || !hasAccess(enrolment.status)) throw new AppError("CONFLICT", "roster.invite.cannotResend");
+  const [issued] = await db.$transaction((tx) => issueMemberInvitations(tx, ctx.group.organizationId, ctx.user.id, [{ personId: row.personId, groupId: ctx.group.id, email: row.email }]));
+  return { ...issued!, penName: enrolment.penName, groupName: ctx.group.name };
+}
+
+/** Withdraws a link; the member stays on the roster. */
+export async function revokeInvitation(ctx: GroupContext, invitationId: string): Promise<void> {
+  assertInviter(ctx);
+  const row = await openInvitation(ctx, invitationId);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({ where: { id: row.id, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (count === 0) throw notFound();
+    await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "invitation.revoke", entityType: "Invitation", entityId: row.id, groupId: ctx.group.id, personId: row.personId });
   });
 }

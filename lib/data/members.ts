@@ -10,7 +10,9 @@ import { canInGroup } from "@/lib/permissions";
 import { loadGroupContext, type GroupContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import { isUniqueViolation } from "@/lib/data/packs";
-import { MEMBER_CHANGES, MOVABLE_STATUSES, type MailMemberInput, type MoveInput, type StatusChangeInput, type TransferInput } from "@/lib/validations/member";
+import { MEMBER_CHANGES, MOVABLE_STATUSES, type MailMemberInput, type MoveInput, type ReleaseInput, type StatusChangeInput, type TransferInput } from "@/lib/validations/member";
+import { issueMemberInvitations, type GroupInvitation } from "@/lib/data/invitations";
+import { MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -30,10 +32,17 @@ export async function listMembers(ctx: GroupContext) {
       status: true,
       endedAt: true,
       movedTo: { select: { group: { select: { name: true } } } },
-      person: { select: { id: true, legalName: true, email: true, idNumber: true, housingUnit: true, facility: { select: { id: true, name: true } } } },
+      person: { select: { id: true, legalName: true, email: true, idNumber: true, housingUnit: true, erasedAt: true, facility: { select: { id: true, name: true } } } },
     },
     orderBy: [{ status: "asc" }, { penName: "asc" }],
   });
+}
+
+/** The members page: the list with personal data, and the look recorded in the audit log. */
+export async function viewMembers(ctx: GroupContext) {
+  const members = await listMembers(ctx);
+  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "members.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
+  return members;
 }
 
 export async function listGroupFacilities(ctx: GroupContext) {
@@ -121,6 +130,7 @@ export async function switchChannel(ctx: GroupContext, memberId: string, channel
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: member.id }, data: { channel } });
     await tx.personEvent.create({ data: { personId: member.personId, memberId: member.id, kind: channel === "ONLINE" ? "RELEASED" : "TRANSFERRED", occurredOn: today(), actorId: ctx.user.id, details: { channel } } });
+    await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.channel", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId, details: { to: channel } });
   });
 }
 
@@ -252,6 +262,56 @@ export async function moveMember(ctx: GroupContext, memberId: string, input: Mov
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "members.errors.moveConflict");
+    throw error;
+  }
+}
+
+/**
+ * Release from prison: the person's mail enrolments become online ones, the facility, ID number
+ * and unit leave the active record (kept in the RELEASED event's details, with the date, the
+ * reason and who recorded it), and — unless they can already sign in — they get an invitation
+ * to the email given. Every response, delivery and feedback stays with their enrolments, so
+ * once signed in they see what they wrote by letter. One transaction.
+ */
+export async function releaseMember(ctx: GroupContext, memberId: string, input: ReleaseInput): Promise<{ invitation: GroupInvitation | null }> {
+  assertStaff(ctx);
+  const member = await db.member.findFirst({
+    where: { id: memberId, groupId: ctx.group.id },
+    select: { id: true, channel: true, status: true, penName: true, personId: true, person: { select: { userId: true, email: true, idNumber: true, housingUnit: true, facility: { select: { id: true, name: true } } } } },
+  });
+  if (!member) throw notFound();
+  if (member.channel !== "MAIL" || !(MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(member.status)) throw new AppError("CONFLICT", "roster.release.notAllowed");
+  try {
+    return await db.$transaction(async (tx) => {
+      const emailOwner = await tx.person.findFirst({ where: { organizationId: ctx.group.organizationId, email: input.email, id: { not: member.personId } }, select: { id: true } });
+      if (emailOwner) throw new AppError("CONFLICT", "roster.release.emailTaken");
+      const { count } = await tx.member.updateMany({ where: { id: member.id, channel: "MAIL" }, data: { channel: "ONLINE" } });
+      if (count === 0) throw new AppError("CONFLICT", "roster.release.notAllowed");
+      // Their other current enrolments follow: a released person gets no more paper anywhere.
+      await tx.member.updateMany({ where: { personId: member.personId, channel: "MAIL", status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } }, data: { channel: "ONLINE" } });
+      await tx.person.update({ where: { id: member.personId }, data: { email: input.email, facilityId: null, idNumber: null, housingUnit: null } });
+      await tx.personEvent.create({
+        data: {
+          personId: member.personId,
+          memberId: member.id,
+          kind: "RELEASED",
+          occurredOn: dateOf(input.occurredOn),
+          reason: input.reason || null,
+          actorId: ctx.user.id,
+          details: {
+            channel: "ONLINE",
+            from: { facility: member.person.facility?.name ?? null, facilityId: member.person.facility?.id ?? null, idNumber: member.person.idNumber, housingUnit: member.person.housingUnit },
+            email: input.email,
+          },
+        },
+      });
+      await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.release", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId });
+      if (member.person.userId) return { invitation: null };
+      const [issued] = await issueMemberInvitations(tx, ctx.group.organizationId, ctx.user.id, [{ personId: member.personId, groupId: ctx.group.id, email: input.email }]);
+      return { invitation: { ...issued!, penName: member.penName, groupName: ctx.group.name } };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "roster.release.emailTaken");
     throw error;
   }
 }

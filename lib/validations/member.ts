@@ -75,3 +75,24 @@ export const moveSchema = z.object({
   reason: text(300),
 });
 export type MoveInput = z.infer<typeof moveSchema>;
+
+/**
+ * Release: a mail member becomes an online member. The email receives their invitation; the
+ * facility, ID number and unit leave the active record (they stay in the history).
+ */
+export const releaseSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "roster.release.emailRequired")
+    .max(254, "roster.release.emailInvalid")
+    .pipe(z.email("roster.release.emailInvalid")),
+  occurredOn: isoDateSchema,
+  reason: text(300),
+});
+export type ReleaseInput = z.infer<typeof releaseSchema>;
+
+/** Erasure is confirmed by typing the member's pen name. */
+export const eraseSchema = z.object({ confirmation: z.string().transform(stripNul).pipe(z.string().trim().min(1, "roster.erase.confirmationRequired").max(100, "roster.erase.confirmationWrong")) });
+export type EraseInput = z.infer<typeof eraseSchema>;

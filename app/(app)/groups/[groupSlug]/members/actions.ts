@@ -5,9 +5,12 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { addMailMember, changeMemberStatus, moveMember, switchChannel, transferMember } from "@/lib/data/members";
+import { addMailMember, changeMemberStatus, moveMember, releaseMember, switchChannel, transferMember } from "@/lib/data/members";
+import { db } from "@/lib/db";
+import { emailMemberInvitations, invitationPath, inviteMembers, resendInvitation, revokeInvitation, type GroupInvitation } from "@/lib/data/invitations";
+import type { InvitationLink } from "@/components/roster/invitation-links";
 import type { GroupAction } from "@/lib/permissions";
-import { mailMemberSchema, moveSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
+import { mailMemberSchema, moveSchema, releaseSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
 
 async function context(groupSlug: string, action: GroupAction) {
   const user = await getCurrentUser();
@@ -35,7 +38,8 @@ export async function transferMemberAction(input: unknown): Promise<ActionResult
 }
 
 export async function switchChannelAction(input: unknown): Promise<ActionResult<null>> {
-  return runAction(z.object({ groupSlug: slug, memberId: id, channel: z.enum(["ONLINE", "MAIL"]) }), input, async ({ groupSlug, memberId, channel }) => {
+  // Mail → online is a release (releaseMemberAction): it clears the facility and invites them.
+  return runAction(z.object({ groupSlug: slug, memberId: id, channel: z.literal("MAIL") }), input, async ({ groupSlug, memberId, channel }) => {
     await switchChannel(await context(groupSlug, "member.viewPersonal"), memberId, channel);
     revalidatePath(`/groups/${groupSlug}/members`);
     return null;
@@ -58,5 +62,49 @@ export async function moveMemberAction(input: unknown): Promise<ActionResult<{ i
   });
   // A pen name already used in the new group: the form asks for another, on the field itself.
   if (!result.ok && result.formError === "members.errors.penNameTaken") return { ok: false, fieldErrors: { "values.penName": result.formError }, formError: result.formError };
+  return result;
+}
+
+/** Sends the invitations by e-mail when it is configured (after they are saved) and returns their links. */
+async function links(organizationId: string, invitations: GroupInvitation[]): Promise<InvitationLink[]> {
+  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
+  const sent = await emailMemberInvitations(organization.name, invitations);
+  return invitations.map((i) => ({ id: i.id, email: i.email, penName: i.penName, path: invitationPath(i.token), expiresAt: i.expiresAt.toISOString(), emailed: sent.has(i.id) }));
+}
+
+export async function inviteMembersAction(input: unknown): Promise<ActionResult<{ invitations: InvitationLink[]; skipped: number }>> {
+  return runAction(z.object({ groupSlug: slug, memberIds: z.array(id).min(1, "roster.invite.chooseMembers").max(1000) }), input, async ({ groupSlug, memberIds }) => {
+    const ctx = await context(groupSlug, "member.invite");
+    const result = await inviteMembers(ctx, memberIds);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return { invitations: await links(ctx.group.organizationId, result.invitations), skipped: result.skipped };
+  });
+}
+
+export async function resendInvitationAction(input: unknown): Promise<ActionResult<{ invitations: InvitationLink[] }>> {
+  return runAction(z.object({ groupSlug: slug, invitationId: id }), input, async ({ groupSlug, invitationId }) => {
+    const ctx = await context(groupSlug, "member.invite");
+    const invitation = await resendInvitation(ctx, invitationId);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return { invitations: await links(ctx.group.organizationId, [invitation]) };
+  });
+}
+
+export async function revokeInvitationAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(z.object({ groupSlug: slug, invitationId: id }), input, async ({ groupSlug, invitationId }) => {
+    await revokeInvitation(await context(groupSlug, "member.invite"), invitationId);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return null;
+  });
+}
+
+export async function releaseMemberAction(input: unknown): Promise<ActionResult<{ invitations: InvitationLink[] }>> {
+  const result = await runAction(z.object({ groupSlug: slug, memberId: id, values: releaseSchema }), input, async ({ groupSlug, memberId, values }) => {
+    const ctx = await context(groupSlug, "member.viewPersonal");
+    const { invitation } = await releaseMember(ctx, memberId, values);
+    revalidatePath(`/groups/${groupSlug}/members`);
+    return { invitations: invitation ? await links(ctx.group.organizationId, [invitation]) : [] };
+  });
+  if (!result.ok && result.formError === "roster.release.emailTaken") return { ok: false, fieldErrors: { "values.email": result.formError }, formError: null };
   return result;
 }

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AddMailMemberForm, MoveMemberForm, StatusChangeForm, SwitchChannelButton, TransferForm } from "@/components/members/member-forms";
+import { AddMailMemberForm } from "@/components/members/member-forms";
 import { groupPage } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { writeAudit } from "@/lib/data/audit";
-import { listGroupFacilities, listMemberHistories, listMembers, listMoveTargets } from "@/lib/data/members";
-import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
+import { listGroupFacilities, listMemberHistories, viewMembers } from "@/lib/data/members";
+import { listMembersWithoutLogin } from "@/lib/data/invitations";
+import { InvitationsPanel } from "@/components/members/invitations-panel";
 
 type Props = { params: Promise<{ groupSlug: string }> };
 
@@ -17,11 +16,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MembersPage({ params }: Props) {
   const { groupSlug } = await params;
   const ctx = await groupPage(groupSlug, "member.viewPersonal");
-  const [members, facilities, targets, t, format] = await Promise.all([listMembers(ctx), listGroupFacilities(ctx), listMoveTargets(ctx), getTranslations("members"), getFormatter()]);
-  const histories = await listMemberHistories(ctx, members.map((m) => m.person.id));
+  // Legal names, ID numbers and facilities are on this page: viewMembers records the look.
+  const [members, facilities, t, format] = await Promise.all([viewMembers(ctx), listGroupFacilities(ctx), getTranslations("members"), getFormatter()]);
+  const [histories, withoutLogin, tInvite] = await Promise.all([listMemberHistories(ctx, members.map((m) => m.person.id)), listMembersWithoutLogin(ctx), getTranslations("roster.invite")]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
-  // Legal names, ID numbers and facilities are on this page: the look is recorded.
-  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "members.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
   return (
     <>
       <p>
@@ -32,14 +30,14 @@ export default async function MembersPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-sm text-muted">{t("privacy")}</p>
       <ul className="mt-6 space-y-3">
-        {members.map((m) => {
-          // A withdrawn or moved enrolment is history: no moves or channel switches on it.
-          const current = m.status !== "WITHDRAWN" && m.status !== "MOVED";
-          return (
+        {members.map((m) => (
           <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4">
             <p className="flex flex-wrap items-baseline justify-between gap-2">
               <span>
-                <span className="font-semibold">{m.person.legalName}</span> <span className="text-muted">· {m.penName}</span>
+                <Link href={`/groups/${groupSlug}/members/${m.id}`} className="font-semibold text-accent underline underline-offset-4">
+                  {m.person.erasedAt ? m.penName : m.person.legalName}
+                </Link>{" "}
+                <span className="text-muted">· {m.penName}</span>
               </span>
               <span className="text-sm text-muted">
                 {m.channel === "MAIL" ? t("byMail") : t("online")} · {t(`status.${m.status}`)}
@@ -49,34 +47,6 @@ export default async function MembersPage({ params }: Props) {
               <p className="text-sm text-muted">{[m.person.facility?.name, m.person.idNumber, m.person.housingUnit].filter(Boolean).join(" · ")}</p>
             )}
             {m.status === "MOVED" && m.movedTo && <p className="text-sm text-muted">{t("moved", { group: m.movedTo.group.name })}</p>}
-            {changesFrom(m.status).length > 0 && (
-              <details className="mt-2">
-                <summary className="cursor-pointer text-sm font-medium text-accent">{t("change.title")}</summary>
-                <StatusChangeForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} changes={changesFrom(m.status)} />
-              </details>
-            )}
-            {targets.length > 0 && (MOVABLE_STATUSES as readonly string[]).includes(m.status) && (
-              <details className="mt-2">
-                <summary className="cursor-pointer text-sm font-medium text-accent">{t("move.title")}</summary>
-                <MoveMemberForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} targets={targets} />
-              </details>
-            )}
-            {current && m.channel === "MAIL" && facilities.length > 0 && (
-              <details className="mt-2">
-                <summary className="cursor-pointer text-sm font-medium text-accent">{t("transfer.title")}</summary>
-                <TransferForm
-                  groupSlug={groupSlug}
-                  memberId={m.id}
-                  facilities={facilities}
-                  current={{ facilityId: m.person.facility?.id ?? facilities[0]!.id, idNumber: m.person.idNumber ?? "", housingUnit: m.person.housingUnit ?? "" }}
-                />
-              </details>
-            )}
-            {!current ? null : m.channel === "MAIL" ? (
-              <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="ONLINE" label={t("toOnline")} confirm={t("toOnlineConfirm", { name: m.penName })} />
-            ) : (
-              m.person.facility && <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="MAIL" label={t("toMail")} confirm={t("toMailConfirm", { name: m.penName })} />
-            )}
             <details className="mt-2">
               <summary className="cursor-pointer text-sm font-medium text-accent">{t("history.title")}</summary>
               {(histories.get(m.person.id) ?? []).length === 0 ? (
@@ -96,9 +66,18 @@ export default async function MembersPage({ params }: Props) {
               )}
             </details>
           </li>
-          );
-        })}
+        ))}
       </ul>
+      <section aria-labelledby="invitations" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
+        <h2 id="invitations" className="text-lg font-semibold">
+          {tInvite("title")}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{tInvite("intro")}</p>
+        <InvitationsPanel
+          groupSlug={groupSlug}
+          members={withoutLogin.map((m) => ({ id: m.id, penName: m.penName, email: m.email, invitation: m.invitation && { id: m.invitation.id, expiresAt: m.invitation.expiresAt.toISOString(), expired: m.invitation.expired } }))}
+        />
+      </section>
       <section aria-labelledby="add" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="add" className="text-lg font-semibold">
           {t("add.title")}
