@@ -150,6 +150,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
     const samuelFirst = await answer(advancedPack, memberOf(samuel.id).id, advancedPrompts[0]!, DEMO_RESPONSES[4]!, { transcribedById: facilitator.id, daysAgo: 1 });
     await tx.feedback.create({ data: { responseId: samuelFirst, authorId: facilitator.id, body: DEMO_FEEDBACK[3]! } });
     await answer(advancedPack, memberOf(samuel.id).id, advancedPrompts[2] ?? advancedPrompts[1]!, DEMO_RESPONSES[5]!, { transcribedById: facilitator.id, daysAgo: 1 });
+    await (await import("./demo-progress")).seedDemoProgress(tx);
   }, { timeout: 60_000 });
   return { created: true };
 }

@@ -7,9 +7,11 @@ export type NavFlags = { organizer: boolean; facilitator: boolean };
 export async function AppHeader({ userName, nav }: { userName: string; nav: NavFlags }) {
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
+  const tProgress = await getTranslations("progress");
   const staff = nav.organizer || nav.facilitator;
   const links = [
     { href: "/", label: t("home"), show: true },
+    { href: "/dashboard", label: tProgress("nav.dashboard"), show: nav.organizer },
     { href: "/courses", label: t("courses"), show: staff },
     { href: "/transcribe", label: t("typeCode"), show: staff },
     { href: "/facilities", label: t("facilities"), show: nav.organizer },

@@ -112,6 +112,7 @@ export async function makeProgressGroup(options: { members: MemberSpec[]; packs:
   await db.delivery.createMany({ data: deliveries });
   await db.deliveryEvent.createMany({ data: events });
   await db.response.createMany({ data: responses });
+  await db.responseVersion.createMany({ data: responses.map((r) => ({ responseId: r.id, version: 1, body: r.body, createdAt: r.submittedAt })) });
   await db.feedback.createMany({ data: feedback });
   return { group, facilitator, organizer, packIds, promptIds, memberIds: members.map((m) => m.id), personIds: people.map((p) => p.id), facilities };
 }

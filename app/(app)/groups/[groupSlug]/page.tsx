@@ -71,6 +71,7 @@ export default async function GroupHomePage({ params }: Props) {
           <h2 id="packs" className="text-xl font-semibold">
             {tPacks("title")}
           </h2>
+          {canInGroup(roles, "progress.view") && <Link href={`/groups/${group.slug}/progress`} className="text-accent underline underline-offset-4">{(await getTranslations("progress"))("nav.progress")}</Link>}
           {canInGroup(roles, "member.viewPersonal") && (
             <Link href={`/groups/${group.slug}/members`} className="text-accent underline underline-offset-4">
               {tMembers("link")}

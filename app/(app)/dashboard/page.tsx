@@ -1,0 +1,241 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { OrganizationPicker } from "@/components/organizations/organization-picker";
+import { BarChart, HorizontalBarChart, RateLineChart } from "@/components/progress/charts";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/lib/data/dashboard";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("progress"))("dashboard.title") };
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const raw = (await searchParams).org;
+  const org = typeof raw === "string" && raw !== "" ? raw : undefined;
+  const user = await requireUser(org ? `/dashboard?org=${encodeURIComponent(org)}` : "/dashboard");
+  const d = await getDashboard(user, org).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  const [t, tLevels] = await Promise.all([getTranslations("progress"), getTranslations("levels")]);
+  const pct = (respondents: number, recipients: number) => {
+    const r = rate(respondents, recipients);
+    return r === null ? t("dashboard.none") : t("dashboard.percent", { value: r });
+  };
+  const days = (n: number | null) => (n === null ? t("dashboard.none") : t("dashboard.days", { days: n }));
+  const orgQuery = d.organizations.length > 1 ? `?org=${encodeURIComponent(d.organization.id)}` : "";
+  const levelName = (l: string) => tLevels(l as "INTRODUCTORY");
+  const quietLink = (g: DashboardGroup) => `/groups/${g.slug}/progress?status=quiet`;
+  const lastRate = (g: DashboardGroup) => {
+    const last = g.packRates[g.packRates.length - 1];
+    return last ? `${t("matrix.pack", { number: last.number })}: ${pct(last.respondents, last.recipients)}` : t("dashboard.none");
+  };
+  const levelCell = (l: LevelSummary, key: "groups" | "activeMembers" | "rate" | "online" | "mail" | "quiet") =>
+    key === "rate" ? pct(l.respondents, l.recipients) : key === "online" ? days(l.medianOnlineDays) : key === "mail" ? days(l.medianMailDays) : l[key];
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
+      <p className="mt-2 text-muted">{t("dashboard.intro")}</p>
+      <OrganizationPicker path="/dashboard" label={t("dashboard.chooseOrganization")} organizations={d.organizations} currentId={d.organization.id} />
+
+      <section aria-labelledby="levels" className="mt-8">
+        <h2 id="levels" className="text-xl font-semibold">
+          {t("dashboard.levels")}
+        </h2>
+        <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-sm">
+            <thead>
+              <tr>
+                <th scope="col" className="border-b border-stone-200 px-3 py-2 text-left font-medium">
+                  <span className="sr-only">{t("dashboard.level")}</span>
+                </th>
+                {d.levels.map((l) => (
+                  <th key={l.level} scope="col" className="border-b border-stone-200 px-3 py-2 text-right font-medium">
+                    {levelName(l.level)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ["groups", t("dashboard.groups")],
+                  ["activeMembers", t("dashboard.activeMembers")],
+                  ["rate", t("dashboard.responseRate")],
+                  ["online", t("dashboard.medianOnline")],
+                  ["mail", t("dashboard.medianMail")],
+                  ["quiet", t("dashboard.quiet")],
+                ] as const
+              ).map(([key, label]) => (
+                <tr key={key}>
+                  <th scope="row" className="border-b border-stone-100 px-3 py-2 text-left font-normal">
+                    {label}
+                  </th>
+                  {d.levels.map((l) => (
+                    <td key={l.level} className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">
+                      {levelCell(l, key)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="groups" className="mt-10">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="groups" className="text-xl font-semibold">
+            {t("dashboard.groups")}
+          </h2>
+          <a href={`/dashboard/export${orgQuery}`} className="text-accent underline underline-offset-4" download>
+            {t("dashboard.export")}
+          </a>
+        </div>
+        {d.groups.length === 0 ? (
+          <p className="mt-3">{t("dashboard.noGroups")}</p>
+        ) : (
+          <div className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-stone-200 bg-white">
+            <table className="min-w-full border-separate border-spacing-0 text-sm">
+              <thead>
+                <tr>
+                  {[t("dashboard.group"), t("dashboard.level"), t("dashboard.activeMembers"), t("dashboard.responseRate"), t("dashboard.lastPack"), t("dashboard.medianOnlineShort"), t("dashboard.medianMailShort"), t("dashboard.quiet"), t("dashboard.progress")].map((h, i) => (
+                    <th key={h} scope="col" className={`sticky top-0 border-b border-stone-200 bg-white px-3 py-2 font-medium ${i === 0 ? "left-0 z-20 text-left" : "z-10 text-right"}`}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.groups.map((g) => (
+                  <tr key={g.id} data-group={g.slug}>
+                    <th scope="row" className="sticky left-0 z-10 border-b border-stone-100 bg-white px-3 py-2 text-left font-normal">
+                      <Link href={`/groups/${g.slug}/progress`} className="text-accent underline underline-offset-4">
+                        {g.name}
+                      </Link>
+                    </th>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right">{levelName(g.level)}</td>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{g.activeMembers}</td>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{pct(g.respondents, g.recipients)}</td>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right whitespace-nowrap tabular-nums">{lastRate(g)}</td>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{days(g.medianOnlineDays)}</td>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{days(g.medianMailDays)}</td>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">
+                      {g.quiet > 0 ? (
+                        <Link href={quietLink(g)} className="text-accent underline underline-offset-4">
+                          {g.quiet}
+                        </Link>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                    <td className="border-b border-stone-100 px-3 py-2 text-right whitespace-nowrap">{t("dashboard.progressValue", { covered: g.lessonsCovered, lessons: g.lessons, packs: g.publishedPacks })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="mt-2 text-sm">
+          <a href={`/dashboard/export${orgQuery}${orgQuery ? "&" : "?"}table=packs`} className="text-accent underline underline-offset-4" download>
+            {t("dashboard.exportPacks")}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="rates" className="mt-10">
+        <h2 id="rates" className="text-xl font-semibold">
+          {t("dashboard.ratesTitle")}
+        </h2>
+        <RateLineChart
+          title={t("dashboard.ratesTitle")}
+          description={t("dashboard.ratesIntro")}
+          series={d.levels.filter((l) => l.groups > 0).map((l) => ({ label: levelName(l.level), points: l.packRates.map((p) => ({ x: p.number, y: rate(p.respondents, p.recipients) })) }))}
+          xLabel={t("chart.packAxis")}
+          yLabel={t("chart.rateAxis")}
+          tableLabel={t("chart.table")}
+          emptyLabel={t("chart.empty")}
+          xName={(n) => t("chart.packN", { number: n })}
+        />
+      </section>
+
+      <section aria-labelledby="turnaround" className="mt-10">
+        <h2 id="turnaround" className="text-xl font-semibold">
+          {t("dashboard.turnaroundTitle")}
+        </h2>
+        <p className="mt-1 text-muted">{t("dashboard.turnaroundIntro")}</p>
+        {(["ONLINE", "MAIL"] as const).map((channel) => (
+          <BarChart
+            key={channel}
+            title={channel === "ONLINE" ? t("dashboard.turnaroundOnline") : t("dashboard.turnaroundMail")}
+            bars={d.turnaround[channel].map((h) => ({ label: String(h.days), value: h.cells }))}
+            xLabel={t("chart.daysAxis")}
+            yLabel={t("chart.countAxis")}
+            tableLabel={t("chart.table")}
+            emptyLabel={t("chart.empty")}
+          />
+        ))}
+      </section>
+
+      <section aria-labelledby="facilities" className="mt-10">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="facilities" className="text-xl font-semibold">
+            {t("dashboard.facilitiesTitle")}
+          </h2>
+          <a href={`/dashboard/export${orgQuery}${orgQuery ? "&" : "?"}table=facilities`} className="text-accent underline underline-offset-4" download>
+            {t("dashboard.exportFacilities")}
+          </a>
+        </div>
+        <p className="mt-1 text-muted">{t("dashboard.facilitiesIntro")}</p>
+        {d.facilityIssues.length === 0 ? (
+          <p className="mt-3">{t("dashboard.noIssues")}</p>
+        ) : (
+          <>
+            <HorizontalBarChart
+              title={t("dashboard.facilitiesTitle")}
+              bars={[...d.facilityIssues.reduce((m, f) => m.set(f.facility || t("dashboard.unknownFacility"), (m.get(f.facility || t("dashboard.unknownFacility")) ?? 0) + f.count), new Map<string, number>())]
+                .map(([label, value]) => ({ label, value }))
+                .sort((a, b) => b.value - a.value)}
+              nameLabel={t("dashboard.facility")}
+              valueLabel={t("dashboard.count")}
+              tableLabel={t("chart.table")}
+              emptyLabel={t("chart.empty")}
+            />
+            <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+              <table className="min-w-full text-sm">
+                <thead>
+                  <tr>
+                    {[t("dashboard.facility"), t("dashboard.reason"), t("dashboard.count")].map((h, i) => (
+                      <th key={h} scope="col" className={`border-b border-stone-200 px-3 py-2 font-medium ${i === 2 ? "text-right" : "text-left"}`}>
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.facilityIssues.map((f) => (
+                    <tr key={`${f.facility}|${f.status}|${f.reason}`}>
+                      <th scope="row" className="border-b border-stone-100 px-3 py-2 text-left font-normal break-words">
+                        {f.facility || t("dashboard.unknownFacility")}
+                      </th>
+                      <td className="border-b border-stone-100 px-3 py-2 break-words">
+                        <span className="font-medium">{t(`dashboard.statuses.${f.status}`)}</span>: {f.reason || t("dashboard.noReason")}
+                      </td>
+                      <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{f.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { groupPage } from "@/lib/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/data/audit";
+import { getMemberTimeline, type TimelineItem } from "@/lib/data/timeline";
+
+type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("progress"))("matrix.timeline") };
+}
+
+export default async function TimelinePage({ params }: Props) {
+  const { groupSlug, memberId } = await params;
+  const ctx = await groupPage(groupSlug, "progress.view");
+  const timeline = await getMemberTimeline(ctx, memberId).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  if (timeline.personal) {
+    await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "timeline.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id, personId: timeline.member.personId });
+  }
+  const [t, tHistory, format] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter()]);
+  const { member, items } = timeline;
+  const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;
+  const dateOnly = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const text = (i: TimelineItem): string => {
+    switch (i.kind) {
+      case "enrolled":
+        return t("timeline.enrolled", { group: i.groupName, penName: i.penName, channel: t(`timeline.channels.${i.channel}`) });
+      case "ended":
+        return t("timeline.ended", { group: i.groupName, status: t(`timeline.memberStatus.${i.status}`) });
+      case "personEvent":
+        return tHistory(`kinds.${i.event}` as "kinds.ENROLLED");
+      case "delivery":
+        return i.channel === "ONLINE" && i.status === "DELIVERED" ? t("timeline.onlineDelivered", { number: i.packNumber }) : t("timeline.delivery", { number: i.packNumber, status: t(`timeline.deliveryStatus.${i.status}`) });
+      case "response":
+        return i.version > 1 ? t("timeline.responseEdited", { prompt: i.prompt, number: i.packNumber, version: i.version }) : i.source === "TRANSCRIBED" ? t("timeline.responseTranscribed", { prompt: i.prompt, number: i.packNumber }) : t("timeline.response", { prompt: i.prompt, number: i.packNumber });
+      case "feedback":
+        return t("timeline.feedback", { author: i.author, prompt: i.prompt, number: i.packNumber });
+    }
+  };
+  const link = (i: TimelineItem): string | null =>
+    i.kind === "delivery" ? `/groups/${i.groupSlug}/packs/${i.packNumber}/${i.channel === "MAIL" ? "mail" : "responses"}` : i.kind === "response" || i.kind === "feedback" ? `/groups/${i.groupSlug}/packs/${i.packNumber}/responses` : null;
+  const manyGroups = new Set(items.map((i) => i.groupSlug)).size > 1;
+
+  return (
+    <>
+      <p>
+        <Link href={`/groups/${groupSlug}/progress`} className="text-sm text-accent underline underline-offset-4">
+          {t("timeline.backToProgress", { group: ctx.group.name })}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-semibold break-words">{t("timeline.title", { name })}</h1>
+      <p className="mt-2 text-muted">{t("timeline.intro")}</p>
+      {timeline.personal && <p className="mt-1 text-sm text-muted">{t("timeline.privacy")}</p>}
+      <dl className="mt-4 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
+        <div>
+          <dt className="text-sm text-muted">{t("timeline.channel")}</dt>
+          <dd>{t(`timeline.channels.${member.channel}`)}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-muted">{t("timeline.status")}</dt>
+          <dd>{t(`timeline.memberStatus.${member.status}`)}</dd>
+        </div>
+        {member.facility && (
+          <div>
+            <dt className="text-sm text-muted">{t("timeline.facility")}</dt>
+            <dd className="break-words">{member.facility}</dd>
+          </div>
+        )}
+        {member.idNumber && (
+          <div>
+            <dt className="text-sm text-muted">{t("timeline.idNumber")}</dt>
+            <dd className="break-words">{member.idNumber}</dd>
+          </div>
+        )}
+      </dl>
+      {items.length === 0 ? (
+        <p className="mt-6">{t("timeline.empty")}</p>
+      ) : (
+        <ol className="mt-6 space-y-3">
+          {items.map((i, n) => {
+            const href = link(i);
+            const reason = i.kind === "delivery" || i.kind === "personEvent" ? i.reason : null;
+            const note = i.kind === "delivery" ? i.note : null;
+            const timed = i.kind === "response" ? i.version > 1 || !i.receivedOn : i.kind === "feedback";
+            return (
+              <li key={n} className="border-l-2 border-stone-300 pl-3" data-kind={i.kind}>
+                <p className="text-sm text-muted">
+                  <time dateTime={i.at.toISOString()}>{timed ? format.dateTime(i.at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : dateOnly(i.at)}</time>
+                  {manyGroups && <> · {t("timeline.inGroup", { group: i.groupName })}</>}
+                </p>
+                <p className="break-words">
+                  {href ? (
+                    <Link href={href} className="text-accent underline underline-offset-4">
+                      {text(i)}
+                    </Link>
+                  ) : (
+                    text(i)
+                  )}
+                </p>
+                {reason && <p className="text-sm break-words">{t("timeline.reason", { reason })}</p>}
+                {note && <p className="text-sm break-words text-muted">{t("timeline.note", { note })}</p>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </>
+  );
+}

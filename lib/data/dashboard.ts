@@ -1,0 +1,180 @@
+// The organization dashboard: every group's figures side by side, read from the progress
+// rollups (docs/decisions/009-progress-rollups.md) in a fixed number of queries. Nothing here
+// scans the responses; the biggest read is the turnaround histogram (groups × days).
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { organizerOrganizationIds } from "@/lib/authz";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Channel, DeliveryStatus, GroupLevel } from "@/lib/generated/prisma/enums";
+
+export const LEVELS: readonly GroupLevel[] = ["INTRODUCTORY", "INTERMEDIATE", "ADVANCED"];
+
+export type DashboardGroup = {
+  id: string;
+  slug: string;
+  name: string;
+  level: GroupLevel;
+  activeMembers: number;
+  publishedPacks: number;
+  lessons: number;
+  lessonsCovered: number;
+  recipients: number;
+  respondents: number;
+  /** Per published pack, in order: number, recipients, respondents. */
+  packRates: { number: number; recipients: number; respondents: number }[];
+  medianOnlineDays: number | null;
+  medianMailDays: number | null;
+  quiet: number;
+};
+export type Histogram = { days: number; cells: number }[];
+export type LevelSummary = {
+  level: GroupLevel;
+  groups: number;
+  activeMembers: number;
+  recipients: number;
+  respondents: number;
+  quiet: number;
+  medianOnlineDays: number | null;
+  medianMailDays: number | null;
+  /** Response rate per pack number across the level's groups. */
+  packRates: { number: number; recipients: number; respondents: number }[];
+};
+export type Dashboard = {
+  organizations: { id: string; name: string }[];
+  organization: { id: string; name: string };
+  groups: DashboardGroup[];
+  levels: LevelSummary[];
+  turnaround: Record<Channel, Histogram>;
+  facilityIssues: { facility: string; status: DeliveryStatus; reason: string; count: number }[];
+};
+
+/** The lower median of a histogram; null when it is empty. */
+export function histogramMedian(histogram: Histogram): number | null {
+  const total = histogram.reduce((sum, h) => sum + h.cells, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const h of [...histogram].sort((a, b) => a.days - b.days)) {
+    seen += h.cells;
+    if (seen * 2 >= total) return h.days;
+  }
+  return null;
+}
+
+/** Percent, rounded; null when nobody received the pack. */
+export function rate(respondents: number, recipients: number): number | null {
+  return recipients > 0 ? Math.round((respondents * 100) / recipients) : null;
+}
+
+export async function getDashboard(user: CurrentUser, orgId?: string): Promise<Dashboard> {
+  const orgIds = await organizerOrganizationIds(user);
+  if (orgIds.length === 0 || (orgId !== undefined && !orgIds.includes(orgId))) throw new AppError("NOT_FOUND", "errors.notFound");
+  const organizations = await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const organization = (orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId))!;
+  const id = organization.id;
+
+  const [groups, packs, medians, histogram, quiet, facilityIssues] = await Promise.all([
+    db.$queryRaw<{ id: string; slug: string; name: string; level: GroupLevel; activeMembers: number; lessons: number; lessonsCovered: number }[]>`
+      SELECT g."id", g."slug", g."name", g."level",
+             (SELECT count(*) FROM "Member" m WHERE m."groupId" = g."id" AND m."status" = 'ACTIVE')::int AS "activeMembers",
+             (SELECT count(*) FROM "Lesson" l WHERE l."courseId" = g."courseId")::int AS "lessons",
+             (SELECT count(DISTINCT pl."lessonId") FROM "Pack" pk JOIN "PackLesson" pl ON pl."packId" = pk."id"
+               WHERE pk."groupId" = g."id" AND pk."status" = 'PUBLISHED')::int AS "lessonsCovered"
+        FROM "Group" g
+       WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL
+       ORDER BY g."level", g."name", g."id"`,
+    db.$queryRaw<{ groupId: string; numbers: number[]; recipients: number[]; respondents: number[] }[]>`
+      SELECT pk."groupId", array_agg(pk."number" ORDER BY pk."number") AS "numbers",
+             array_agg(coalesce(r."recipients", 0) ORDER BY pk."number") AS "recipients",
+             array_agg(coalesce(r."respondents", 0) ORDER BY pk."number") AS "respondents"
+        FROM "Pack" pk
+        JOIN "Group" g ON g."id" = pk."groupId"
+        LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
+       WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED'
+       GROUP BY pk."groupId"`,
+    db.$queryRaw<{ groupId: string; channel: Channel; median: number }[]>`
+      SELECT "groupId", "channel", min("days") FILTER (WHERE 2 * "seen" >= "total") AS "median"
+        FROM (SELECT t."groupId", t."channel", t."days",
+                     sum(t."cells") OVER (PARTITION BY t."groupId", t."channel" ORDER BY t."days") AS "seen",
+                     sum(t."cells") OVER (PARTITION BY t."groupId", t."channel") AS "total"
+                FROM "ProgressTurnaround" t JOIN "Group" g ON g."id" = t."groupId"
+               WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND t."cells" > 0) h
+       GROUP BY "groupId", "channel"`,
+    db.$queryRaw<{ level: GroupLevel; channel: Channel; days: number; cells: number }[]>`
+      SELECT g."level", t."channel", t."days", sum(t."cells")::int AS "cells"
+        FROM "ProgressTurnaround" t JOIN "Group" g ON g."id" = t."groupId"
+       WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND t."cells" > 0
+       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    // Quiet: the rule of isQuiet (lib/progress/cell-state.ts), counted from the rollups.
+    db.$queryRaw<{ groupId: string; quiet: number }[]>`
+      WITH second AS (
+        SELECT "groupId", "number", "publishedAt" FROM (
+          SELECT pk."groupId", pk."number", pk."publishedAt", row_number() OVER (PARTITION BY pk."groupId" ORDER BY pk."number" DESC) AS rn
+            FROM "Pack" pk JOIN "Group" g ON g."id" = pk."groupId"
+           WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED') x
+         WHERE rn = 2)
+      SELECT m."groupId", count(*)::int AS "quiet"
+        FROM second s
+        JOIN "Member" m ON m."groupId" = s."groupId" AND m."status" = 'ACTIVE' AND m."joinedAt" <= s."publishedAt"
+        LEFT JOIN "ProgressMember" pm ON pm."memberId" = m."id"
+       WHERE coalesce(pm."lastAnsweredNumber", 0) < s."number"
+       GROUP BY m."groupId"`,
+    db.$queryRaw<{ facility: string; status: DeliveryStatus; reason: string; count: number }[]>`
+      SELECT "facility", "status", "reason", "count" FROM "ProgressFacilityIssue"
+       WHERE "organizationId" = ${id} AND "count" > 0
+       ORDER BY "facility", "count" DESC, "status", "reason"`,
+  ]);
+
+  const packsOf = new Map(packs.map((p) => [p.groupId, p]));
+  const medianOf = new Map(medians.map((m) => [`${m.groupId}:${m.channel}`, m.median]));
+  const quietOf = new Map(quiet.map((q) => [q.groupId, q.quiet]));
+  const dashboardGroups: DashboardGroup[] = groups.map((g) => {
+    const p = packsOf.get(g.id);
+    const packRates = (p?.numbers ?? []).map((number, i) => ({ number, recipients: p!.recipients[i]!, respondents: p!.respondents[i]! }));
+    return {
+      ...g,
+      publishedPacks: packRates.length,
+      recipients: packRates.reduce((s, r) => s + r.recipients, 0),
+      respondents: packRates.reduce((s, r) => s + r.respondents, 0),
+      packRates,
+      medianOnlineDays: medianOf.get(`${g.id}:ONLINE`) ?? null,
+      medianMailDays: medianOf.get(`${g.id}:MAIL`) ?? null,
+      quiet: quietOf.get(g.id) ?? 0,
+    };
+  });
+
+  const histogramOf = (level: GroupLevel | null, channel: Channel): Histogram => {
+    const byDay = new Map<number, number>();
+    for (const h of histogram) if ((level === null || h.level === level) && h.channel === channel) byDay.set(h.days, (byDay.get(h.days) ?? 0) + h.cells);
+    return [...byDay].map(([days, cells]) => ({ days, cells })).sort((a, b) => a.days - b.days);
+  };
+  const levels: LevelSummary[] = LEVELS.map((level) => {
+    const inLevel = dashboardGroups.filter((g) => g.level === level);
+    const byNumber = new Map<number, { recipients: number; respondents: number }>();
+    for (const g of inLevel)
+      for (const r of g.packRates) {
+        const sum = byNumber.get(r.number) ?? { recipients: 0, respondents: 0 };
+        byNumber.set(r.number, { recipients: sum.recipients + r.recipients, respondents: sum.respondents + r.respondents });
+      }
+    return {
+      level,
+      groups: inLevel.length,
+      activeMembers: inLevel.reduce((s, g) => s + g.activeMembers, 0),
+      recipients: inLevel.reduce((s, g) => s + g.recipients, 0),
+      respondents: inLevel.reduce((s, g) => s + g.respondents, 0),
+      quiet: inLevel.reduce((s, g) => s + g.quiet, 0),
+      medianOnlineDays: histogramMedian(histogramOf(level, "ONLINE")),
+      medianMailDays: histogramMedian(histogramOf(level, "MAIL")),
+      packRates: [...byNumber].sort((a, b) => a[0] - b[0]).map(([number, s]) => ({ number, ...s })),
+    };
+  });
+
+  return {
+    organizations,
+    organization,
+    groups: dashboardGroups,
+    levels,
+    turnaround: { ONLINE: histogramOf(null, "ONLINE"), MAIL: histogramOf(null, "MAIL") },
+    facilityIssues,
+  };
+}

@@ -1,0 +1,158 @@
+// The group progress matrix: every member × published pack, one state per cell
+// (lib/progress/cell-state.ts), read in a fixed number of queries however large the group:
+// packs, members, deliveries (with their last mailing and refusal), the answered cells from the
+// ProgressCell rollup, and — when one pack is opened — that pack's answers per prompt.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { GroupContext } from "@/lib/authz";
+import { canInGroup } from "@/lib/permissions";
+import type { Channel, DeliveryStatus, MemberStatus } from "@/lib/generated/prisma/enums";
+import { cellState, expectedTurnaround, isQuiet, UNANSWERED_STATES, type CellState } from "@/lib/progress/cell-state";
+import type { ProgressFilters } from "@/lib/progress/filters";
+
+const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
+
+export type ProgressPack = { id: string; number: number; title: string; publishedAt: Date | null; dueDate: Date | null; prompts: number; recipients: number; respondents: number };
+export type ProgressCellView = {
+  packNumber: number;
+  state: CellState;
+  answeredPrompts: number;
+  mailedOn: Date | null;
+  reason: string | null;
+  /** Only for the opened pack: each prompt answered, with feedback, or not. */
+  prompts?: { promptId: string; answered: boolean; feedback: boolean }[];
+};
+export type ProgressRow = {
+  member: { id: string; penName: string; channel: Channel; status: MemberStatus; legalName?: string; facility?: string | null };
+  quiet: boolean;
+  cells: ProgressCellView[];
+};
+export type GroupProgress = {
+  personal: boolean;
+  turnaroundDays: number;
+  packs: ProgressPack[];
+  openPack: { number: number; prompts: { id: string; label: string }[] } | null;
+  rows: ProgressRow[];
+  /** Members before filtering. */
+  total: number;
+  facilities: { id: string; name: string }[];
+};
+
+type MemberRow = { id: string; penName: string; channel: Channel; status: MemberStatus; joinedAt: Date; legalName: string | null; facilityId: string | null; facility: string | null; lastAnsweredNumber: number | null };
+type DeliveryRow = { packId: string; memberId: string; channel: Channel; status: DeliveryStatus; mailedOn: Date | null; reason: string | null };
+
+export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}, today = new Date()): Promise<GroupProgress> {
+  if (!canInGroup(ctx.roles, "progress.view")) throw notFound();
+  const personal = canInGroup(ctx.roles, "member.viewPersonal");
+  const groupId = ctx.group.id;
+  const [settings, packs, members, deliveries, cells] = await Promise.all([
+    db.$queryRaw<{ groupDays: number | null; orgDays: number }[]>`
+      SELECT g."expectedTurnaroundDays" AS "groupDays", o."defaultTurnaroundDays" AS "orgDays"
+        FROM "Group" g JOIN "Organization" o ON o."id" = g."organizationId" WHERE g."id" = ${groupId}`,
+    db.$queryRaw<ProgressPack[]>`
+      SELECT pk."id", pk."number", pk."title", pk."publishedAt", pk."dueDate",
+             (SELECT count(*) FROM "PackLesson" pl JOIN "Prompt" pr ON pr."lessonId" = pl."lessonId" WHERE pl."packId" = pk."id")::int AS "prompts",
+             coalesce(r."recipients", 0) AS "recipients", coalesce(r."respondents", 0) AS "respondents"
+        FROM "Pack" pk LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
+       WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED'
+       ORDER BY pk."number"`,
+    db.$queryRaw<MemberRow[]>`
+      SELECT m."id", m."penName", m."channel", m."status", m."joinedAt",
+             CASE WHEN ${personal} THEN p."legalName" END AS "legalName",
+             CASE WHEN ${personal} THEN f."id" END AS "facilityId",
+             CASE WHEN ${personal} THEN f."name" END AS "facility",
+             pm."lastAnsweredNumber"
+        FROM "Member" m
+        JOIN "Person" p ON p."id" = m."personId"
+        LEFT JOIN "Facility" f ON f."id" = p."facilityId"
+        LEFT JOIN "ProgressMember" pm ON pm."memberId" = m."id"
+       WHERE m."groupId" = ${groupId} AND m."status" IN ('ACTIVE', 'PAUSED', 'COMPLETED')
+       ORDER BY m."penName", m."id"`,
+    db.$queryRaw<DeliveryRow[]>`
+      SELECT d."packId", d."memberId", d."channel", d."status",
+             (SELECT max(e."occurredOn") FROM "DeliveryEvent" e WHERE e."deliveryId" = d."id" AND e."status" IN ('MAILED', 'RESENT')) AS "mailedOn",
+             CASE WHEN d."status" IN ('RETURNED', 'REJECTED') THEN
+               (SELECT e."reason" FROM "DeliveryEvent" e WHERE e."deliveryId" = d."id" AND e."status" = d."status" ORDER BY e."createdAt" DESC LIMIT 1) END AS "reason"
+        FROM "Delivery" d JOIN "Pack" pk ON pk."id" = d."packId"
+       WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED'`,
+    db.progressCell.findMany({ where: { groupId }, select: { packId: true, memberId: true, answeredPrompts: true, feedbackCount: true } }),
+  ]);
+  const turnaroundDays = expectedTurnaround(settings[0]?.groupDays, settings[0]?.orgDays);
+
+  const openPackRow = filters.open ? packs.find((p) => p.number === filters.open) : undefined;
+  const [openPrompts, openAnswers] = openPackRow
+    ? await Promise.all([
+        db.$queryRaw<{ id: string; lesson: number; position: number }[]>`
+          SELECT pr."id", pl."position" AS "lesson", pr."position"
+            FROM "PackLesson" pl JOIN "Prompt" pr ON pr."lessonId" = pl."lessonId"
+           WHERE pl."packId" = ${openPackRow.id} ORDER BY pl."position", pr."position"`,
+        db.$queryRaw<{ memberId: string; promptId: string; feedback: boolean }[]>`
+          SELECT r."memberId", r."promptId", EXISTS (SELECT 1 FROM "Feedback" f WHERE f."responseId" = r."id") AS "feedback"
+            FROM "Response" r WHERE r."packId" = ${openPackRow.id} AND r."status" = 'SUBMITTED'`,
+      ])
+    : [[], []];
+
+  const key = (packId: string, memberId: string) => `${packId}:${memberId}`;
+  const deliveryOf = new Map(deliveries.map((d) => [key(d.packId, d.memberId), d]));
+  const cellOf = new Map(cells.map((c) => [key(c.packId, c.memberId), c]));
+  const answerOf = new Map(openAnswers.map((a) => [`${a.memberId}:${a.promptId}`, a]));
+
+  const allRows: ProgressRow[] = members.map((m) => ({
+    member: {
+      id: m.id,
+      penName: m.penName,
+      channel: m.channel,
+      status: m.status,
+      ...(personal ? { legalName: m.legalName ?? "", facility: m.facility } : {}),
+    },
+    quiet: isQuiet(m, packs),
+    cells: packs.map((p) => {
+      const d = deliveryOf.get(key(p.id, m.id));
+      const c = cellOf.get(key(p.id, m.id));
+      const state = cellState({
+        delivery: d ? { channel: d.channel, status: d.status, mailedOn: d.mailedOn } : null,
+        answeredPrompts: c?.answeredPrompts ?? 0,
+        feedbackCount: c?.feedbackCount ?? 0,
+        dueDate: p.dueDate,
+        turnaroundDays,
+        today,
+      });
+      return {
+        packNumber: p.number,
+        state,
+        answeredPrompts: c?.answeredPrompts ?? 0,
+        mailedOn: d?.mailedOn ?? null,
+        reason: d?.reason ?? null,
+        ...(p === openPackRow
+          ? { prompts: openPrompts.map((pr) => ({ promptId: pr.id, answered: answerOf.has(`${m.id}:${pr.id}`), feedback: answerOf.get(`${m.id}:${pr.id}`)?.feedback ?? false })) }
+          : {}),
+      };
+    }),
+  }));
+
+  const facilityById = new Map<string, string>();
+  for (const m of members) if (m.facilityId && m.facility) facilityById.set(m.facilityId, m.facility);
+  const facilityOfMember = new Map(members.map((m) => [m.id, m.facilityId]));
+  const wanted = (state: CellState) => (filters.status === "unanswered" ? UNANSWERED_STATES.includes(state) : state === filters.status);
+  const rows = allRows.filter((r) => {
+    if (filters.channel && r.member.channel !== filters.channel) return false;
+    if (filters.facility && (!personal || facilityOfMember.get(r.member.id) !== filters.facility)) return false;
+    if (filters.status === "quiet") return r.quiet;
+    if (filters.status) {
+      const considered = filters.pack ? r.cells.filter((c) => c.packNumber === filters.pack) : r.cells;
+      return considered.some((c) => wanted(c.state));
+    }
+    return true;
+  });
+
+  return {
+    personal,
+    turnaroundDays,
+    packs,
+    openPack: openPackRow ? { number: openPackRow.number, prompts: openPrompts.map((p) => ({ id: p.id, label: `${p.lesson}.${p.position}` })) } : null,
+    rows,
+    total: allRows.length,
+    facilities: [...facilityById].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

@@ -1,0 +1,95 @@
+// Progress tracking in the browser: the demo organizer opens the dashboard, drills into a
+// group's progress matrix and a member's timeline, and downloads the matrix as CSV whose rows
+// match the page. The group is the test's own (makeMailGroup), so no other test changes it.
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import { db, DEMO_PASSWORD, expect, makeMailGroup, signInViaApi, test } from "./fixtures";
+
+const shots = process.env.SCREENSHOTS_DIR;
+
+test("an organizer goes from the dashboard to a group's progress, a timeline and a CSV", async ({ page, consoleErrors: _ }) => {
+  const s = await makeMailGroup();
+  const [ada, bo] = s.mailMembers as [(typeof s.mailMembers)[number], (typeof s.mailMembers)[number]];
+  // Bo's pack was mailed and refused by the mailroom; the online member answered.
+  const boDelivery = await db.delivery.findFirstOrThrow({ where: { packId: s.pack.id, memberId: bo.id } });
+  await db.delivery.update({
+    where: { id: boDelivery.id },
+    data: { status: "REJECTED", mailedTo: { facility: s.facility.name }, events: { create: [{ status: "MAILED", occurredOn: new Date() }, { status: "REJECTED", occurredOn: new Date(), reason: `Too many pages ${s.id}` }] } },
+  });
+  const prompt = await db.prompt.findFirstOrThrow({ where: { lessonId: s.lesson.id }, orderBy: { position: "asc" } });
+  await db.response.create({
+    data: { packId: s.pack.id, memberId: s.member.id, promptId: prompt.id, body: "An answer", status: "SUBMITTED", source: "ONLINE", version: 1, submittedAt: new Date(), versions: { create: { version: 1, body: "An answer" } } },
+  });
+
+  await signInViaApi(page, "organizer@example.org", DEMO_PASSWORD);
+  await page.goto("/dashboard", { waitUntil: "networkidle" });
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  // Demo data: the county jail refused a pack, with its reason.
+  await expect(page.getByText("Staples are not allowed; resend on plain paper")).toBeVisible();
+  await expect(page.getByText(`Too many pages ${s.id}`)).toBeVisible();
+  if (shots) {
+    await page.screenshot({ path: `${shots}/dashboard-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${shots}/dashboard-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  await page.getByRole("link", { name: s.group.name }).click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/progress$`));
+  await expect(page.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
+  const rows = page.locator("table tbody tr");
+  await expect(rows).toHaveCount(3);
+  const onPage = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({ pen: tr.querySelector("th span")?.textContent?.trim() ?? "", cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, " ").trim()) })),
+  );
+  expect(onPage.find((r) => r.pen === bo.penName)?.cells[0]).toContain("Returned or rejected");
+  expect(onPage.find((r) => r.pen === ada.penName)?.cells[0]).toContain("Not sent");
+  expect(onPage.find((r) => r.pen === s.member.penName)?.cells[0]).toContain("Answered");
+  if (shots) {
+    await page.screenshot({ path: `${shots}/progress-desktop.png`, fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${shots}/progress-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  const csv = parse((await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "")) as string[][];
+  const [head, ...body] = csv;
+  expect(head).toEqual(["Pen name", "Legal name", "Facility", "Channel", "Member status", "Quiet", "Pack 1"]);
+  expect(body.map((r) => r[0])).toEqual(onPage.map((r) => r.pen));
+  body.forEach((row, i) => {
+    const [state, reason] = row[6]!.split(": ");
+    expect(onPage[i]!.cells[0]).toContain(state!);
+    if (reason) expect(onPage[i]!.cells[0]).toContain(reason);
+  });
+  expect(body.find((r) => r[0] === bo.penName)).toEqual([bo.penName, bo.person.legalName, s.facility.name, "By mail", "Active", "no", `Returned or rejected: Too many pages ${s.id}`]);
+
+  await page.getByRole("link", { name: `Timeline of ${bo.penName}` }).click();
+  await expect(page.getByRole("heading", { name: `Timeline: ${bo.penName} (${bo.person.legalName})` })).toBeVisible();
+  await expect(page.getByText("Pack 1: rejected by the mailroom")).toBeVisible();
+  await expect(page.getByText(`Reason: Too many pages ${s.id}`)).toBeVisible();
+  if (shots) {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: `${shots}/timeline-phone.png`, fullPage: true });
+  }
+
+  const organizer = await db.user.findUniqueOrThrow({ where: { email: "organizer@example.org" } });
+  const audited = await db.auditLog.findMany({ where: { actorId: organizer.id, groupId: s.group.id }, select: { action: true } });
+  expect(new Set(audited.map((a) => a.action))).toEqual(new Set(["progress.view", "progress.export", "timeline.view"]));
+});
+
+test("a facilitator of another group gets the 404 page for this group's progress and timelines", async ({ page, allowConsoleError, consoleErrors: _ }) => {
+  allowConsoleError(/404/);
+  const s = await makeMailGroup();
+  const other = await makeMailGroup();
+  await signInViaApi(page, other.facilitator.email, other.password);
+  expect((await page.goto(`/groups/${s.group.slug}/progress`))?.status()).toBe(404);
+  expect((await page.goto(`/groups/${s.group.slug}/members/${s.member.id}/timeline`))?.status()).toBe(404);
+  expect((await page.goto(`/groups/${other.group.slug}/members/${s.member.id}/timeline`))?.status()).toBe(404);
+  expect((await page.request.get(`/groups/${s.group.slug}/progress/export`)).status()).toBe(404);
+  expect((await page.goto("/dashboard"))?.status()).toBe(404);
+  // Their own group's page works, and filters that make no sense change nothing.
+  await page.goto(`/groups/${other.group.slug}/progress?status=%3Cscript%3E&channel=%27%3B--&pack=-1`, { waitUntil: "networkidle" });
+  await expect(page.getByText(/were not understood/)).toBeVisible();
+  await expect(page.locator("table tbody tr")).toHaveCount(3);
+});
