@@ -33,6 +33,10 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     group: { type: "string", default: "network-100" },
     "seq-requests": { type: "string", default: "200" },
+    /** Print each captured request's statements, slowest first. */
+    "show-sql": { type: "boolean", default: false },
+    /** Only the submit measurements (skip the pages). */
+    "submit-only": { type: "boolean", default: false },
   },
 });
 const DURATION = Number(values.duration);
@@ -147,6 +151,9 @@ async function main() {
     await control.query("ALTER SYSTEM RESET log_min_duration_statement");
     await control.query("SELECT pg_reload_conf()");
     const statements = parseStatements(logText).filter((s) => s.pid !== controlPid);
+    if (values["show-sql"]) {
+      for (const s of [...statements].sort((a, b) => b.ms - a.ms).slice(0, 25)) console.log(`  ${s.ms.toFixed(2).padStart(8)} ms ${s.phase.padEnd(9)} ${s.text.replace(/\s+/g, " ").slice(0, 220)}`);
+    }
     return profileStatements(statements, control);
   }
 
@@ -156,7 +163,7 @@ async function main() {
     { name: "member timeline", path: `/groups/${group}/members/${member.id}/timeline` },
   ];
   const rows: PageRow[] = [];
-  for (const page of pages) {
+  for (const page of values["submit-only"] ? [] : pages) {
     const request: LoadRequest = { path: page.path, headers: { cookie: organizerCookie } };
     const probe = await fetch(base + page.path, { headers: { cookie: organizerCookie }, redirect: "manual" });
     await probe.arrayBuffer();
@@ -214,6 +221,7 @@ async function main() {
   const first = submit();
   const checked = await fetch(base + first.path, { method: "POST", headers: first.headers, body: first.body });
   const answer = await checked.text();
+  say(`one submit answers ${answer.length.toLocaleString("en")} characters (the action's result and the re-rendered pack page)`);
   if (checked.status !== 200 || !answer.includes('"ok":true')) throw new Error(`a submit did not succeed (status ${checked.status}): ${answer.slice(0, 500)}`);
   const submitSql = await captureSql(() => {
     const r = submit();
@@ -226,9 +234,17 @@ async function main() {
   const c50Health = await load({ url: base, connections: 50, duration: DURATION, next: () => health });
   const rate100 = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: submit });
   const rate100Health = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: () => health });
+  // Diagnostic: the same action without the page render that revalidatePath causes in the action's
+  // answer. `x-action-forwarded` is the header Next sets when one worker forwards an action to
+  // another; the receiving worker then answers with the action's result only.
+  const withoutRender = (): LoadRequest => {
+    const r = submit();
+    return { ...r, headers: { ...r.headers, "x-action-forwarded": "1" } };
+  };
+  const c50NoRender = await load({ url: base, connections: 50, duration: DURATION, next: withoutRender });
   const after = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
   const made = after - before;
-  const sent = 100 + c50.requests + rate100.requests;
+  const sent = 100 + c50.requests + rate100.requests + c50NoRender.requests;
   if (nextCell > cells.length) say(`WARNING: ran out of distinct cells (${nextCell} submits for ${cells.length} cells); later submits repeated cells`);
 
   // The report.
@@ -249,13 +265,14 @@ async function main() {
   console.log("|---|---|---|---|---|");
   console.log(`| 50 concurrent writers | ${c50.rps.toFixed(0)} | ${ms(c50.p50)} / ${ms(c50.p95)} / ${ms(c50.p99)} | ${c50.non2xx + c50.errors} | ${c50Health.rps.toFixed(0)}, ${ms(c50Health.p95)} |`);
   console.log(`| 100/s offered | ${rate100.rps.toFixed(0)} | ${ms(rate100.p50)} / ${ms(rate100.p95)} / ${ms(rate100.p99)} | ${rate100.non2xx + rate100.errors} | ${rate100Health.rps.toFixed(0)}, ${ms(rate100Health.p95)} |`);
+  console.log(`| diagnostic: 50 writers, no page render in the answer | ${c50NoRender.rps.toFixed(0)} | ${ms(c50NoRender.p50)} / ${ms(c50NoRender.p95)} / ${ms(c50NoRender.p99)} | ${c50NoRender.non2xx + c50NoRender.errors} | – |`);
   console.log(`Submit: ${submitSql?.statements ?? "–"} statements, ${ms(submitSql?.serverMs)} ms logged by PostgreSQL; ${made} new responses for ${sent} submits sent.`);
   console.log("Targets: progress p95 ≤ 60 ms, dashboard p95 ≤ 60 ms, timeline p95 ≤ 30 ms; submit ≥ 300/s with 50 writers, p95 ≤ 30 ms at 100/s.");
   console.log("PDF figures: npm run bench:pdf.");
 
   const out = path.join(root, ".data", `bench-scale-${new Date(started).toISOString().replace(/[:.]/g, "-")}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ started: new Date(started), group, memberId: member.id, rows, submit: { c50, c50Health, rate100, rate100Health, sql: submitSql, made, sent } }, null, 2));
+  writeFileSync(out, JSON.stringify({ started: new Date(started), group, memberId: member.id, rows, submit: { c50, c50Health, rate100, rate100Health, c50NoRender, sql: submitSql, made, sent } }, null, 2));
   say(`figures also in ${path.relative(root, out)}`);
   await control.end();
 }
