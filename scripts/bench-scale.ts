@@ -24,6 +24,7 @@ import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { freePort } from "../lib/db/free-port";
+import { applyMigrations } from "../lib/db/migrate";
 import { openScaleDatabase, scaleSettings, type ScaleDatabase } from "../lib/scale/database";
 import { load, parseStatements, profileStatements, type LoadRequest, type LoadResult, type SqlProfile } from "../lib/scale/load";
 
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     "seq-requests": { type: "string", default: "200" },
     /** Print each captured request's statements, slowest first. */
     "show-sql": { type: "boolean", default: false },
+    /** EXPLAIN (ANALYZE, BUFFERS) the slowest SELECTs of each captured request. */
+    explain: { type: "boolean", default: false },
     /** Only the submit measurements (skip the pages). */
     "submit-only": { type: "boolean", default: false },
   },
@@ -99,6 +102,9 @@ async function main() {
       if (capturing) logText += `${line}\n`;
     },
   });
+  // Migrations made since the seed (the app would refuse to run without them).
+  const { applied } = await applyMigrations(database.url, { log: () => {} });
+  if (applied.length) say(`applied ${applied.length} migration(s) made since the seed: ${applied.join(", ")}`);
   const control = new pg.Client({ connectionString: database.url });
   await control.connect();
   const controlPid = (await control.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
@@ -150,7 +156,15 @@ async function main() {
     capturing = false;
     await control.query("ALTER SYSTEM RESET log_min_duration_statement");
     await control.query("SELECT pg_reload_conf()");
-    const statements = parseStatements(logText).filter((s) => s.pid !== controlPid);
+    // pg-boss's job polling (the app's background worker) is not the request's.
+    const statements = parseStatements(logText).filter((s) => s.pid !== controlPid && !s.text.includes("pgboss."));
+    if (values.explain) {
+      const slowest = statements.filter((s) => s.phase === "execute" && /^\s*(SELECT|WITH)\b/i.test(s.text)).sort((a, b) => b.ms - a.ms).slice(0, 3);
+      for (const s of slowest) {
+        const plan = await control.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.params);
+        console.log(`\n  ${s.text}\n  params: ${JSON.stringify(s.params)}\n${plan.rows.map((r) => `    ${r["QUERY PLAN"]}`).join("\n")}\n`);
+      }
+    }
     if (values["show-sql"]) {
       for (const s of [...statements].sort((a, b) => b.ms - a.ms).slice(0, 25)) console.log(`  ${s.ms.toFixed(2).padStart(8)} ms ${s.phase.padEnd(9)} ${s.text.replace(/\s+/g, " ").slice(0, 220)}`);
     }
@@ -166,7 +180,8 @@ async function main() {
   for (const page of values["submit-only"] ? [] : pages) {
     const request: LoadRequest = { path: page.path, headers: { cookie: organizerCookie } };
     const probe = await fetch(base + page.path, { headers: { cookie: organizerCookie }, redirect: "manual" });
-    await probe.arrayBuffer();
+    const html = await probe.arrayBuffer();
+    say(`${page.name}: ${(html.byteLength / 1024).toFixed(0)} KB of HTML`);
     if (probe.status !== 200) {
       say(`${page.name} (${page.path}): status ${probe.status}; not measured`);
       continue;
