@@ -40,10 +40,10 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
                 </span>
                 <Link
                   href={href({ ...filters, open: open?.number === p.number ? undefined : p.number })}
-                  className="text-xs font-normal text-accent underline underline-offset-2 print:hidden"
+                  className="inline-block py-1 text-xs font-normal whitespace-nowrap text-accent underline underline-offset-2 print:hidden"
                   aria-label={open?.number === p.number ? t("matrix.close") : t("matrix.open", { number: p.number })}
                 >
-                  {open?.number === p.number ? "−" : "+"}
+                  {open?.number === p.number ? t("matrix.closeShort") : t("matrix.openShort")}
                 </Link>
               </th>
             ))}

@@ -5,16 +5,24 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { rebuildProgressRollups } from "@/lib/data/progress-rollups";
 import { gridSpec, makeProgressGroup } from "@/lib/data/progress-test-data";
+import { markPreparedAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
+import { addFeedback } from "@/lib/data/feedback";
+import { publishPack } from "@/lib/data/packs";
+import { saveDraft, submitResponse } from "@/lib/data/responses";
+import { submitTranscription } from "@/lib/data/transcriptions";
+import { makeFacility, makeMailMember } from "@/tests/factories/mail";
+import { makePackScenario } from "@/tests/factories/pack";
 
 async function snapshot(groupId: string, organizationId: string) {
-  const [cells, packs, turnaround, members, facilities] = await Promise.all([
+  const [cells, packs, turnaround, members, facilities, mailings] = await Promise.all([
     db.progressCell.findMany({ where: { groupId }, orderBy: [{ packId: "asc" }, { memberId: "asc" }] }),
     db.progressPackRollup.findMany({ where: { groupId, OR: [{ recipients: { gt: 0 } }, { respondents: { gt: 0 } }] }, orderBy: { packId: "asc" } }),
     db.progressTurnaround.findMany({ where: { groupId, cells: { gt: 0 } }, orderBy: [{ channel: "asc" }, { days: "asc" }] }),
     db.progressMember.findMany({ where: { groupId }, orderBy: { memberId: "asc" } }),
     db.progressFacilityIssue.findMany({ where: { organizationId, count: { gt: 0 } }, orderBy: [{ facility: "asc" }, { reason: "asc" }] }),
+    db.progressMailing.findMany({ where: { groupId }, orderBy: { deliveryId: "asc" } }),
   ]);
-  return { cells, packs, turnaround, members, facilities };
+  return { cells, packs, turnaround, members, facilities, mailings };
 }
 
 describe("progress rollups", () => {
@@ -23,6 +31,7 @@ describe("progress rollups", () => {
     const live = await snapshot(s.group.id, s.group.organizationId);
     expect(live.cells.length).toBeGreaterThan(0);
     expect(live.facilities.length).toBeGreaterThan(0);
+    expect(live.mailings.length).toBeGreaterThan(0);
 
     // Edits through other paths: a response withdrawn to draft, feedback removed, a re-mailing.
     const someResponse = await db.response.findFirstOrThrow({ where: { packId: s.packIds[1] }, select: { id: true } });
@@ -41,5 +50,33 @@ describe("progress rollups", () => {
     const rebuilt = await snapshot(s.group.id, s.group.organizationId);
     expect(afterEdits).toEqual(rebuilt);
     expect(live.cells.length).not.toEqual(0);
+  });
+
+  it("follow the app's own write paths: publish, drafts, submits, transcription, mailing, refusal, feedback", async () => {
+    const s = await makePackScenario();
+    const facility = await makeFacility(s.group.organizationId, { name: `Rollup facility ${randomUUID().slice(0, 6)}` });
+    const mail = await makeMailMember(s.group, { facilityId: facility.id });
+    const refused = await makeMailMember(s.group, { facilityId: facility.id });
+    await publishPack(s.facilitator, 1);
+    await markPreparedAsMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-02" });
+    await saveDraft(s.memberCtx, { packNumber: 1, promptId: s.prompts[0]!, body: "thinking" });
+    expect(await db.progressCell.count({ where: { groupId: s.group.id } })).toBe(0);
+    await submitResponse(s.memberCtx, { packNumber: 1, promptId: s.prompts[0]!, body: "First", submitKey: randomUUID() });
+    await submitResponse(s.memberCtx, { packNumber: 1, promptId: s.prompts[1]!, body: "Second", submitKey: randomUUID() });
+    await submitResponse(s.memberCtx, { packNumber: 1, promptId: s.prompts[0]!, body: "First, edited", submitKey: randomUUID() });
+    await submitTranscription(s.facilitator, { packNumber: 1, memberId: mail.memberId, promptId: s.prompts[0]!, body: "By letter", receivedOn: "2026-11-12", submitKey: randomUUID() });
+    const refusedDelivery = await db.delivery.findFirstOrThrow({ where: { memberId: refused.memberId } });
+    await recordDeliveryEvent(s.facilitator, { packNumber: 1, deliveryId: refusedDelivery.id, status: "REJECTED", occurredOn: "2026-11-05", reason: "Staples" });
+    const answer = await db.response.findFirstOrThrow({ where: { memberId: s.member.id, promptId: s.prompts[0]! } });
+    await addFeedback(s.facilitator, { responseId: answer.id, body: "Thanks", clientKey: randomUUID() });
+
+    const live = await snapshot(s.group.id, s.group.organizationId);
+    expect(live.packs).toEqual([{ packId: s.pack.id, groupId: s.group.id, recipients: 3, respondents: 2 }]);
+    expect(live.cells.find((c) => c.memberId === s.member.id)).toMatchObject({ answeredPrompts: 2, feedbackCount: 1, turnaroundChannel: "ONLINE", turnaroundDays: 0 });
+    expect(live.cells.find((c) => c.memberId === mail.memberId)).toMatchObject({ answeredPrompts: 1, turnaroundChannel: "MAIL", turnaroundDays: 10 });
+    expect(live.facilities).toContainEqual({ organizationId: s.group.organizationId, facility: facility.name, status: "REJECTED", reason: "Staples", count: 1 });
+    expect(live.mailings.find((m) => m.deliveryId === refusedDelivery.id)).toMatchObject({ mailedOn: new Date("2026-11-02"), refusalStatus: "REJECTED", refusalReason: "Staples" });
+    await rebuildProgressRollups(db);
+    expect(await snapshot(s.group.id, s.group.organizationId)).toEqual(live);
   });
 });

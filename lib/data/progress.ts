@@ -1,7 +1,8 @@
 // The group progress matrix: every member × published pack, one state per cell
 // (lib/progress/cell-state.ts), read in a fixed number of queries however large the group:
-// packs, members, deliveries (with their last mailing and refusal), the answered cells from the
-// ProgressCell rollup, and — when one pack is opened — that pack's answers per prompt.
+// packs, members, deliveries (with their last mailing and refusal from the ProgressMailing
+// rollup), the answered cells from the ProgressCell rollup, and — when one pack is opened —
+// that pack's answers per prompt.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -70,11 +71,11 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
        WHERE m."groupId" = ${groupId} AND m."status" IN ('ACTIVE', 'PAUSED', 'COMPLETED')
        ORDER BY m."penName", m."id"`,
     db.$queryRaw<DeliveryRow[]>`
-      SELECT d."packId", d."memberId", d."channel", d."status",
-             (SELECT max(e."occurredOn") FROM "DeliveryEvent" e WHERE e."deliveryId" = d."id" AND e."status" IN ('MAILED', 'RESENT')) AS "mailedOn",
-             CASE WHEN d."status" IN ('RETURNED', 'REJECTED') THEN
-               (SELECT e."reason" FROM "DeliveryEvent" e WHERE e."deliveryId" = d."id" AND e."status" = d."status" ORDER BY e."createdAt" DESC LIMIT 1) END AS "reason"
-        FROM "Delivery" d JOIN "Pack" pk ON pk."id" = d."packId"
+      SELECT d."packId", d."memberId", d."channel", d."status", pm."mailedOn",
+             CASE WHEN d."status" = pm."refusalStatus" THEN pm."refusalReason" END AS "reason"
+        FROM "Delivery" d
+        JOIN "Pack" pk ON pk."id" = d."packId"
+        LEFT JOIN (SELECT * FROM "ProgressMailing" WHERE "groupId" = ${groupId}) pm ON pm."deliveryId" = d."id"
        WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED'`,
     db.progressCell.findMany({ where: { groupId }, select: { packId: true, memberId: true, answeredPrompts: true, feedbackCount: true } }),
   ]);

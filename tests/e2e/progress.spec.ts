@@ -37,7 +37,7 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
   await page.getByRole("link", { name: s.group.name }).click();
   await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/progress$`));
   await expect(page.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
-  const rows = page.locator("table tbody tr");
+  const rows = page.getByRole("table", { name: "Progress", exact: true }).locator("tbody tr");
   await expect(rows).toHaveCount(3);
   const onPage = await rows.evaluateAll((trs) =>
     trs.map((tr) => ({ pen: tr.querySelector("th span")?.textContent?.trim() ?? "", cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, " ").trim()) })),
@@ -91,5 +91,5 @@ test("a facilitator of another group gets the 404 page for this group's progress
   // Their own group's page works, and filters that make no sense change nothing.
   await page.goto(`/groups/${other.group.slug}/progress?status=%3Cscript%3E&channel=%27%3B--&pack=-1`, { waitUntil: "networkidle" });
   await expect(page.getByText(/were not understood/)).toBeVisible();
-  await expect(page.locator("table tbody tr")).toHaveCount(3);
+  await expect(page.getByRole("table", { name: "Progress", exact: true }).locator("tbody tr")).toHaveCount(3);
 });

@@ -6,7 +6,15 @@ import { OrganizationPicker } from "@/components/organizations/organization-pick
 import { BarChart, HorizontalBarChart, RateLineChart } from "@/components/progress/charts";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/lib/data/dashboard";
+import { getDashboard, rate, type DashboardGroup, type Histogram, type LevelSummary } from "@/lib/data/dashboard";
+
+/** The histogram with the days nobody took filled in as 0, so the bars keep their spacing. */
+function everyDay(histogram: Histogram): Histogram {
+  if (histogram.length === 0) return [];
+  const byDay = new Map(histogram.map((h) => [h.days, h.cells]));
+  const last = Math.max(...histogram.map((h) => h.days));
+  return Array.from({ length: last + 1 }, (_, days) => ({ days, cells: byDay.get(days) ?? 0 }));
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -174,7 +182,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <BarChart
             key={channel}
             title={channel === "ONLINE" ? t("dashboard.turnaroundOnline") : t("dashboard.turnaroundMail")}
-            bars={d.turnaround[channel].map((h) => ({ label: String(h.days), value: h.cells }))}
+            bars={everyDay(d.turnaround[channel]).map((h) => ({ label: String(h.days), value: h.cells }))}
             xLabel={t("chart.daysAxis")}
             yLabel={t("chart.countAxis")}
             tableLabel={t("chart.table")}

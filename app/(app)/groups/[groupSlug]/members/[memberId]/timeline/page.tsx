@@ -61,7 +61,7 @@ export default async function TimelinePage({ params }: Props) {
       <dl className="mt-4 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-muted">{t("timeline.channel")}</dt>
-          <dd>{t(`timeline.channels.${member.channel}`)}</dd>
+          <dd>{member.channel === "MAIL" ? t("matrix.filters.mail") : t("matrix.filters.online")}</dd>
         </div>
         <div>
           <dt className="text-sm text-muted">{t("timeline.status")}</dt>
