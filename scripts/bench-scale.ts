@@ -68,6 +68,21 @@ async function waitForHealth(base: string) {
   throw new Error("the app did not answer /api/health within 60 s");
 }
 
+/** Waits until the app answers /api/health quickly again (work left from a load run is done). */
+async function settle(base: string) {
+  let quick = 0;
+  for (let i = 0; i < 240 && quick < 3; i++) {
+    const started = performance.now();
+    try {
+      await (await fetch(`${base}/api/health`)).arrayBuffer();
+    } catch {
+      // still busy
+    }
+    quick = performance.now() - started < 50 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 function runNext(args: string[], env: NodeJS.ProcessEnv, quiet: boolean): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { env, stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit" });
 }
@@ -191,7 +206,9 @@ async function main() {
     const seq = await load({ url: base, connections: 1, amount: SEQ, next: () => request });
     const seqHealth = await load({ url: base, connections: 1, amount: SEQ, next: () => health });
     const c10 = await load({ url: base, connections: 10, duration: DURATION, next: () => request });
+    await settle(base);
     const c10Health = await load({ url: base, connections: 10, duration: DURATION, next: () => health });
+    await settle(base);
     const sql = await captureSql(() => fetch(base + page.path, { headers: { cookie: organizerCookie } }).then((r) => r.arrayBuffer()));
     rows.push({ ...page, status: probe.status, seq, seqHealth, c10, c10Health, sql });
   }
@@ -245,9 +262,13 @@ async function main() {
   say(`submit: warming up, then ${DURATION} s with 50 writers and ${DURATION} s at 100/s offered…`);
   const before = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
   await load({ url: base, connections: 5, amount: 100, next: submit });
+  await settle(base);
   const c50 = await load({ url: base, connections: 50, duration: DURATION, next: submit });
+  await settle(base);
   const c50Health = await load({ url: base, connections: 50, duration: DURATION, next: () => health });
+  await settle(base);
   const rate100 = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: submit });
+  await settle(base);
   const rate100Health = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: () => health });
   // Diagnostic: the same action without the page render that revalidatePath causes in the action's
   // answer. `x-action-forwarded` is the header Next sets when one worker forwards an action to
@@ -256,7 +277,9 @@ async function main() {
     const r = submit();
     return { ...r, headers: { ...r.headers, "x-action-forwarded": "1" } };
   };
+  await settle(base);
   const c50NoRender = await load({ url: base, connections: 50, duration: DURATION, next: withoutRender });
+  await settle(base);
   const after = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
   const made = after - before;
   const sent = 100 + c50.requests + rate100.requests + c50NoRender.requests;
