@@ -104,8 +104,11 @@ export async function seedDemoProgress(tx: Tx): Promise<void> {
   await answer(pack1.id, ines.memberId, pack1Prompts[1]!, "Eight hours for what we will: I would learn to read music.", 6, false);
   await tx.feedback.create({ data: { responseId: inesFirst, authorId: actorId, body: "What a sentence to carry with you. Did he ever say what he would have done with more of them?" } });
 
-  // Pack 2 went to everyone active: online at once, mail mailed three days ago.
-  const members = await tx.member.findMany({ where: { groupId: intro.id, status: "ACTIVE" }, select: { id: true, channel: true, person: { select: { facility: { select: { name: true } } } } } });
+  // Pack 2 went to everyone whose pack 1 went out: online at once, mail mailed three days ago.
+  const members = await tx.member.findMany({
+    where: { groupId: intro.id, status: "ACTIVE", deliveries: { some: { packId: pack1.id, status: { not: "PREPARED" } } } },
+    select: { id: true, channel: true, person: { select: { facility: { select: { name: true } } } } },
+  });
   for (const m of members) {
     if (m.id === oak.memberId) continue; // waiting for pack 1 to be resent
     const answered = m.id === ines.memberId;

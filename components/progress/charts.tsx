@@ -115,7 +115,7 @@ export function RateLineChart({
   const y = (v: number) => PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / 100);
   return (
     <ChartFrame title={title} description={description} table={table} tableLabel={tableLabel}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full min-w-[20rem]" role="img" aria-label={title}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full min-w-[32rem]" role="img" aria-label={title}>
         <Axes yMax={100} yTicks={[0, 25, 50, 75, 100]} yLabel={yLabel} xLabel={xLabel} />
         {xs.map((v) => (
           <text key={v} x={x(v)} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" className="text-[11px]" fill="#57534e">
@@ -180,7 +180,7 @@ export function BarChart({
   const every = Math.ceil(bars.length / 16);
   return (
     <ChartFrame title={title} description={description} table={table} tableLabel={tableLabel}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full min-w-[20rem]" role="img" aria-label={title}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full min-w-[32rem]" role="img" aria-label={title}>
         <Axes yMax={yMax} yTicks={yTicks} yLabel={yLabel} xLabel={xLabel} />
         {bars.map((b, i) => (
           <g key={b.label}>
@@ -209,7 +209,7 @@ export function HorizontalBarChart({ title, description, bars, valueLabel, table
   const height = bars.length * row + 8;
   return (
     <ChartFrame title={title} description={description} table={table} tableLabel={tableLabel}>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full min-w-[20rem]" role="img" aria-label={title}>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full min-w-[32rem]" role="img" aria-label={title}>
         {bars.map((b, i) => {
           const width = ((WIDTH - labelWidth - 48) * b.value) / max;
           return (

@@ -73,6 +73,15 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
     await page.screenshot({ path: `${shots}/timeline-phone.png`, fullPage: true });
   }
 
+  // Demo data: the intro group has an overdue letter (7-day turnaround) and a refused pack.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/groups/intro/progress?status=overdue", { waitUntil: "networkidle" });
+  await expect(page.getByRole("table", { name: "Progress", exact: true }).getByText("Wren", { exact: true })).toBeVisible();
+  if (shots) {
+    await page.goto("/groups/intro/progress?open=1", { waitUntil: "networkidle" });
+    await page.screenshot({ path: `${shots}/intro-progress-open.png`, fullPage: true });
+  }
+
   const organizer = await db.user.findUniqueOrThrow({ where: { email: "organizer@example.org" } });
   const audited = await db.auditLog.findMany({ where: { actorId: organizer.id, groupId: s.group.id }, select: { action: true } });
   expect(new Set(audited.map((a) => a.action))).toEqual(new Set(["progress.view", "progress.export", "timeline.view"]));
