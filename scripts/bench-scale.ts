@@ -17,7 +17,7 @@
 // The submits add responses to the scale database; `npm run seed:scale` makes it fresh again.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -68,6 +68,33 @@ async function waitForHealth(base: string) {
   throw new Error("the app did not answer /api/health within 60 s");
 }
 
+/**
+ * CPU time (ms) used so far by a process and its descendants, from /proc (Linux). Less disturbed
+ * by other work on a shared machine than wall-clock latency.
+ */
+function cpuMs(rootPid: number | undefined): number | null {
+  if (!rootPid || !existsSync("/proc/self/stat")) return null;
+  const procs = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      procs.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // gone
+    }
+  }
+  let ticks = 0;
+  const walk = (pid: number) => {
+    ticks += procs.get(pid)?.ticks ?? 0;
+    for (const [child, p] of procs) if (p.ppid === pid) walk(child);
+  };
+  walk(rootPid);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
 /** Waits until the app answers /api/health quickly again (work left from a load run is done). */
 async function settle(base: string) {
   let quick = 0;
@@ -108,7 +135,7 @@ function submitActionId(): string {
   return found[0];
 }
 
-type PageRow = { name: string; path: string; status: number; seq: LoadResult; seqHealth: LoadResult; c10: LoadResult; c10Health: LoadResult; sql: SqlProfile | null };
+type PageRow = { name: string; path: string; status: number; kb: number; appCpuMs: number | null; seq: LoadResult; seqHealth: LoadResult; c10: LoadResult; c10Health: LoadResult; sql: SqlProfile | null };
 
 async function main() {
   const started = Date.now();
@@ -203,14 +230,17 @@ async function main() {
     }
     say(`${page.name}: warming up, then measuring (${SEQ} one at a time, ${DURATION} s at 10 concurrent)…`);
     await load({ url: base, connections: 2, amount: 30, next: () => request });
+    const cpuBefore = cpuMs(app?.pid);
     const seq = await load({ url: base, connections: 1, amount: SEQ, next: () => request });
+    const cpuAfter = cpuMs(app?.pid);
+    const appCpuMs = cpuBefore != null && cpuAfter != null ? (cpuAfter - cpuBefore) / seq.requests : null;
     const seqHealth = await load({ url: base, connections: 1, amount: SEQ, next: () => health });
     const c10 = await load({ url: base, connections: 10, duration: DURATION, next: () => request });
     await settle(base);
     const c10Health = await load({ url: base, connections: 10, duration: DURATION, next: () => health });
     await settle(base);
     const sql = await captureSql(() => fetch(base + page.path, { headers: { cookie: organizerCookie } }).then((r) => r.arrayBuffer()));
-    rows.push({ ...page, status: probe.status, seq, seqHealth, c10, c10Health, sql });
+    rows.push({ ...page, status: probe.status, kb: html.byteLength / 1024, appCpuMs, seq, seqHealth, c10, c10Health, sql });
   }
 
   // Submits: online members' unanswered cells of the packs they have (newest first).
@@ -263,7 +293,9 @@ async function main() {
   const before = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
   await load({ url: base, connections: 5, amount: 100, next: submit });
   await settle(base);
+  const submitCpuBefore = cpuMs(app?.pid);
   const c50 = await load({ url: base, connections: 50, duration: DURATION, next: submit });
+  const submitCpu = ((cpuMs(app?.pid) ?? NaN) - (submitCpuBefore ?? NaN)) / c50.requests;
   await settle(base);
   const c50Health = await load({ url: base, connections: 50, duration: DURATION, next: () => health });
   await settle(base);
@@ -278,7 +310,9 @@ async function main() {
     return { ...r, headers: { ...r.headers, "x-action-forwarded": "1" } };
   };
   await settle(base);
+  const noRenderCpuBefore = cpuMs(app?.pid);
   const c50NoRender = await load({ url: base, connections: 50, duration: DURATION, next: withoutRender });
+  const noRenderCpu = ((cpuMs(app?.pid) ?? NaN) - (noRenderCpuBefore ?? NaN)) / c50NoRender.requests;
   await settle(base);
   const after = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
   const made = after - before;
@@ -290,12 +324,12 @@ async function main() {
   console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`Group ${group}; timeline of member ${member.id}; ${DURATION} s per concurrent run; ${SEQ} requests one at a time.`);
   console.log("");
-  console.log("| page | one at a time p50 / p95 / p99 (ms) | /api/health same run | 10 concurrent req/s (p95) | /api/health same run | statements | SQL: logged / replayed (ms) |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("| page | one at a time p50 / p95 / p99 (ms) | /api/health same run | 10 concurrent req/s (p95) | /api/health same run | statements | SQL: logged / replayed (ms) | app CPU per request (ms) | HTML (KB) |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     const flag = (x: LoadResult) => (x.non2xx || x.errors ? ` ⚠ ${x.non2xx} non-2xx, ${x.errors} errors` : "");
     console.log(
-      `| ${r.name} | ${ms(r.seq.p50)} / ${ms(r.seq.p95)} / ${ms(r.seq.p99)}${flag(r.seq)} | ${ms(r.seqHealth.p50)} / ${ms(r.seqHealth.p95)} / ${ms(r.seqHealth.p99)} | ${r.c10.rps.toFixed(0)} (${ms(r.c10.p95)})${flag(r.c10)} | ${r.c10Health.rps.toFixed(0)} (${ms(r.c10Health.p95)}) | ${r.sql?.statements ?? "–"} | ${ms(r.sql?.serverMs)} / ${ms(r.sql?.replayMs)} |`,
+      `| ${r.name} | ${ms(r.seq.p50)} / ${ms(r.seq.p95)} / ${ms(r.seq.p99)}${flag(r.seq)} | ${ms(r.seqHealth.p50)} / ${ms(r.seqHealth.p95)} / ${ms(r.seqHealth.p99)} | ${r.c10.rps.toFixed(0)} (${ms(r.c10.p95)})${flag(r.c10)} | ${r.c10Health.rps.toFixed(0)} (${ms(r.c10Health.p95)}) | ${r.sql?.statements ?? "–"} | ${ms(r.sql?.serverMs)} / ${ms(r.sql?.replayMs)} | ${ms(r.appCpuMs)} | ${r.kb.toFixed(0)} |`,
     );
   }
   console.log("");
@@ -304,13 +338,13 @@ async function main() {
   console.log(`| 50 concurrent writers | ${c50.rps.toFixed(0)} | ${ms(c50.p50)} / ${ms(c50.p95)} / ${ms(c50.p99)} | ${c50.non2xx + c50.errors} | ${c50Health.rps.toFixed(0)}, ${ms(c50Health.p95)} |`);
   console.log(`| 100/s offered | ${rate100.rps.toFixed(0)} | ${ms(rate100.p50)} / ${ms(rate100.p95)} / ${ms(rate100.p99)} | ${rate100.non2xx + rate100.errors} | ${rate100Health.rps.toFixed(0)}, ${ms(rate100Health.p95)} |`);
   console.log(`| diagnostic: 50 writers, no page render in the answer | ${c50NoRender.rps.toFixed(0)} | ${ms(c50NoRender.p50)} / ${ms(c50NoRender.p95)} / ${ms(c50NoRender.p99)} | ${c50NoRender.non2xx + c50NoRender.errors} | – |`);
-  console.log(`Submit: ${submitSql?.statements ?? "–"} statements, ${ms(submitSql?.serverMs)} ms logged by PostgreSQL; ${made} new responses for ${sent} submits sent.`);
+  console.log(`Submit: app CPU per submit ${ms(submitCpu)} ms (${ms(noRenderCpu)} ms without the page render); ${submitSql?.statements ?? "–"} statements, ${ms(submitSql?.serverMs)} ms logged by PostgreSQL; ${made} new responses for ${sent} submits sent.`);
   console.log("Targets: progress p95 ≤ 60 ms, dashboard p95 ≤ 60 ms, timeline p95 ≤ 30 ms; submit ≥ 300/s with 50 writers, p95 ≤ 30 ms at 100/s.");
   console.log("PDF figures: npm run bench:pdf.");
 
   const out = path.join(root, ".data", `bench-scale-${new Date(started).toISOString().replace(/[:.]/g, "-")}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ started: new Date(started), group, memberId: member.id, rows, submit: { c50, c50Health, rate100, rate100Health, c50NoRender, sql: submitSql, made, sent } }, null, 2));
+  writeFileSync(out, JSON.stringify({ started: new Date(started), group, memberId: member.id, rows, submit: { c50, c50Health, rate100, rate100Health, c50NoRender, submitCpu, noRenderCpu, sql: submitSql, made, sent } }, null, 2));
   say(`figures also in ${path.relative(root, out)}`);
   await control.end();
 }
