@@ -1,0 +1,369 @@
+// `npm run bench`: the built app against the scale database of `npm run seed:scale`.
+// (The pack-PDF benchmark is `npm run bench:pdf`.)
+//
+// Starts the scale database and `next start` on free ports (builds first when there is no build,
+// or with --build), signs in by minting next-auth session cookies with AUTH_SECRET (as the app
+// makes them), warms up, then prints:
+// - for the group progress page, the organization dashboard and a member timeline (as the
+//   organizer): p50 / p95 / p99 one request at a time and requests/s at 10 concurrent, each beside
+//   the same run's figures for /api/health; the statements one request runs and the time
+//   PostgreSQL logged for them, and the time of replaying its SELECTs directly with pg;
+// - for submitting a response through the real server action (submitResponseAction, posted as the
+//   browser posts it: Next-Action header, router state tree, body from encodeReply): requests/s
+//   with 50 concurrent writers and p95 at 100 submits/s offered. Writers are signed-in online
+//   members, each submit a distinct member × prompt cell not answered yet (a new response).
+//
+//   npm run bench [-- --build] [-- --duration 10] [-- --group network-100]
+// The submits add responses to the scale database; `npm run seed:scale` makes it fresh again.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { freePort } from "../lib/db/free-port";
+import { applyMigrations } from "../lib/db/migrate";
+import { openScaleDatabase, scaleSettings, type ScaleDatabase } from "../lib/scale/database";
+import { load, parseStatements, profileStatements, type LoadRequest, type LoadResult, type SqlProfile } from "../lib/scale/load";
+
+const { values } = parseArgs({
+  options: {
+    build: { type: "boolean", default: false },
+    duration: { type: "string", default: "10" },
+    group: { type: "string", default: "network-100" },
+    "seq-requests": { type: "string", default: "200" },
+    /** Print each captured request's statements, slowest first. */
+    "show-sql": { type: "boolean", default: false },
+    /** EXPLAIN (ANALYZE, BUFFERS) the slowest SELECTs of each captured request. */
+    explain: { type: "boolean", default: false },
+    /** Only the submit measurements (skip the pages). */
+    "submit-only": { type: "boolean", default: false },
+  },
+});
+const DURATION = Number(values.duration);
+const SEQ = Number(values["seq-requests"]);
+const root = process.cwd();
+const distDir = process.env.STUDYPACK_DIST_DIR || ".next";
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const say = (line: string) => console.log(`bench: ${line}`);
+const ms = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? "–" : v < 10 ? v.toFixed(1) : v.toFixed(0));
+
+let logText = "";
+let capturing = false;
+let app: ChildProcess | undefined;
+let database: ScaleDatabase | undefined;
+
+async function waitForHealth(base: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not answer /api/health within 60 s");
+}
+
+/**
+ * CPU time (ms) used so far by a process and its descendants, from /proc (Linux). Less disturbed
+ * by other work on a shared machine than wall-clock latency.
+ */
+function cpuMs(rootPid: number | undefined): number | null {
+  if (!rootPid || !existsSync("/proc/self/stat")) return null;
+  const procs = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      procs.set(Number(entry), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // gone
+    }
+  }
+  let ticks = 0;
+  const walk = (pid: number) => {
+    ticks += procs.get(pid)?.ticks ?? 0;
+    for (const [child, p] of procs) if (p.ppid === pid) walk(child);
+  };
+  walk(rootPid);
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Waits until the app answers /api/health quickly again (work left from a load run is done). */
+async function settle(base: string) {
+  let quick = 0;
+  for (let i = 0; i < 240 && quick < 3; i++) {
+    const started = performance.now();
+    try {
+      await (await fetch(`${base}/api/health`)).arrayBuffer();
+    } catch {
+      // still busy
+    }
+    quick = performance.now() - started < 50 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function runNext(args: string[], env: NodeJS.ProcessEnv, quiet: boolean): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { env, stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit" });
+}
+
+async function cookieFor(userId: string, secret: string): Promise<string> {
+  // What lib/auth/options.ts puts in the cookie: the user id and the session version.
+  const token = await encode({ token: { sub: userId, sessionVersion: 0 }, secret, maxAge: 12 * 3600 });
+  return `next-auth.session-token=${token}`;
+}
+
+/** The router state tree the browser sends with an action from /groups/<slug>/packs/<n>. */
+function packPageTree(slug: string, packNumber: number): string {
+  const tree = ["", { children: ["(app)", { children: ["groups", { children: [["groupSlug", slug, "d"], { children: ["packs", { children: [["packNumber", String(packNumber), "d"], { children: ["__PAGE__", {}] }] }] }] }] }] }];
+  return encodeURIComponent(JSON.stringify(tree));
+}
+
+function submitActionId(): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }>;
+  };
+  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === "submitResponseAction" && (v.filename ?? "").includes("packs/actions"));
+  if (!found) throw new Error("submitResponseAction is not in the build's server-reference-manifest.json");
+  return found[0];
+}
+
+type PageRow = { name: string; path: string; status: number; kb: number; appCpuMs: number | null; seq: LoadResult; seqHealth: LoadResult; c10: LoadResult; c10Health: LoadResult; sql: SqlProfile | null };
+
+async function main() {
+  const started = Date.now();
+  database = await openScaleDatabase(scaleSettings(process.env), {
+    onLog: (line) => {
+      if (capturing) logText += `${line}\n`;
+    },
+  });
+  // Migrations made since the seed (the app would refuse to run without them).
+  const { applied } = await applyMigrations(database.url, { log: () => {} });
+  if (applied.length) say(`applied ${applied.length} migration(s) made since the seed: ${applied.join(", ")}`);
+  const control = new pg.Client({ connectionString: database.url });
+  await control.connect();
+  const controlPid = (await control.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+
+  const organizer = (await control.query<{ id: string; organizationId: string }>(
+    `SELECT u."id", o."organizationId" FROM "User" u JOIN "Organizer" o ON o."userId" = u."id" WHERE u."email" = 'organizer@scale.example.org'`,
+  )).rows[0];
+  if (!organizer) throw new Error("the scale database is empty: run `npm run seed:scale` first");
+  const group = values.group!;
+  const member = (await control.query<{ id: string }>(
+    `SELECT m."id" FROM "Member" m JOIN "Group" g ON g."id" = m."groupId" JOIN "PersonEvent" e ON e."memberId" = m."id" AND e."kind" = 'TRANSFERRED'
+      WHERE g."slug" = $1 ORDER BY m."id" LIMIT 1`,
+    [group],
+  )).rows[0] ?? (await control.query<{ id: string }>(`SELECT m."id" FROM "Member" m JOIN "Group" g ON g."id" = m."groupId" WHERE g."slug" = $1 LIMIT 1`, [group])).rows[0];
+  if (!member) throw new Error(`no group ${group} in the scale database`);
+
+  // The build.
+  const secret = randomBytes(32).toString("base64url");
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  if (values.build || !existsSync(buildId)) {
+    say("building the app (next build)…");
+    const code = await new Promise<number>((resolve) => runNext(["build"], env, false).once("exit", (c) => resolve(c ?? 1)));
+    if (code !== 0) throw new Error("next build failed");
+  } else {
+    say(`using the build in ${distDir}/ of ${statSync(buildId).mtime.toISOString()} (--build to make a new one)`);
+  }
+  const actionId = submitActionId();
+
+  app = runNext(["start", "--port", String(port), "--hostname", "127.0.0.1"], env, true);
+  await waitForHealth(base);
+  say(`app at ${base}, database ${database.embedded ? `embedded on port ${database.embedded.port}` : "SCALE_DATABASE_URL"}`);
+
+  const organizerCookie = await cookieFor(organizer.id, secret);
+  const health: LoadRequest = { path: "/api/health" };
+
+  /** The statements one request runs (from PostgreSQL's log), when the database is ours. */
+  async function captureSql(send: () => Promise<unknown>): Promise<SqlProfile | null> {
+    if (!database?.embedded) return null;
+    await control.query("ALTER SYSTEM SET log_min_duration_statement = 0");
+    await control.query("SELECT pg_reload_conf()");
+    await new Promise((r) => setTimeout(r, 300));
+    logText = "";
+    capturing = true;
+    await send();
+    await new Promise((r) => setTimeout(r, 300));
+    capturing = false;
+    await control.query("ALTER SYSTEM RESET log_min_duration_statement");
+    await control.query("SELECT pg_reload_conf()");
+    // pg-boss's job polling (the app's background worker) is not the request's.
+    const statements = parseStatements(logText).filter((s) => s.pid !== controlPid && !s.text.includes("pgboss."));
+    if (values.explain) {
+      const slowest = statements.filter((s) => s.phase === "execute" && /^\s*(SELECT|WITH)\b/i.test(s.text)).sort((a, b) => b.ms - a.ms).slice(0, 3);
+      for (const s of slowest) {
+        const plan = await control.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.params);
+        console.log(`\n  ${s.text}\n  params: ${JSON.stringify(s.params)}\n${plan.rows.map((r) => `    ${r["QUERY PLAN"]}`).join("\n")}\n`);
+      }
+    }
+    if (values["show-sql"]) {
+      for (const s of [...statements].sort((a, b) => b.ms - a.ms).slice(0, 25)) console.log(`  ${s.ms.toFixed(2).padStart(8)} ms ${s.phase.padEnd(9)} ${s.text.replace(/\s+/g, " ").slice(0, 220)}`);
+    }
+    return profileStatements(statements, control);
+  }
+
+  const pages = [
+    { name: "group progress", path: `/groups/${group}/progress` },
+    { name: "organization dashboard", path: `/dashboard?org=${encodeURIComponent(organizer.organizationId)}` },
+    { name: "member timeline", path: `/groups/${group}/members/${member.id}/timeline` },
+  ];
+  const rows: PageRow[] = [];
+  for (const page of values["submit-only"] ? [] : pages) {
+    const request: LoadRequest = { path: page.path, headers: { cookie: organizerCookie } };
+    const probe = await fetch(base + page.path, { headers: { cookie: organizerCookie }, redirect: "manual" });
+    const html = await probe.arrayBuffer();
+    say(`${page.name}: ${(html.byteLength / 1024).toFixed(0)} KB of HTML`);
+    if (probe.status !== 200) {
+      say(`${page.name} (${page.path}): status ${probe.status}; not measured`);
+      continue;
+    }
+    say(`${page.name}: warming up, then measuring (${SEQ} one at a time, ${DURATION} s at 10 concurrent)…`);
+    await load({ url: base, connections: 2, amount: 30, next: () => request });
+    const cpuBefore = cpuMs(app?.pid);
+    const seq = await load({ url: base, connections: 1, amount: SEQ, next: () => request });
+    const cpuAfter = cpuMs(app?.pid);
+    const appCpuMs = cpuBefore != null && cpuAfter != null ? (cpuAfter - cpuBefore) / seq.requests : null;
+    const seqHealth = await load({ url: base, connections: 1, amount: SEQ, next: () => health });
+    const c10 = await load({ url: base, connections: 10, duration: DURATION, next: () => request });
+    await settle(base);
+    const c10Health = await load({ url: base, connections: 10, duration: DURATION, next: () => health });
+    await settle(base);
+    const sql = await captureSql(() => fetch(base + page.path, { headers: { cookie: organizerCookie } }).then((r) => r.arrayBuffer()));
+    rows.push({ ...page, status: probe.status, kb: html.byteLength / 1024, appCpuMs, seq, seqHealth, c10, c10Health, sql });
+  }
+
+  // Submits: online members' unanswered cells of the packs they have (newest first).
+  const cells = (await control.query<{ userId: string; slug: string; number: number; promptId: string }>(
+    `SELECT u."id" AS "userId", g."slug", k."number", q."id" AS "promptId"
+       FROM "Member" m
+       JOIN "Person" p ON p."id" = m."personId"
+       JOIN "User" u ON u."id" = p."userId"
+       JOIN "Group" g ON g."id" = m."groupId"
+       JOIN "Organization" o ON o."id" = g."organizationId" AND o."slug" = 'network'
+       JOIN "Pack" k ON k."groupId" = g."id" AND k."status" = 'PUBLISHED' AND k."number" >= 44
+       JOIN "PackLesson" pl ON pl."packId" = k."id"
+       JOIN "Prompt" q ON q."lessonId" = pl."lessonId"
+      WHERE m."status" = 'ACTIVE' AND m."channel" = 'ONLINE'
+        AND NOT EXISTS (SELECT 1 FROM "Response" r WHERE r."packId" = k."id" AND r."memberId" = m."id" AND r."promptId" = q."id")
+      ORDER BY md5(m."id" || q."id") LIMIT 30000`,
+  )).rows;
+  say(`${cells.length.toLocaleString("en")} unanswered cells of online members to submit into`);
+  const cookies = new Map<string, string>();
+  for (const c of cells) if (!cookies.has(c.userId)) cookies.set(c.userId, await cookieFor(c.userId, secret));
+  let nextCell = 0;
+  const submit = (): LoadRequest => {
+    const c = cells[nextCell++ % cells.length]!;
+    const body = JSON.stringify([{ groupSlug: c.slug, packNumber: c.number, promptId: c.promptId, body: `Benchmark answer ${nextCell}: the reading shows how time at work is counted and paid.`, submitKey: randomUUID() }]);
+    return {
+      method: "POST",
+      path: `/groups/${c.slug}/packs/${c.number}`,
+      headers: {
+        cookie: cookies.get(c.userId)!,
+        accept: "text/x-component",
+        "content-type": "text/plain;charset=UTF-8",
+        "next-action": actionId,
+        "next-router-state-tree": packPageTree(c.slug, c.number),
+        origin: base,
+      },
+      body,
+    };
+  };
+  // One submit checked by hand: the action answers with { ok: true }.
+  const first = submit();
+  const checked = await fetch(base + first.path, { method: "POST", headers: first.headers, body: first.body });
+  const answer = await checked.text();
+  say(`one submit answers ${answer.length.toLocaleString("en")} characters (the action's result and the re-rendered pack page)`);
+  if (checked.status !== 200 || !answer.includes('"ok":true')) throw new Error(`a submit did not succeed (status ${checked.status}): ${answer.slice(0, 500)}`);
+  const submitSql = await captureSql(() => {
+    const r = submit();
+    return fetch(base + r.path, { method: "POST", headers: r.headers, body: r.body }).then((res) => res.text());
+  });
+  say(`submit: warming up, then ${DURATION} s with 50 writers and ${DURATION} s at 100/s offered…`);
+  const before = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
+  await load({ url: base, connections: 5, amount: 100, next: submit });
+  await settle(base);
+  const submitCpuBefore = cpuMs(app?.pid);
+  const c50 = await load({ url: base, connections: 50, duration: DURATION, next: submit });
+  const submitCpu = ((cpuMs(app?.pid) ?? NaN) - (submitCpuBefore ?? NaN)) / c50.requests;
+  await settle(base);
+  const c50Health = await load({ url: base, connections: 50, duration: DURATION, next: () => health });
+  await settle(base);
+  const rate100 = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: submit });
+  await settle(base);
+  const rate100Health = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: () => health });
+  // Diagnostic: the same action without the page render that revalidatePath causes in the action's
+  // answer. `x-action-forwarded` is the header Next sets when one worker forwards an action to
+  // another; the receiving worker then answers with the action's result only.
+  const withoutRender = (): LoadRequest => {
+    const r = submit();
+    return { ...r, headers: { ...r.headers, "x-action-forwarded": "1" } };
+  };
+  await settle(base);
+  const noRenderCpuBefore = cpuMs(app?.pid);
+  const c50NoRender = await load({ url: base, connections: 50, duration: DURATION, next: withoutRender });
+  const noRenderCpu = ((cpuMs(app?.pid) ?? NaN) - (noRenderCpuBefore ?? NaN)) / c50NoRender.requests;
+  await settle(base);
+  const after = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
+  const made = after - before;
+  const sent = 100 + c50.requests + rate100.requests + c50NoRender.requests;
+  if (nextCell > cells.length) say(`WARNING: ran out of distinct cells (${nextCell} submits for ${cells.length} cells); later submits repeated cells`);
+
+  // The report.
+  console.log("");
+  console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(`Group ${group}; timeline of member ${member.id}; ${DURATION} s per concurrent run; ${SEQ} requests one at a time.`);
+  console.log("");
+  console.log("| page | one at a time p50 / p95 / p99 (ms) | /api/health same run | 10 concurrent req/s (p95) | /api/health same run | statements | SQL: logged / replayed (ms) | app CPU per request (ms) | HTML (KB) |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const flag = (x: LoadResult) => (x.non2xx || x.errors ? ` ⚠ ${x.non2xx} non-2xx, ${x.errors} errors` : "");
+    console.log(
+      `| ${r.name} | ${ms(r.seq.p50)} / ${ms(r.seq.p95)} / ${ms(r.seq.p99)}${flag(r.seq)} | ${ms(r.seqHealth.p50)} / ${ms(r.seqHealth.p95)} / ${ms(r.seqHealth.p99)} | ${r.c10.rps.toFixed(0)} (${ms(r.c10.p95)})${flag(r.c10)} | ${r.c10Health.rps.toFixed(0)} (${ms(r.c10Health.p95)}) | ${r.sql?.statements ?? "–"} | ${ms(r.sql?.serverMs)} / ${ms(r.sql?.replayMs)} | ${ms(r.appCpuMs)} | ${r.kb.toFixed(0)} |`,
+    );
+  }
+  console.log("");
+  console.log("| submit a response (server action) | req/s | p50 / p95 / p99 (ms) | non-2xx | /api/health same run: req/s, p95 |");
+  console.log("|---|---|---|---|---|");
+  console.log(`| 50 concurrent writers | ${c50.rps.toFixed(0)} | ${ms(c50.p50)} / ${ms(c50.p95)} / ${ms(c50.p99)} | ${c50.non2xx + c50.errors} | ${c50Health.rps.toFixed(0)}, ${ms(c50Health.p95)} |`);
+  console.log(`| 100/s offered | ${rate100.rps.toFixed(0)} | ${ms(rate100.p50)} / ${ms(rate100.p95)} / ${ms(rate100.p99)} | ${rate100.non2xx + rate100.errors} | ${rate100Health.rps.toFixed(0)}, ${ms(rate100Health.p95)} |`);
+  console.log(`| diagnostic: 50 writers, no page render in the answer | ${c50NoRender.rps.toFixed(0)} | ${ms(c50NoRender.p50)} / ${ms(c50NoRender.p95)} / ${ms(c50NoRender.p99)} | ${c50NoRender.non2xx + c50NoRender.errors} | – |`);
+  console.log(`Submit: app CPU per submit ${ms(submitCpu)} ms (${ms(noRenderCpu)} ms without the page render); ${submitSql?.statements ?? "–"} statements, ${ms(submitSql?.serverMs)} ms logged by PostgreSQL; ${made} new responses for ${sent} submits sent.`);
+  console.log("Targets: progress p95 ≤ 60 ms, dashboard p95 ≤ 60 ms, timeline p95 ≤ 30 ms; submit ≥ 300/s with 50 writers, p95 ≤ 30 ms at 100/s.");
+  console.log("PDF figures: npm run bench:pdf.");
+
+  const out = path.join(root, ".data", `bench-scale-${new Date(started).toISOString().replace(/[:.]/g, "-")}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ started: new Date(started), group, memberId: member.id, rows, submit: { c50, c50Health, rate100, rate100Health, c50NoRender, submitCpu, noRenderCpu, sql: submitSql, made, sent } }, null, 2));
+  say(`figures also in ${path.relative(root, out)}`);
+  await control.end();
+}
+
+async function stop(code: number) {
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((r) => app?.once("exit", r));
+  }
+  await database?.stop().catch(() => {});
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(1));
+
+main().then(
+  () => stop(0),
+  async (error: unknown) => {
+    console.error(error);
+    await stop(1);
+  },
+);
