@@ -34,7 +34,7 @@ test("facilitator publishes a pack; member drafts, reloads, submits once; feedba
   await facilitator.getByLabel("Letter to the group").fill("Dear all,\n\nTake your time with this one.");
   await facilitator.getByLabel("Due date").fill("2026-12-31");
   await facilitator.getByText(s.lesson.title).click();
-  await facilitator.getByRole("button", { name: "Save" }).click();
+  await facilitator.getByRole("button", { name: "Save", exact: true }).click();
   await expect(facilitator.getByText("Saved.")).toBeVisible();
   facilitator.once("dialog", (dialog) => void dialog.accept());
   await facilitator.getByRole("button", { name: "Publish to members" }).click();
