@@ -11,7 +11,6 @@ import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/data/packs";
 import { notify, userOfMember, type NewNotification } from "@/lib/data/notifications";
-import { emailNotifications } from "@/lib/notifications/email";
 import { canTranscriberShare, consentSelect, isVisibleToGroup, sharedResponseWhere, visibleResponseWhere, type SharingPreference } from "@/lib/discussion/consent";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -218,14 +217,14 @@ export async function addReply(ctx: GroupContext, input: { responseId: string; b
     },
   });
   if (!response || !isVisibleToGroup(response, response.member)) throw notFound();
-  let ids: string[] = [];
   try {
+    // The reply and the writer's notification (with its queued e-mail) are one change.
     const reply = await db.$transaction(async (tx) => {
       const created = await tx.reply.create({ data: { responseId: response.id, memberId: member.id, body: input.body, clientKey: input.clientKey }, select: { id: true } });
       const writer = response.memberId === member.id ? null : await userOfMember(tx, response.memberId);
       if (writer) {
         const { penName } = await tx.member.findUniqueOrThrow({ where: { id: member.id }, select: { penName: true } });
-        ids = await notify(tx, [
+        await notify(tx, [
           {
             userId: writer,
             kind: "reply",
@@ -235,7 +234,6 @@ export async function addReply(ctx: GroupContext, input: { responseId: string; b
       }
       return created;
     });
-    await emailNotifications(ids);
     return { id: reply.id, repeated: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -270,19 +268,18 @@ export async function hideFromGroup(ctx: GroupContext, input: { kind: "response"
   const data = { hiddenAt: new Date(), hiddenReason: input.reason, hiddenById: ctx.user.id };
   const pack = "pack" in target ? target.pack : target.response.pack;
   const prompt = "prompt" in target ? target.prompt : target.response.prompt;
-  const ids = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const claimed = input.kind === "response" ? await tx.response.updateMany({ where, data }) : await tx.reply.updateMany({ where, data });
-    if (claimed.count === 0) return [];
+    if (claimed.count === 0) return;
     const writer = await userOfMember(tx, target.memberId);
-    if (!writer) return [];
+    if (!writer) return;
     const item: NewNotification = {
       userId: writer,
       kind: "hidden",
       data: { groupSlug: ctx.group.slug, groupName: ctx.group.name, packNumber: pack.number, promptText: prompt.text, reason: input.reason, href: `/groups/${ctx.group.slug}/discussion#${input.kind}-${target.id}` },
     };
-    return notify(tx, [item]);
+    await notify(tx, [item]);
   });
-  await emailNotifications(ids);
 }
 
 /** Mail members of the group with their recorded choice, for facilitators (pen names only). */
