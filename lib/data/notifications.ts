@@ -1,5 +1,5 @@
 // In-app notifications: feedback on your response, a reply to it, a new pack in your group,
-// your response or reply hidden. Written inside the transaction of the change they report, so
+// your response or reply hidden, or shown again. Written inside the transaction of the change they report, so
 // neither exists alone; their e-mail copies are queued in the same transaction and sent by the
 // e-mail job (lib/jobs/email-job.ts, decision 012).
 //
@@ -11,7 +11,7 @@ import { queueEmails } from "@/lib/jobs/email-queue";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const NOTIFICATION_KINDS = ["feedback", "reply", "packPublished", "hidden"] as const;
+export const NOTIFICATION_KINDS = ["feedback", "reply", "packPublished", "hidden", "shown"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What the list and the e-mail show: plain values, no personal data beyond pen names. */

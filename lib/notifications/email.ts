@@ -21,6 +21,8 @@ export function notificationText(kind: string, data: NotificationData): { subjec
       return { subject: t("email.replySubject", values), text: t("kinds.reply", values) };
     case "packPublished":
       return { subject: t("email.packPublishedSubject", values), text: t("kinds.packPublished", values) };
+    case "shown":
+      return { subject: t("email.shownSubject", values), text: t("kinds.shown", values) };
     default:
       return { subject: t("email.hiddenSubject", values), text: t("kinds.hidden", values) };
   }
