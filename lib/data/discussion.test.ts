@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadGroupContext } from "@/lib/authz";
-import { addReply, getMySharing, hideFromGroup, listDiscussion, recordMemberConsent, setMyResponseShared, updateMySharing } from "@/lib/data/discussion";
+import { addReply, getMySharing, hideFromGroup, listDiscussion, showToGroupAgain, recordMemberConsent, setMyResponseShared, updateMySharing } from "@/lib/data/discussion";
 import { listMyResponses, submitResponse } from "@/lib/data/responses";
 import { submitTranscription } from "@/lib/data/transcriptions";
 import { listNotifications, unreadCount } from "@/lib/data/notifications";
-import { mySharingSchema, replySchema } from "@/lib/validations/discussion";
+import { hideSchema, mySharingSchema, replySchema } from "@/lib/validations/discussion";
 import { makeMember } from "@/tests/factories";
 import { makePackScenario } from "@/tests/factories/pack";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
@@ -184,5 +184,45 @@ describe("discussion, replies and hiding", () => {
     const notes = await listNotifications(other.user);
     expect(notes.filter((n) => n.kind === "hidden")).toHaveLength(1);
     expect(notes[0]?.data.reason).toBe("Unkind");
+  });
+
+  it("a facilitator shows again what was hidden: everyone sees it, the hiding is kept in the audit log, the writer is told", async () => {
+    const { s, other, responseId } = await sharedScenario();
+    const { id: replyId } = await addReply(other.ctx, { responseId, body: "Sharp reply", clientKey: key() });
+    // Nothing hidden yet: showing changes nothing and writes nothing.
+    await showToGroupAgain(s.facilitator, { kind: "reply", id: replyId });
+    expect(await db.auditLog.count({ where: { entityId: replyId } })).toBe(0);
+
+    await hideFromGroup(s.facilitator, { kind: "reply", id: replyId, reason: "Too sharp" });
+    const hidden = await db.reply.findUniqueOrThrow({ where: { id: replyId } });
+    await expect(showToGroupAgain(other.ctx, { kind: "reply", id: replyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const elsewhere = await makePackScenario({ published: true });
+    await expect(showToGroupAgain(elsewhere.facilitator, { kind: "reply", id: replyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await Promise.all([showToGroupAgain(s.facilitator, { kind: "reply", id: replyId }), showToGroupAgain(s.facilitator, { kind: "reply", id: replyId })]);
+
+    expect(await db.reply.findUniqueOrThrow({ where: { id: replyId } })).toMatchObject({ body: "Sharp reply", hiddenAt: null, hiddenReason: null, hiddenById: null });
+    expect((await listDiscussion(s.memberCtx))[0]!.prompts[0]!.responses[0]!.replies[0]).toMatchObject({ body: "Sharp reply", hidden: null });
+    const audit = await db.auditLog.findMany({ where: { entityId: replyId }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["discussion.hide", "discussion.show"]);
+    expect(audit[0]).toMatchObject({ actorId: s.facilitator.user.id, groupId: s.group.id, details: { reason: "Too sharp" } });
+    expect(audit[1]).toMatchObject({
+      actorId: s.facilitator.user.id,
+      entityType: "Reply",
+      details: { hiddenAt: hidden.hiddenAt!.toISOString(), hiddenReason: "Too sharp", hiddenById: s.facilitator.user.id },
+    });
+    const notes = await listNotifications(other.user);
+    expect(notes.map((n) => n.kind).slice(0, 2)).toEqual(["shown", "hidden"]);
+    expect(notes[0]?.data.href).toBe(`/groups/${s.group.slug}/discussion#reply-${replyId}`);
+
+    // A response, hidden and shown again with any reason text: the reason travels intact into the audit log.
+    for (const reason of naughtyStrings.slice(0, 20)) {
+      const parsed = hideSchema.safeParse({ groupSlug: s.group.slug, kind: "response", id: responseId, reason });
+      if (!parsed.success) continue;
+      await hideFromGroup(s.facilitator, { kind: "response", id: responseId, reason: parsed.data.reason });
+      await showToGroupAgain(s.facilitator, { kind: "response", id: responseId });
+      const last = await db.auditLog.findFirstOrThrow({ where: { entityId: responseId, action: "discussion.show" }, orderBy: { createdAt: "desc" } });
+      expect((last.details as { hiddenReason: string }).hiddenReason).toBe(parsed.data.reason);
+    }
+    expect((await db.response.findUniqueOrThrow({ where: { id: responseId } })).hiddenAt).toBeNull();
   });
 });

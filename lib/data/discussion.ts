@@ -6,12 +6,12 @@
 // Legal names never leave this module: every select names `penName` and nothing of Person.
 import "server-only";
 import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/data/packs";
 import { notify, userOfMember, type NewNotification } from "@/lib/data/notifications";
-import { emailNotifications } from "@/lib/notifications/email";
 import { canTranscriberShare, consentSelect, isVisibleToGroup, sharedResponseWhere, visibleResponseWhere, type SharingPreference } from "@/lib/discussion/consent";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -218,14 +218,14 @@ export async function addReply(ctx: GroupContext, input: { responseId: string; b
     },
   });
   if (!response || !isVisibleToGroup(response, response.member)) throw notFound();
-  let ids: string[] = [];
   try {
+    // The reply and the writer's notification (with its queued e-mail) are one change.
     const reply = await db.$transaction(async (tx) => {
       const created = await tx.reply.create({ data: { responseId: response.id, memberId: member.id, body: input.body, clientKey: input.clientKey }, select: { id: true } });
       const writer = response.memberId === member.id ? null : await userOfMember(tx, response.memberId);
       if (writer) {
         const { penName } = await tx.member.findUniqueOrThrow({ where: { id: member.id }, select: { penName: true } });
-        ids = await notify(tx, [
+        await notify(tx, [
           {
             userId: writer,
             kind: "reply",
@@ -235,7 +235,6 @@ export async function addReply(ctx: GroupContext, input: { responseId: string; b
       }
       return created;
     });
-    await emailNotifications(ids);
     return { id: reply.id, repeated: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -245,44 +244,98 @@ export async function addReply(ctx: GroupContext, input: { responseId: string; b
   }
 }
 
-// ───────────── Hiding ─────────────
+// ───────────── Hiding and showing again ─────────────
+
+/** A response or reply of this group that a facilitator may hide or show again, or NOT_FOUND. */
+async function moderationTarget(ctx: GroupContext, kind: "response" | "reply", id: string) {
+  if (!canInGroup(ctx.roles, "discussion.moderate")) throw notFound();
+  const hidden = { hiddenAt: true, hiddenReason: true, hiddenById: true, memberId: true } as const;
+  const target =
+    kind === "response"
+      ? await db.response.findFirst({ where: { id, pack: { groupId: ctx.group.id } }, select: { id: true, ...hidden, pack: { select: { number: true } }, prompt: { select: { text: true } } } })
+      : await db.reply.findFirst({
+          where: { id, response: { pack: { groupId: ctx.group.id } } },
+          select: { id: true, ...hidden, response: { select: { pack: { select: { number: true } }, prompt: { select: { text: true } } } } },
+        });
+  if (!target) throw notFound();
+  const { pack, prompt } = "pack" in target ? target : target.response;
+  return { ...target, pack, prompt };
+}
+
+type ModerationTarget = Awaited<ReturnType<typeof moderationTarget>>;
+
+/** Records the change in the audit log and tells the writer (if they can sign in), in `tx`. */
+async function recordModeration(
+  tx: Prisma.TransactionClient,
+  ctx: GroupContext,
+  kind: "response" | "reply",
+  target: ModerationTarget,
+  change: { action: "discussion.hide" | "discussion.show"; notification: "hidden" | "shown"; reason: string | null; details: Prisma.InputJsonObject },
+) {
+  await writeAudit(tx, {
+    organizationId: ctx.group.organizationId,
+    actorId: ctx.user.id,
+    action: change.action,
+    entityType: kind === "response" ? "Response" : "Reply",
+    entityId: target.id,
+    groupId: ctx.group.id,
+    details: change.details,
+  });
+  const writer = await userOfMember(tx, target.memberId);
+  if (!writer) return;
+  const item: NewNotification = {
+    userId: writer,
+    kind: change.notification,
+    data: {
+      groupSlug: ctx.group.slug,
+      groupName: ctx.group.name,
+      packNumber: target.pack.number,
+      promptText: target.prompt.text,
+      ...(change.reason === null ? {} : { reason: change.reason }),
+      href: `/groups/${ctx.group.slug}/discussion#${kind}-${target.id}`,
+    },
+  };
+  await notify(tx, [item]);
+}
 
 /**
  * A facilitator hides a response or a reply from the group. The text and the reason are kept;
  * facilitators still see it, marked; the writer is told and sees it marked on their own view.
- * Hiding again changes nothing.
+ * The audit log records who hid it, when and why. Hiding again changes nothing.
  */
 export async function hideFromGroup(ctx: GroupContext, input: { kind: "response" | "reply"; id: string; reason: string }): Promise<void> {
-  if (!canInGroup(ctx.roles, "discussion.moderate")) throw notFound();
-  const target =
-    input.kind === "response"
-      ? await db.response.findFirst({
-          where: { id: input.id, pack: { groupId: ctx.group.id } },
-          select: { id: true, hiddenAt: true, memberId: true, pack: { select: { number: true } }, prompt: { select: { text: true } } },
-        })
-      : await db.reply.findFirst({
-          where: { id: input.id, response: { pack: { groupId: ctx.group.id } } },
-          select: { id: true, hiddenAt: true, memberId: true, response: { select: { pack: { select: { number: true } }, prompt: { select: { text: true } } } } },
-        });
-  if (!target) throw notFound();
+  const target = await moderationTarget(ctx, input.kind, input.id);
   if (target.hiddenAt) return;
   const where = { id: target.id, hiddenAt: null };
   const data = { hiddenAt: new Date(), hiddenReason: input.reason, hiddenById: ctx.user.id };
-  const pack = "pack" in target ? target.pack : target.response.pack;
-  const prompt = "prompt" in target ? target.prompt : target.response.prompt;
-  const ids = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const claimed = input.kind === "response" ? await tx.response.updateMany({ where, data }) : await tx.reply.updateMany({ where, data });
-    if (claimed.count === 0) return [];
-    const writer = await userOfMember(tx, target.memberId);
-    if (!writer) return [];
-    const item: NewNotification = {
-      userId: writer,
-      kind: "hidden",
-      data: { groupSlug: ctx.group.slug, groupName: ctx.group.name, packNumber: pack.number, promptText: prompt.text, reason: input.reason, href: `/groups/${ctx.group.slug}/discussion#${input.kind}-${target.id}` },
-    };
-    return notify(tx, [item]);
+    if (claimed.count === 0) return;
+    await recordModeration(tx, ctx, input.kind, target, { action: "discussion.hide", notification: "hidden", reason: input.reason, details: { reason: input.reason } });
   });
-  await emailNotifications(ids);
+}
+
+/**
+ * A facilitator shows again a response or reply that was hidden: the group sees it as before.
+ * The hiding it undoes (who, when, why) moves into the audit entry of the showing, with who
+ * showed it again; the writer is told. Showing what is not hidden changes nothing.
+ */
+export async function showToGroupAgain(ctx: GroupContext, input: { kind: "response" | "reply"; id: string }): Promise<void> {
+  const target = await moderationTarget(ctx, input.kind, input.id);
+  if (!target.hiddenAt) return;
+  // Only the hiding this facilitator saw is undone: a hide and show racing cannot cross.
+  const where = { id: target.id, hiddenAt: target.hiddenAt };
+  const data = { hiddenAt: null, hiddenReason: null, hiddenById: null };
+  await db.$transaction(async (tx) => {
+    const claimed = input.kind === "response" ? await tx.response.updateMany({ where, data }) : await tx.reply.updateMany({ where, data });
+    if (claimed.count === 0) return;
+    await recordModeration(tx, ctx, input.kind, target, {
+      action: "discussion.show",
+      notification: "shown",
+      reason: null,
+      details: { hiddenAt: target.hiddenAt!.toISOString(), hiddenReason: target.hiddenReason, hiddenById: target.hiddenById },
+    });
+  });
 }
 
 /** Mail members of the group with their recorded choice, for facilitators (pen names only). */

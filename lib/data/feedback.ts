@@ -8,7 +8,6 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { isUniqueViolation } from "@/lib/data/packs";
 import { notify, userOfMember } from "@/lib/data/notifications";
-import { emailNotifications } from "@/lib/notifications/email";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -57,8 +56,7 @@ export async function addFeedback(ctx: GroupContext, input: { responseId: string
   });
   if (!response) throw notFound();
   try {
-    // The feedback and the writer's notification are one change; the e-mail copy follows the commit.
-    let ids: string[] = [];
+    // The feedback and the writer's notification (with its queued e-mail copy) are one change.
     const created = await db.$transaction(async (tx) => {
       const feedback = await tx.feedback.create({
         data: { responseId: response.id, authorId: ctx.user.id, body: input.body, clientKey: input.clientKey },
@@ -66,7 +64,7 @@ export async function addFeedback(ctx: GroupContext, input: { responseId: string
       });
       const writer = await userOfMember(tx, response.memberId);
       if (writer && writer !== ctx.user.id) {
-        ids = await notify(tx, [
+        await notify(tx, [
           {
             userId: writer,
             kind: "feedback",
@@ -76,7 +74,6 @@ export async function addFeedback(ctx: GroupContext, input: { responseId: string
       }
       return feedback;
     });
-    await emailNotifications(ids);
     return created;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

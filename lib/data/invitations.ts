@@ -15,7 +15,9 @@ import type { AcceptInvitationInput } from "@/lib/validations/auth";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createTranslator } from "next-intl";
 import { env } from "@/lib/env";
-import { emailConfigured, sendEmail } from "@/lib/email/send";
+import type { EmailMessage } from "@/lib/email/send";
+import { seal, unseal } from "@/lib/email/seal";
+import { queueEmails } from "@/lib/jobs/email-queue";
 import rosterMessages from "@/messages/en/roster.json";
 
 export const INVITATION_DAYS = 14;
@@ -195,12 +197,22 @@ export async function acceptInvitationAsUser(token: string, user: CurrentUser): 
   });
 }
 
-export type IssuedInvitation = { id: string; personId: string; groupId: string; email: string; token: string; expiresAt: Date };
+export type IssuedInvitation = {
+  id: string;
+  personId: string;
+  groupId: string;
+  email: string;
+  token: string;
+  expiresAt: Date;
+  /** Its e-mail is queued (SMTP is configured); otherwise the link is shown to copy. */
+  emailQueued: boolean;
+};
 
 /**
  * Member invitations for people already on the roster, inside the caller's transaction (the
  * roster import, bulk invitations, a release). Any earlier open link of the same person is
- * revoked, so only the newest link works. One audit entry per invitation.
+ * revoked, so only the newest link works. One audit entry per invitation. The e-mails with the
+ * links are queued in the same transaction (sent by lib/jobs/email-job.ts).
  */
 export async function issueMemberInvitations(
   tx: Prisma.TransactionClient,
@@ -218,41 +230,38 @@ export async function issueMemberInvitations(
     select: { id: true, tokenHash: true },
   });
   const idOf = new Map(rows.map((r) => [r.tokenHash, r.id]));
-  const result = issued.map((i) => ({ ...i, id: idOf.get(hashToken(i.token))! }));
+  const created = issued.map((i) => ({ ...i, id: idOf.get(hashToken(i.token))!, sealedToken: seal(i.token) }));
   await tx.auditLog.createMany({
-    data: result.map((i) => ({ organizationId, actorId, action: "invitation.create", entityType: "Invitation", entityId: i.id, groupId: i.groupId, personId: i.personId, details: { role: "MEMBER" } })),
+    data: created.map((i) => ({ organizationId, actorId, action: "invitation.create", entityType: "Invitation", entityId: i.id, groupId: i.groupId, personId: i.personId, details: { role: "MEMBER" } })),
   });
-  return result;
+  // No AUTH_SECRET to seal the token with: the link is shown to copy instead.
+  const mailable = created.flatMap((i) => (i.sealedToken ? [{ kind: "invitation" as const, invitationId: i.id, sealedToken: i.sealedToken }] : []));
+  const queued = mailable.length > 0 && (await queueEmails(tx, mailable));
+  return created.map(({ sealedToken, ...i }) => ({ ...i, emailQueued: queued && sealedToken !== null }));
 }
 
 /** The web path of an invitation link. */
 export const invitationPath = (token: string) => `/invitations/${token}`;
 
 /**
- * E-mails member invitations, after the transaction that made them has committed (a failed
- * send never undoes an invitation: the link is shown to copy instead). Returns the ids sent.
+ * The e-mail of a member invitation, for the e-mail job at send time; null when the link no
+ * longer works (revoked, replaced by a newer one, used, expired, the member left) or the sealed
+ * token is not this invitation's.
  */
-export async function emailMemberInvitations(organizationName: string, invitations: { id: string; email: string; token: string; expiresAt: Date; penName: string; groupName: string }[]): Promise<Set<string>> {
-  const sent = new Set<string>();
-  if (!emailConfigured() || invitations.length === 0) return sent;
+export async function invitationEmail(invitationId: string, sealedToken: string): Promise<EmailMessage | null> {
+  const token = unseal(sealedToken);
+  if (!token) return null;
+  const row = await db.invitation.findUnique({ where: { id: invitationId }, select: { ...invitationSelect, tokenHash: true } });
+  if (!row || row.tokenHash !== hashToken(token) || stateOf(row) !== "valid") return null;
   const t = createTranslator({ locale: "en", messages: rosterMessages, namespace: "roster.invitationEmail" });
-  const base = env().NEXTAUTH_URL ?? "http://localhost:3000";
-  const expires = (d: Date) => d.toISOString().slice(0, 10);
-  // A few at a time: the transport pools connections, and one slow address does not hold the rest.
-  for (let i = 0; i < invitations.length; i += 5) {
-    await Promise.all(
-      invitations.slice(i, i + 5).map(async (inv) => {
-        const link = new URL(invitationPath(inv.token), base).toString();
-        const result = await sendEmail({
-          to: inv.email,
-          subject: t("subject", { organization: organizationName }),
-          text: t("body", { organization: organizationName, group: inv.groupName, penName: inv.penName, expires: expires(inv.expiresAt), link }),
-        });
-        if (result.sent) sent.add(inv.id);
-      }),
-    );
-  }
-  return sent;
+  const link = new URL(invitationPath(token), env().NEXTAUTH_URL ?? "http://localhost:3000").toString();
+  const organization = row.organization.name;
+  const penName = row.person?.memberships.find((m) => m.groupId === row.groupId)?.penName ?? "";
+  return {
+    to: row.email,
+    subject: t("subject", { organization }),
+    text: t("body", { organization, group: row.group?.name ?? "", penName, expires: row.expiresAt.toISOString().slice(0, 10), link }),
+  };
 }
 
 // ── A group's member invitations, as staff manage them on the members page ──

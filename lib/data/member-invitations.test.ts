@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadGroupContext, type GroupContext } from "@/lib/authz";
 import type { CurrentUser } from "@/lib/auth/session";
-import { acceptInvitationAsNewUser, describeInvitation, emailMemberInvitations, inviteMembers, listMembersWithoutLogin, resendInvitation, revokeInvitation } from "@/lib/data/invitations";
+import { acceptInvitationAsNewUser, describeInvitation, inviteMembers, listMembersWithoutLogin, resendInvitation, revokeInvitation } from "@/lib/data/invitations";
 import { changeMemberStatus } from "@/lib/data/members";
 import { makeFacilitator, makeGroup, makeMember, makeUser } from "@/tests/factories";
 import { startTestSmtpServer, type TestSmtpServer } from "@/tests/setup/smtp";
+import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/lib/jobs/email-queue-testing";
 
 async function contextOf(user: CurrentUser, slug: string): Promise<GroupContext> {
   const ctx = await loadGroupContext(user, slug);
@@ -33,6 +34,9 @@ let smtp: TestSmtpServer | undefined;
 afterEach(async () => {
   await smtp?.close();
   smtp = undefined;
+});
+afterAll(async () => {
+  await resetEmailQueue();
 });
 
 describe("member invitations", () => {
@@ -85,21 +89,41 @@ describe("member invitations", () => {
     expect(await describeInvitation(a!.token)).toMatchObject({ state: "valid" });
   });
 
-  it("e-mails the links through a real SMTP server when one is configured", async () => {
+  it("queues the links' e-mails with the invitations; the e-mail job sends them through a real SMTP server", async () => {
     const s = await scenario();
-    const { invitations } = await inviteMembers(s.facilitator, s.people.map((p) => p.memberId));
-    expect(await emailMemberInvitations("Riverside", invitations)).toEqual(new Set());
+    const unsent = await inviteMembers(s.facilitator, s.people.map((p) => p.memberId));
+    expect(unsent.invitations.map((i) => i.emailQueued)).toEqual([false, false, false]);
     smtp = await startTestSmtpServer();
-    const sent = await emailMemberInvitations("Riverside", invitations);
-    expect(sent).toEqual(new Set(invitations.map((i) => i.id)));
+    const { invitations } = await inviteMembers(s.facilitator, s.people.map((p) => p.memberId));
+    expect(invitations.map((i) => i.emailQueued)).toEqual([true, true, true]);
+    expect(smtp.messages).toHaveLength(0); // nothing is sent during the request
+    // The queue holds no usable link: the token is sealed.
+    const jobs = (await emailJobRows()).filter((j) => invitations.some((i) => i.id === j.data.invitationId));
+    expect(jobs).toHaveLength(3);
+    for (const i of invitations) expect(JSON.stringify(jobs)).not.toContain(i.token);
+
+    await workQueuedEmails();
     expect(smtp.messages).toHaveLength(3);
     for (const i of invitations) {
       const mail = smtp.messages.find((m) => m.to.includes(i.email))!;
-      expect(mail.subject).toBe("Your invitation to Riverside");
+      expect(mail.subject).toMatch(/^Your invitation to /);
       expect(mail.text).toContain(`/invitations/${i.token}`);
       expect(mail.text).toContain(i.penName);
     }
+
+    // A link replaced or revoked before its e-mail went out is not sent.
+    const replaced = await resendInvitation(s.facilitator, invitations[0]!.id);
+    await resendInvitation(s.facilitator, replaced.id);
+    await revokeInvitation(s.facilitator, invitations[1]!.id);
+    await workQueuedEmails();
+    expect(smtp.messages).toHaveLength(4);
+    expect(smtp.messages.at(-1)!.text).not.toContain(replaced.token);
+
+    // A failing server: the invitation stands, its e-mail waits for a retry.
     smtp.failFromNowOn();
-    expect(await emailMemberInvitations("Riverside", invitations.slice(0, 1))).toEqual(new Set());
+    const last = await resendInvitation(s.facilitator, invitations[2]!.id);
+    await workQueuedEmails();
+    expect((await emailJobRows()).find((j) => j.data.invitationId === last.id)?.state).toBe("retry");
+    expect(await describeInvitation(last.token)).toMatchObject({ state: "valid" });
   });
 });

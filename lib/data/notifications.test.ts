@@ -9,6 +9,7 @@ import { makeMember } from "@/tests/factories";
 import { makeMailMember } from "@/tests/factories/mail";
 import { makePackScenario } from "@/tests/factories/pack";
 import { startTestSmtpServer, type TestSmtpServer } from "@/tests/setup/smtp";
+import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/lib/jobs/email-queue-testing";
 
 const key = () => randomUUID();
 
@@ -55,19 +56,25 @@ describe("in-app notifications", () => {
   });
 });
 
-describe("e-mail copies through a real SMTP server on loopback", () => {
+describe("e-mail copies, queued with the notification and sent by the e-mail job through a real SMTP server", () => {
   let smtp: TestSmtpServer;
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
   });
   afterAll(async () => {
     await smtp.close();
+    await resetEmailQueue();
   });
 
-  it("are sent after the commit, and not to a member who turned them off", async () => {
+  it("are queued in the action's transaction and sent by the job, not to a member who turned them off", async () => {
     const { s, responseId } = await answered();
     const before = smtp.messages.length;
     await addFeedback(s.facilitator, { responseId, body: "Nice work.", clientKey: key() });
+    // Nothing is sent during the action: the e-mail waits in the queue.
+    expect(smtp.messages.length).toBe(before);
+    const [notification] = await listNotifications(s.memberCtx.user);
+    expect((await emailJobRows()).some((j) => j.data.notificationId === notification!.id)).toBe(true);
+    await workQueuedEmails();
     const mail = smtp.messages.slice(before);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toEqual([s.memberCtx.user.email]);
@@ -77,18 +84,34 @@ describe("e-mail copies through a real SMTP server on loopback", () => {
     // The feedback's text stays in the app: the e-mail does not carry it.
     expect(mail[0]!.text).not.toContain("Nice work.");
 
-    await setEmailPreference(s.memberCtx.user, false);
+    // Turned off after the e-mail was queued: checked again when it is sent.
     await addFeedback(s.facilitator, { responseId, body: "More.", clientKey: key() });
+    await setEmailPreference(s.memberCtx.user, false);
+    await workQueuedEmails();
     expect(smtp.messages.length).toBe(before + 1);
     expect(await unreadCount(s.memberCtx.user)).toBe(2);
   });
 
-  it("a failing SMTP server never fails the action", async () => {
+  it("a failing SMTP server never fails the action; the job is retried later and the notification stays", async () => {
     const { s, responseId } = await answered();
     smtp.failFromNowOn();
     const created = await addFeedback(s.facilitator, { responseId, body: "Still saved.", clientKey: key() });
     expect(created.id).toBeTruthy();
     expect(await db.feedback.count({ where: { responseId } })).toBe(1);
     expect(await unreadCount(s.memberCtx.user)).toBe(1);
+    const [notification] = await listNotifications(s.memberCtx.user);
+    await workQueuedEmails();
+    const job = (await emailJobRows()).find((j) => j.data.notificationId === notification!.id)!;
+    expect(job.state).toBe("retry");
+    expect(job.startAfter.getTime()).toBeGreaterThan(Date.now()); // waits before the next try
+    expect(await workQueuedEmails()).toBe(0);
+    expect(await unreadCount(s.memberCtx.user)).toBe(1);
+
+    // The server is back and the wait is over: the retry sends it.
+    await smtp.close();
+    smtp = await startTestSmtpServer();
+    await db.$executeRaw`UPDATE pgboss.job SET start_after = now() WHERE id = ${job.id}::uuid`;
+    expect(await workQueuedEmails()).toBe(1);
+    expect(smtp.messages.map((m) => m.to)).toEqual([[s.memberCtx.user.email]]);
   });
 });

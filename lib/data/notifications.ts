@@ -1,15 +1,17 @@
 // In-app notifications: feedback on your response, a reply to it, a new pack in your group,
-// your response or reply hidden. Written inside the transaction of the change they report, so
-// neither exists alone; e-mail copies go out after the commit (lib/notifications/email.ts).
+// your response or reply hidden, or shown again. Written inside the transaction of the change they report, so
+// neither exists alone; their e-mail copies are queued in the same transaction and sent by the
+// e-mail job (lib/jobs/email-job.ts, decision 012).
 //
 // The unread count in the header runs on every page, so it is one COUNT on the
 // (userId, readAt, createdAt) index and nothing else.
 import "server-only";
 import { db } from "@/lib/db";
+import { queueEmails } from "@/lib/jobs/email-queue";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const NOTIFICATION_KINDS = ["feedback", "reply", "packPublished", "hidden"] as const;
+export const NOTIFICATION_KINDS = ["feedback", "reply", "packPublished", "hidden", "shown"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What the list and the e-mail show: plain values, no personal data beyond pen names. */
@@ -26,14 +28,16 @@ export type NotificationData = {
 
 export type NewNotification = { userId: string; kind: NotificationKind; data: NotificationData };
 
-/** Creates the notifications in `tx`; returns their ids for the e-mail after the commit. */
+/** Creates the notifications in `tx` and queues their e-mail copies there too; returns their ids. */
 export async function notify(tx: Prisma.TransactionClient, items: NewNotification[]): Promise<string[]> {
   if (items.length === 0) return [];
   const rows = await tx.notification.createManyAndReturn({
     data: items.map((n) => ({ userId: n.userId, kind: n.kind, data: n.data })),
     select: { id: true },
   });
-  return rows.map((r) => r.id);
+  const ids = rows.map((r) => r.id);
+  await queueEmails(tx, ids.map((notificationId) => ({ kind: "notification" as const, notificationId })));
+  return ids;
 }
 
 export async function unreadCount(user: CurrentUser): Promise<number> {

@@ -1,7 +1,7 @@
 // Outgoing e-mail. Sent only when SMTP_URL is configured; otherwise callers show the link or
 // the notification in the app instead, so e-mail is a convenience, never the only way.
-// A failed send never undoes the change that caused it: the caller has already committed and
-// gets `{ sent: false, error }` to show or log.
+// Callers do not send during a request: the e-mail job does (lib/jobs/email-job.ts, decision
+// 012), and gets `{ sent: false, error }` for a failed send, which it tries again later.
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
@@ -21,7 +21,8 @@ function transporterFor(url: string): Transporter {
   // One pooled connection per process and URL; a changed URL (tests) gets a new one.
   if (transport?.url !== url) {
     transport?.transporter.close();
-    transport = { url, transporter: nodemailer.createTransport(url) };
+    // A server that does not answer fails the send within a minute, so the job can retry it.
+    transport = { url, transporter: nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 45_000 }) };
   }
   return transport.transporter;
 }

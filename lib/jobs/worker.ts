@@ -2,10 +2,13 @@
 import "server-only";
 import { queue, QUEUES } from "@/lib/jobs/queue";
 import { runPrintRun } from "@/lib/jobs/print-run-job";
+import { workEmailJobs } from "@/lib/jobs/email-job";
 
 export async function startWorkers(): Promise<void> {
   const boss = await queue();
   await boss.work<{ printRunId: string }>(QUEUES.printRun, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     if (job) await runPrintRun(job.data.printRunId);
   });
+  // Up to 10 e-mails at a time per process, sent side by side.
+  await boss.work<unknown>(QUEUES.email, { batchSize: 10, pollingIntervalSeconds: 2 }, (jobs) => workEmailJobs(boss, jobs));
 }

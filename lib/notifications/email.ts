@@ -1,11 +1,11 @@
-// E-mail copies of notifications, sent after the change has committed. Sending never fails the
-// action that caused it: sendEmail reports a failure instead of throwing, and anything else is
-// logged here. No SMTP configured: nothing is sent (sendEmail says so) and the in-app list is
-// the only copy. A member who turned e-mail off (User.emailNotifications) gets none.
+// E-mail copies of notifications. notify() queues one job per notification in the transaction
+// that creates it; the e-mail job (lib/jobs/email-job.ts) asks here, at send time, what to send.
+// No SMTP configured: nothing is queued or sent and the in-app list is the only copy. A member
+// who turned e-mail off (User.emailNotifications) or whose account is disabled gets none.
 import "server-only";
 import { createTranslator } from "next-intl";
 import { db } from "@/lib/db";
-import { sendEmail, type SendResult } from "@/lib/email/send";
+import type { EmailMessage } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import type { NotificationData } from "@/lib/data/notifications";
 import messages from "@/messages/en/discussion.json";
@@ -21,29 +21,22 @@ export function notificationText(kind: string, data: NotificationData): { subjec
       return { subject: t("email.replySubject", values), text: t("kinds.reply", values) };
     case "packPublished":
       return { subject: t("email.packPublishedSubject", values), text: t("kinds.packPublished", values) };
+    case "shown":
+      return { subject: t("email.shownSubject", values), text: t("kinds.shown", values) };
     default:
       return { subject: t("email.hiddenSubject", values), text: t("kinds.hidden", values) };
   }
 }
 
-/** Sends the e-mail copy of each notification whose user wants e-mail. Never throws. */
-export async function emailNotifications(ids: string[]): Promise<SendResult[]> {
-  if (ids.length === 0 || !env().SMTP_URL) return [];
-  try {
-    const rows = await db.notification.findMany({
-      where: { id: { in: ids }, user: { emailNotifications: true, disabledAt: null } },
-      select: { kind: true, data: true, user: { select: { email: true } } },
-    });
-    const base = (env().NEXTAUTH_URL ?? "").replace(/\/$/, "");
-    const results: SendResult[] = [];
-    for (const row of rows) {
-      const data = row.data as NotificationData;
-      const { subject, text } = notificationText(row.kind, data);
-      results.push(await sendEmail({ to: row.user.email, subject, text: `${text}\n\n${t("email.open")} ${base}${data.href}\n\n${t("email.turnOff")} ${base}/account\n` }));
-    }
-    return results;
-  } catch (error) {
-    console.error("notification e-mail failed", error);
-    return [];
-  }
+/** The e-mail copy of a notification, or null when its user does not (or no longer) want e-mail. */
+export async function notificationEmail(id: string): Promise<EmailMessage | null> {
+  const row = await db.notification.findFirst({
+    where: { id, user: { emailNotifications: true, disabledAt: null } },
+    select: { kind: true, data: true, user: { select: { email: true } } },
+  });
+  if (!row) return null;
+  const base = (env().NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const data = row.data as NotificationData;
+  const { subject, text } = notificationText(row.kind, data);
+  return { to: row.user.email, subject, text: `${text}\n\n${t("email.open")} ${base}${data.href}\n\n${t("email.turnOff")} ${base}/account\n` };
 }

@@ -59,6 +59,9 @@ export const hideSchema = z.object({
   reason: text("discussion.validation.reasonEmpty", "discussion.validation.reasonTooLong", 1_000),
 });
 
+/** Showing again what was hidden: the hiding's reason stays in the audit log. */
+export const showAgainSchema = hideSchema.omit({ reason: true });
+
 export const featuredItemSchema = z.object({
   responseId: id,
   replyId: id.nullable().default(null),

@@ -5,9 +5,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/actions";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { emailMemberInvitations, invitationPath } from "@/lib/data/invitations";
+import { invitationPath } from "@/lib/data/invitations";
 import { importRoster, previewRoster, type RosterPreview } from "@/lib/data/roster";
 import { MAX_ROSTER_BYTES } from "@/lib/roster/csv";
 
@@ -32,13 +31,11 @@ export async function importRosterAction(
 ): Promise<ActionResult<{ counts: { new: number; enrol: number; already: number; invalid: number }; invalidRows: number[]; invitations: ImportedInvitation[] }>> {
   return runAction(z.object({ organizationId, csv, mode: z.enum(["validRows", "allOrNothing"]) }), input, async (values) => {
     const result = await importRoster(await user(), values.organizationId, values.csv, values.mode);
-    const organization = await db.organization.findUniqueOrThrow({ where: { id: values.organizationId }, select: { name: true } });
-    const sent = await emailMemberInvitations(organization.name, result.invitations);
     revalidatePath("/groups", "layout");
     return {
       counts: result.counts,
       invalidRows: result.invalidRows,
-      invitations: result.invitations.map((i) => ({ id: i.id, email: i.email, penName: i.penName, groupName: i.groupName, path: invitationPath(i.token), expiresAt: i.expiresAt.toISOString(), emailed: sent.has(i.id) })),
+      invitations: result.invitations.map((i) => ({ id: i.id, email: i.email, penName: i.penName, groupName: i.groupName, path: invitationPath(i.token), expiresAt: i.expiresAt.toISOString(), emailed: i.emailQueued })),
     };
   });
 }

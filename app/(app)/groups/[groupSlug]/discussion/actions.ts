@@ -9,9 +9,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { addReply, hideFromGroup, recordMemberConsent, setMyResponseShared, updateMySharing } from "@/lib/data/discussion";
+import { addReply, hideFromGroup, showToGroupAgain, recordMemberConsent, setMyResponseShared, updateMySharing } from "@/lib/data/discussion";
 import type { GroupAction } from "@/lib/permissions";
-import { hideSchema, mySharingSchema, recordConsentSchema, replySchema, responseSharedSchema } from "@/lib/validations/discussion";
+import { hideSchema, showAgainSchema, mySharingSchema, recordConsentSchema, replySchema, responseSharedSchema } from "@/lib/validations/discussion";
 
 async function context(groupSlug: string, action: GroupAction) {
   const user = await getCurrentUser();
@@ -55,6 +55,15 @@ export async function addReplyAction(input: unknown): Promise<ActionResult<{ id:
     const { id } = await addReply(ctx, { responseId, body, clientKey });
     revalidatePath(discussionPath(groupSlug));
     return { id };
+  });
+}
+
+export async function showAgainAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(showAgainSchema, input, async ({ groupSlug, kind, id }) => {
+    const ctx = await context(groupSlug, "discussion.moderate");
+    await showToGroupAgain(ctx, { kind, id });
+    revalidatePath(discussionPath(groupSlug));
+    return null;
   });
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { HideForm } from "@/components/discussion/hide-form";
+import { ShowAgainButton } from "@/components/discussion/show-again-button";
 import { ReplyForm } from "@/components/discussion/reply-form";
 import { groupPage } from "@/lib/authz";
 import { listDiscussion, listMailConsent, type DiscussionReply, type DiscussionResponse } from "@/lib/data/discussion";
@@ -101,7 +102,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
                     </p>
                     <blockquote className="mt-2 whitespace-pre-wrap break-words">{response.body}</blockquote>
                     <Hidden item={response} />
-                    {moderator && !response.hidden && <HideForm groupSlug={groupSlug} kind="response" id={response.id} />}
+                    {moderator && (response.hidden ? <ShowAgainButton groupSlug={groupSlug} kind="response" id={response.id} /> : <HideForm groupSlug={groupSlug} kind="response" id={response.id} />)}
                     <Replies replies={response.replies} t={t} date={date} moderator={moderator} groupSlug={groupSlug} Hidden={Hidden} />
                     {replier && !response.hidden && <ReplyForm groupSlug={groupSlug} responseId={response.id} to={response.mine ? null : response.penName} myPenName={replier.penName} />}
                   </li>
@@ -158,7 +159,7 @@ function Replies(props: {
               </p>
               <p className="whitespace-pre-wrap break-words">{reply.body}</p>
               <Hidden item={reply} />
-              {moderator && !reply.hidden && <HideForm groupSlug={groupSlug} kind="reply" id={reply.id} />}
+              {moderator && (reply.hidden ? <ShowAgainButton groupSlug={groupSlug} kind="reply" id={reply.id} /> : <HideForm groupSlug={groupSlug} kind="reply" id={reply.id} />)}
             </li>
           ))}
         </ul>

@@ -6,8 +6,7 @@ import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { addMailMember, changeMemberStatus, moveMember, releaseMember, switchChannel, transferMember } from "@/lib/data/members";
-import { db } from "@/lib/db";
-import { emailMemberInvitations, invitationPath, inviteMembers, resendInvitation, revokeInvitation, type GroupInvitation } from "@/lib/data/invitations";
+import { invitationPath, inviteMembers, resendInvitation, revokeInvitation, type GroupInvitation } from "@/lib/data/invitations";
 import type { InvitationLink } from "@/components/roster/invitation-links";
 import type { GroupAction } from "@/lib/permissions";
 import { mailMemberSchema, moveSchema, releaseSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
@@ -65,11 +64,9 @@ export async function moveMemberAction(input: unknown): Promise<ActionResult<{ i
   return result;
 }
 
-/** Sends the invitations by e-mail when it is configured (after they are saved) and returns their links. */
-async function links(organizationId: string, invitations: GroupInvitation[]): Promise<InvitationLink[]> {
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } });
-  const sent = await emailMemberInvitations(organization.name, invitations);
-  return invitations.map((i) => ({ id: i.id, email: i.email, penName: i.penName, path: invitationPath(i.token), expiresAt: i.expiresAt.toISOString(), emailed: sent.has(i.id) }));
+/** The invitations' links to show (their e-mails, when configured, were queued with them). */
+function links(invitations: GroupInvitation[]): InvitationLink[] {
+  return invitations.map((i) => ({ id: i.id, email: i.email, penName: i.penName, path: invitationPath(i.token), expiresAt: i.expiresAt.toISOString(), emailed: i.emailQueued }));
 }
 
 export async function inviteMembersAction(input: unknown): Promise<ActionResult<{ invitations: InvitationLink[]; skipped: number }>> {
@@ -77,7 +74,7 @@ export async function inviteMembersAction(input: unknown): Promise<ActionResult<
     const ctx = await context(groupSlug, "member.invite");
     const result = await inviteMembers(ctx, memberIds);
     revalidatePath(`/groups/${groupSlug}/members`);
-    return { invitations: await links(ctx.group.organizationId, result.invitations), skipped: result.skipped };
+    return { invitations: links(result.invitations), skipped: result.skipped };
   });
 }
 
@@ -86,7 +83,7 @@ export async function resendInvitationAction(input: unknown): Promise<ActionResu
     const ctx = await context(groupSlug, "member.invite");
     const invitation = await resendInvitation(ctx, invitationId);
     revalidatePath(`/groups/${groupSlug}/members`);
-    return { invitations: await links(ctx.group.organizationId, [invitation]) };
+    return { invitations: links([invitation]) };
   });
 }
 
@@ -103,7 +100,7 @@ export async function releaseMemberAction(input: unknown): Promise<ActionResult<
     const ctx = await context(groupSlug, "member.viewPersonal");
     const { invitation } = await releaseMember(ctx, memberId, values);
     revalidatePath(`/groups/${groupSlug}/members`);
-    return { invitations: invitation ? await links(ctx.group.organizationId, [invitation]) : [] };
+    return { invitations: invitation ? links([invitation]) : [] };
   });
   if (!result.ok && result.formError === "roster.release.emailTaken") return { ok: false, fieldErrors: { "values.email": result.formError }, formError: null };
   return result;
