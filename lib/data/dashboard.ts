@@ -1,5 +1,6 @@
 // The organization dashboard: every group's figures side by side, read from the progress
-// rollups (docs/decisions/009-progress-rollups.md) in a fixed number of queries. Nothing here
+// rollups (docs/decisions/009-progress-rollups.md) in a fixed number of queries; the per-group
+// figures come from one ProgressGroup row each. Nothing here
 // scans the responses; the biggest read is the turnaround histogram (groups × days).
 import "server-only";
 import { db } from "@/lib/db";
@@ -73,14 +74,18 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
   const organization = (orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId))!;
   const id = organization.id;
 
-  const [groups, packs, medians, histogram, quiet, facilityIssues] = await Promise.all([
-    db.$queryRaw<{ id: string; slug: string; name: string; level: GroupLevel; activeMembers: number; lessons: number; lessonsCovered: number }[]>`
+  const [groups, packs, histogram, facilityIssues] = await Promise.all([
+    // Per-group figures from the ProgressGroup rollup (active members, lessons covered, quiet,
+    // medians), kept by the triggers of migration "progress_group_rollup".
+    db.$queryRaw<{ id: string; slug: string; name: string; level: GroupLevel; activeMembers: number; lessons: number; lessonsCovered: number;
+                   quiet: number; medianOnlineDays: number | null; medianMailDays: number | null }[]>`
       SELECT g."id", g."slug", g."name", g."level",
-             (SELECT count(*) FROM "Member" m WHERE m."groupId" = g."id" AND m."status" = 'ACTIVE')::int AS "activeMembers",
+             coalesce(r."activeMembers", 0) AS "activeMembers",
              (SELECT count(*) FROM "Lesson" l WHERE l."courseId" = g."courseId")::int AS "lessons",
-             (SELECT count(DISTINCT pl."lessonId") FROM "Pack" pk JOIN "PackLesson" pl ON pl."packId" = pk."id"
-               WHERE pk."groupId" = g."id" AND pk."status" = 'PUBLISHED')::int AS "lessonsCovered"
+             coalesce(r."lessonsCovered", 0) AS "lessonsCovered",
+             coalesce(r."quiet", 0) AS "quiet", r."medianOnlineDays", r."medianMailDays"
         FROM "Group" g
+        LEFT JOIN "ProgressGroup" r ON r."groupId" = g."id"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL
        ORDER BY g."level", g."name", g."id"`,
     db.$queryRaw<{ groupId: string; numbers: number[]; recipients: number[]; respondents: number[] }[]>`
@@ -92,33 +97,11 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
         LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED'
        GROUP BY pk."groupId"`,
-    db.$queryRaw<{ groupId: string; channel: Channel; median: number }[]>`
-      SELECT "groupId", "channel", min("days") FILTER (WHERE 2 * "seen" >= "total") AS "median"
-        FROM (SELECT t."groupId", t."channel", t."days",
-                     sum(t."cells") OVER (PARTITION BY t."groupId", t."channel" ORDER BY t."days") AS "seen",
-                     sum(t."cells") OVER (PARTITION BY t."groupId", t."channel") AS "total"
-                FROM "ProgressTurnaround" t JOIN "Group" g ON g."id" = t."groupId"
-               WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND t."cells" > 0) h
-       GROUP BY "groupId", "channel"`,
     db.$queryRaw<{ level: GroupLevel; channel: Channel; days: number; cells: number }[]>`
       SELECT g."level", t."channel", t."days", sum(t."cells")::int AS "cells"
         FROM "ProgressTurnaround" t JOIN "Group" g ON g."id" = t."groupId"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND t."cells" > 0
        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    // Quiet: the rule of isQuiet (lib/progress/cell-state.ts), counted from the rollups.
-    db.$queryRaw<{ groupId: string; quiet: number }[]>`
-      WITH second AS (
-        SELECT "groupId", "number", "publishedAt" FROM (
-          SELECT pk."groupId", pk."number", pk."publishedAt", row_number() OVER (PARTITION BY pk."groupId" ORDER BY pk."number" DESC) AS rn
-            FROM "Pack" pk JOIN "Group" g ON g."id" = pk."groupId"
-           WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED') x
-         WHERE rn = 2)
-      SELECT m."groupId", count(*)::int AS "quiet"
-        FROM second s
-        JOIN "Member" m ON m."groupId" = s."groupId" AND m."status" = 'ACTIVE' AND m."joinedAt" <= s."publishedAt"
-        LEFT JOIN "ProgressMember" pm ON pm."memberId" = m."id"
-       WHERE coalesce(pm."lastAnsweredNumber", 0) < s."number"
-       GROUP BY m."groupId"`,
     db.$queryRaw<{ facility: string; status: DeliveryStatus; reason: string; count: number }[]>`
       SELECT "facility", "status", "reason", "count" FROM "ProgressFacilityIssue"
        WHERE "organizationId" = ${id} AND "count" > 0
@@ -126,8 +109,6 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
   ]);
 
   const packsOf = new Map(packs.map((p) => [p.groupId, p]));
-  const medianOf = new Map(medians.map((m) => [`${m.groupId}:${m.channel}`, m.median]));
-  const quietOf = new Map(quiet.map((q) => [q.groupId, q.quiet]));
   const dashboardGroups: DashboardGroup[] = groups.map((g) => {
     const p = packsOf.get(g.id);
     const packRates = (p?.numbers ?? []).map((number, i) => ({ number, recipients: p!.recipients[i]!, respondents: p!.respondents[i]! }));
@@ -137,9 +118,6 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
       recipients: packRates.reduce((s, r) => s + r.recipients, 0),
       respondents: packRates.reduce((s, r) => s + r.respondents, 0),
       packRates,
-      medianOnlineDays: medianOf.get(`${g.id}:ONLINE`) ?? null,
-      medianMailDays: medianOf.get(`${g.id}:MAIL`) ?? null,
-      quiet: quietOf.get(g.id) ?? 0,
     };
   });
 

@@ -14,15 +14,16 @@ import { makeFacility, makeMailMember } from "@/tests/factories/mail";
 import { makePackScenario } from "@/tests/factories/pack";
 
 async function snapshot(groupId: string, organizationId: string) {
-  const [cells, packs, turnaround, members, facilities, mailings] = await Promise.all([
+  const [cells, packs, turnaround, members, facilities, mailings, group] = await Promise.all([
     db.progressCell.findMany({ where: { groupId }, orderBy: [{ packId: "asc" }, { memberId: "asc" }] }),
     db.progressPackRollup.findMany({ where: { groupId, OR: [{ recipients: { gt: 0 } }, { respondents: { gt: 0 } }] }, orderBy: { packId: "asc" } }),
     db.progressTurnaround.findMany({ where: { groupId, cells: { gt: 0 } }, orderBy: [{ channel: "asc" }, { days: "asc" }] }),
     db.progressMember.findMany({ where: { groupId }, orderBy: { memberId: "asc" } }),
     db.progressFacilityIssue.findMany({ where: { organizationId, count: { gt: 0 } }, orderBy: [{ facility: "asc" }, { reason: "asc" }] }),
     db.progressMailing.findMany({ where: { groupId }, orderBy: { deliveryId: "asc" } }),
+    db.progressGroup.findUnique({ where: { groupId } }),
   ]);
-  return { cells, packs, turnaround, members, facilities, mailings };
+  return { cells, packs, turnaround, members, facilities, mailings, group };
 }
 
 describe("progress rollups", () => {
@@ -32,6 +33,7 @@ describe("progress rollups", () => {
     expect(live.cells.length).toBeGreaterThan(0);
     expect(live.facilities.length).toBeGreaterThan(0);
     expect(live.mailings.length).toBeGreaterThan(0);
+    expect(live.group).toMatchObject({ groupId: s.group.id, activeMembers: 8 });
 
     // Edits through other paths: a response withdrawn to draft, feedback removed, a re-mailing.
     const someResponse = await db.response.findFirstOrThrow({ where: { packId: s.packIds[1] }, select: { id: true } });
@@ -44,6 +46,10 @@ describe("progress rollups", () => {
       data: { packId: s.packIds[3]!, memberId: s.memberIds[0]!, promptId: s.promptIds[3]![1]!, source: "ONLINE", draftBody: "later" },
     }).catch(() => null);
     if (draft) await db.response.update({ where: { id: draft.id }, data: { draftBody: "edited draft", lastSubmitKey: randomUUID() } });
+    // The group figures' own inputs: a member leaves, another joins later, a lesson leaves a pack.
+    await db.member.update({ where: { id: s.memberIds[2]! }, data: { status: "WITHDRAWN" } });
+    await db.member.update({ where: { id: s.memberIds[3]! }, data: { joinedAt: new Date("2030-01-01") } });
+    await db.packLesson.deleteMany({ where: { packId: s.packIds[0] } });
 
     const afterEdits = await snapshot(s.group.id, s.group.organizationId);
     await rebuildProgressRollups(db);
@@ -75,6 +81,7 @@ describe("progress rollups", () => {
     expect(live.cells.find((c) => c.memberId === s.member.id)).toMatchObject({ answeredPrompts: 2, feedbackCount: 1, turnaroundChannel: "ONLINE", turnaroundDays: 0 });
     expect(live.cells.find((c) => c.memberId === mail.memberId)).toMatchObject({ answeredPrompts: 1, turnaroundChannel: "MAIL", turnaroundDays: 10 });
     expect(live.facilities).toContainEqual({ organizationId: s.group.organizationId, facility: facility.name, status: "REJECTED", reason: "Staples", count: 1 });
+    expect(live.group).toMatchObject({ activeMembers: 3, quiet: 0, medianOnlineDays: 0, medianMailDays: 10 });
     expect(live.mailings.find((m) => m.deliveryId === refusedDelivery.id)).toMatchObject({ mailedOn: new Date("2026-11-02"), refusalStatus: "REJECTED", refusalReason: "Staples" });
     await rebuildProgressRollups(db);
     expect(await snapshot(s.group.id, s.group.organizationId)).toEqual(live);
