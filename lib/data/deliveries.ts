@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
+import { writeAudit } from "@/lib/data/audit";
 import type { DeliveryStatus, Prisma } from "@/lib/generated/prisma/client";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -68,6 +69,13 @@ export async function getMailLog(ctx: GroupContext, packNumber: number) {
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<DeliveryStatus, number>>,
     deliveries: deliveries.map((d) => ({ ...d, events: d.events.map((e) => ({ ...e, actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null })) })),
   };
+}
+
+/** The mail log as the page shows it: legal names and ID numbers are on it, so the look is recorded. */
+export async function viewMailLog(ctx: GroupContext, packNumber: number) {
+  const log = await getMailLog(ctx, packNumber);
+  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "mailLog.view", entityType: "Pack", entityId: log.pack.id, groupId: ctx.group.id });
+  return log;
 }
 
 type MailedTo = { legalName: string; idNumber: string | null; housingUnit: string | null; facility: string | null; addressLines: string[] };

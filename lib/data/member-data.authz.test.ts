@@ -1,23 +1,23 @@
 // Every page, route and action that shows personal data, for each role: allowed AND audited, or
-// not found AND not audited. Pages are thin; this drives what they call (lib/authz + lib/data).
-// Where a page writes its audit entry itself (transcription form, mail log, one pack's PDF), the
-// surface below repeats that one line after the same authorization and loader the page uses.
+// not found AND not audited. Pages are thin; this drives what they call (lib/authz + lib/data):
+// each surface is the page's own authorization and the one loader that loads and audits.
 import { randomUUID } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authorizeGroup, loadGroupContext } from "@/lib/authz";
 import type { CurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/data/audit";
 import { listAuditEntries, recordAuditView } from "@/lib/data/audit-log";
-import { getMailLog } from "@/lib/data/deliveries";
+import { viewMailLog } from "@/lib/data/deliveries";
 import { acceptInvitationAsNewUser, createInvitation } from "@/lib/data/invitations";
 import { exportMemberData, getMemberDetail } from "@/lib/data/member-data";
 import { changeMemberStatus, moveMember, releaseMember, switchChannel, viewMembers } from "@/lib/data/members";
+import { memberPackPdfForDownload, printRunPdfForDownload } from "@/lib/data/print-runs";
+import { exportGroupProgress, viewGroupProgress } from "@/lib/data/progress";
 import { previewRoster } from "@/lib/data/roster";
 import { attachScan, openScanForDownload } from "@/lib/data/scans";
-import { getTranscription } from "@/lib/data/transcriptions";
+import { viewMemberTimeline } from "@/lib/data/timeline";
+import { viewTranscription } from "@/lib/data/transcriptions";
 import { ROSTER_COLUMNS } from "@/lib/roster/csv";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer, makeUser } from "@/tests/factories";
 import { makeScanScenario, tinyPng } from "@/tests/factories/scan";
@@ -44,14 +44,22 @@ async function makeWorld() {
     otherMember: otherMember!,
     stranger: await makeUser(),
   };
-  return { ...s, users, other, scanFileId: scan.id };
+  // A finished print run of the pack (its merged PDF is any stored file here).
+  const file = await db.storedFile.create({
+    data: { organizationId: s.group.organizationId, storageKey: `print-runs/${randomUUID()}.pdf`, filename: "pack-1.pdf", contentType: "application/pdf", byteSize: 1, sha256: "0".repeat(64) },
+    select: { id: true },
+  });
+  const run = await db.printRun.create({ data: { packId: s.pack.id, status: "DONE", done: 1, total: 1, fileId: file.id, finishedAt: new Date() }, select: { id: true } });
+  const { personId } = await db.member.findUniqueOrThrow({ where: { id: s.mailMember.id }, select: { personId: true } });
+  return { ...s, users, other, scanFileId: scan.id, printRunId: run.id, mailPersonId: personId };
 }
 
 const page = (user: CurrentUser, slug: string, action: Parameters<typeof authorizeGroup>[2]) => authorizeGroup(user, slug, action);
 
-const surfaces: { name: string; audit: string; allowed: Role[]; open: (w: World, user: CurrentUser) => Promise<unknown> }[] = [
+/** `person`: the view shows one member, so its entry names the person (the audit log's person filter finds it). */
+const surfaces: { name: string; audit: string; allowed: Role[]; person?: true; open: (w: World, user: CurrentUser) => Promise<unknown> }[] = [
   { name: "members list", audit: "members.view", allowed: STAFF, open: async (w, u) => viewMembers(await page(u, w.group.slug, "member.viewPersonal")) },
-  { name: "member page", audit: "member.view", allowed: STAFF, open: async (w, u) => getMemberDetail(await page(u, w.group.slug, "member.viewPersonal"), w.mailMember.id) },
+  { name: "member page", audit: "member.view", allowed: STAFF, person: true, open: async (w, u) => getMemberDetail(await page(u, w.group.slug, "member.viewPersonal"), w.mailMember.id) },
   { name: "member data export", audit: "member.export", allowed: ORGANIZER, open: async (w, u) => exportMemberData(await page(u, w.group.slug, "member.exportData"), w.mailMember.id) },
   {
     name: "roster import preview",
@@ -72,37 +80,32 @@ const surfaces: { name: string; audit: string; allowed: Role[]; open: (w: World,
     name: "transcription form",
     audit: "transcription.view",
     allowed: STAFF,
-    open: async (w, u) => {
-      const ctx = await page(u, w.group.slug, "response.transcribe");
-      await getTranscription(ctx, w.pack.number, w.mailMember.id, w.prompts[0]!);
-      await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: u.id, action: "transcription.view", entityType: "Member", entityId: w.mailMember.id, groupId: ctx.group.id });
-    },
+    person: true,
+    open: async (w, u) => viewTranscription(await page(u, w.group.slug, "response.transcribe"), w.pack.number, w.mailMember.id, w.prompts[0]!),
   },
-  {
-    name: "mail log",
-    audit: "mailLog.view",
-    allowed: STAFF,
-    open: async (w, u) => {
-      const ctx = await page(u, w.group.slug, "delivery.manage");
-      const log = await getMailLog(ctx, w.pack.number);
-      await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: u.id, action: "mailLog.view", entityType: "Pack", entityId: log.pack.id, groupId: ctx.group.id });
-    },
-  },
+  { name: "mail log", audit: "mailLog.view", allowed: STAFF, open: async (w, u) => viewMailLog(await page(u, w.group.slug, "delivery.manage"), w.pack.number) },
   {
     name: "one member's pack PDF",
     audit: "packPdf.download",
     allowed: STAFF,
-    open: async (w, u) => {
-      const ctx = await page(u, w.group.slug, "delivery.manage");
-      const member = await db.member.findFirst({ where: { id: w.mailMember.id, groupId: ctx.group.id, channel: "MAIL" }, select: { id: true } });
-      if (!member) throw new AppError("NOT_FOUND", "errors.notFound");
-      await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: u.id, action: "packPdf.download", entityType: "Member", entityId: member.id, groupId: ctx.group.id });
-    },
+    person: true,
+    open: async (w, u) => expect(await memberPackPdfForDownload(await page(u, w.group.slug, "delivery.manage"), w.pack.number, w.mailMember.id)).toMatchObject({ blocked: false }),
+  },
+  { name: "print run PDF", audit: "printRun.download", allowed: STAFF, open: (w, u) => printRunPdfForDownload(u, w.printRunId) },
+  { name: "progress page", audit: "progress.view", allowed: STAFF, open: async (w, u) => viewGroupProgress(await page(u, w.group.slug, "progress.view")) },
+  { name: "progress CSV export", audit: "progress.export", allowed: STAFF, open: async (w, u) => exportGroupProgress(await page(u, w.group.slug, "progress.view"), { channel: "MAIL" }) },
+  {
+    name: "member timeline",
+    audit: "timeline.view",
+    allowed: STAFF,
+    person: true,
+    open: async (w, u) => viewMemberTimeline(await page(u, w.group.slug, "progress.view"), w.mailMember.id),
   },
   {
     name: "scan download",
     audit: "scan.download",
     allowed: STAFF,
+    person: true,
     open: async (w, u) => {
       const file = await openScanForDownload(u, w.scanFileId);
       file.stream.destroy();
@@ -127,6 +130,10 @@ describe("personal data: allowed and audited, or not found and not audited", () 
         if (allowed) {
           await surface.open(world, user);
           expect(await audits(user.id, surface.audit)).toBe(before + 1);
+          if (surface.person) {
+            const entry = await db.auditLog.findFirstOrThrow({ where: { actorId: user.id, action: surface.audit }, orderBy: { createdAt: "desc" } });
+            expect(entry.personId).toBe(world.mailPersonId);
+          }
         } else {
           await expect(surface.open(world, user)).rejects.toMatchObject({ code: "NOT_FOUND" });
           expect(await audits(user.id, surface.audit)).toBe(before);
@@ -134,6 +141,21 @@ describe("personal data: allowed and audited, or not found and not audited", () 
       });
     }
   }
+
+  it("the audit log's person filter finds every look at one member's data", async () => {
+    const { organizer, facilitator } = world.users;
+    for (const surface of surfaces.filter((x) => x.person)) await surface.open(world, facilitator);
+    const { entries } = await listAuditEntries(organizer, { org: world.group.organizationId, personId: world.mailPersonId, actorId: facilitator.id });
+    expect(new Set(entries.map((e) => e.action))).toEqual(new Set(surfaces.filter((x) => x.person).map((x) => x.audit)));
+  });
+
+  it("a print run that has not finished has no PDF to download, and nothing is recorded", async () => {
+    const { facilitator } = world.users;
+    const running = await db.printRun.create({ data: { packId: world.pack.id, status: "RUNNING", total: 1 }, select: { id: true } });
+    const before = await audits(facilitator.id, "printRun.download");
+    await expect(printRunPdfForDownload(facilitator, running.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await audits(facilitator.id, "printRun.download")).toBe(before);
+  });
 
   it("a facilitator of another group cannot reach this group's member through their own group's pages", async () => {
     const ctx = await page(world.users.otherFacilitator, world.other.slug, "member.viewPersonal");

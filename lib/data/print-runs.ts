@@ -8,6 +8,9 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { loadGroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
+import { writeAudit } from "@/lib/data/audit";
+import { isBlocking, planPack } from "@/lib/packs/pdf/plan";
+import { loadPrintData, type PrintMember, type PrintPack } from "@/lib/packs/print-data";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -61,4 +64,32 @@ export async function getPrintRun(user: CurrentUser, runId: string): Promise<Pri
   if (!ctx || !canInGroup(ctx.roles, "delivery.manage")) throw notFound();
   const { pack, ...view } = run;
   return { ...view, groupSlug: pack.group.slug, organizationId: pack.group.organizationId };
+}
+
+/** A finished run's merged PDF, for download. It holds legal names, ID numbers and addresses: staff of the group only, and the download is recorded. */
+export async function printRunPdfForDownload(user: CurrentUser, runId: string): Promise<{ storageKey: string; filename: string; byteSize: number }> {
+  const run = await getPrintRun(user, runId);
+  if (run.status !== "DONE" || !run.fileId) throw notFound();
+  const file = await db.storedFile.findUniqueOrThrow({ where: { id: run.fileId }, select: { storageKey: true, filename: true, byteSize: true } });
+  await writeAudit(db, { organizationId: run.organizationId, actorId: user.id, action: "printRun.download", entityType: "PrintRun", entityId: run.id });
+  return file;
+}
+
+export type MemberPackPdf = { blocked: true } | { blocked: false; packNumber: number; memberId: string; pack: PrintPack; member: PrintMember };
+
+/**
+ * One mail member's pack, ready to render (to reprint a returned or rejected pack). Planned
+ * first: a pack that cannot fit is `blocked` (nothing shown, nothing recorded); otherwise the
+ * download of the member's legal name, ID number and address is recorded.
+ */
+export async function memberPackPdfForDownload(ctx: GroupContext, packNumber: number, memberId: string): Promise<MemberPackPdf> {
+  const pack = await publishedPack(ctx, packNumber);
+  const member = await db.member.findFirst({ where: { id: memberId, groupId: ctx.group.id, channel: "MAIL" }, select: { id: true, personId: true } });
+  if (!member) throw notFound();
+  const data = await loadPrintData(pack.id, [member.id]);
+  const printMember = data.members[0];
+  if (!printMember) throw notFound();
+  if (planPack(data.pack, printMember).problems.some(isBlocking)) return { blocked: true };
+  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "packPdf.download", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId });
+  return { blocked: false, packNumber, memberId: member.id, pack: data.pack, member: printMember };
 }

@@ -10,7 +10,8 @@ import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import type { Channel, DeliveryStatus, MemberStatus } from "@/lib/generated/prisma/enums";
 import { cellState, expectedTurnaround, isQuiet, UNANSWERED_STATES, type CellState } from "@/lib/progress/cell-state";
-import type { ProgressFilters } from "@/lib/progress/filters";
+import { progressQuery, type ProgressFilters } from "@/lib/progress/filters";
+import { writeAudit } from "@/lib/data/audit";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -42,6 +43,24 @@ export type GroupProgress = {
 
 type MemberRow = { id: string; penName: string; channel: Channel; status: MemberStatus; joinedAt: Date; legalName: string | null; facilityId: string | null; facility: string | null; lastAnsweredNumber: number | null };
 type DeliveryRow = { packId: string; memberId: string; channel: Channel; status: DeliveryStatus; mailedOn: Date | null; reason: string | null };
+
+/** The progress page: when it shows legal names and facilities (staff), the look is recorded. */
+export async function viewGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}): Promise<GroupProgress> {
+  const data = await getGroupProgress(ctx, filters);
+  if (data.personal) {
+    await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "progress.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
+  }
+  return data;
+}
+
+/** The progress matrix for its CSV (no opened pack): when it holds legal names and facilities, the download is recorded with its filters. */
+export async function exportGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}): Promise<GroupProgress> {
+  const data = await getGroupProgress(ctx, { ...filters, open: undefined });
+  if (data.personal) {
+    await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "progress.export", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id, details: { filters: progressQuery(filters), rows: data.rows.length } });
+  }
+  return data;
+}
 
 export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}, today = new Date()): Promise<GroupProgress> {
   if (!canInGroup(ctx.roles, "progress.view")) throw notFound();

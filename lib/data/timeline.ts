@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
+import { writeAudit } from "@/lib/data/audit";
 import type { Channel, DeliveryStatus, MemberStatus, PersonEventKind, ResponseSource } from "@/lib/generated/prisma/enums";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -29,6 +30,15 @@ export type MemberTimeline = {
 };
 
 const ORDER: Record<TimelineItem["kind"], number> = { enrolled: 0, personEvent: 1, delivery: 2, response: 3, feedback: 4, ended: 5 };
+
+/** The timeline page: when it shows the member's legal name, facility and ID (staff), the look is recorded. */
+export async function viewMemberTimeline(ctx: GroupContext, memberId: string): Promise<MemberTimeline> {
+  const timeline = await getMemberTimeline(ctx, memberId);
+  if (timeline.personal) {
+    await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "timeline.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id, personId: timeline.member.personId });
+  }
+  return timeline;
+}
 
 export async function getMemberTimeline(ctx: GroupContext, memberId: string): Promise<MemberTimeline> {
   if (!canInGroup(ctx.roles, "progress.view")) throw notFound();

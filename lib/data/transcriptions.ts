@@ -10,6 +10,7 @@ import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import { ensureRow, lockRow, markResponded, type Target } from "@/lib/data/responses";
 import { assertTranscriberMayShare } from "@/lib/data/discussion";
+import { writeAudit } from "@/lib/data/audit";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -36,7 +37,7 @@ export async function getTranscription(ctx: GroupContext, packNumber: number, me
     db.pack.findUniqueOrThrow({ where: { id: target.packId }, select: { id: true, number: true, title: true } }),
     db.member.findUniqueOrThrow({
       where: { id: memberId },
-      select: { id: true, penName: true, channel: true, sharingPreference: true, sharingConsentAt: true, person: { select: { legalName: true, idNumber: true, facility: { select: { name: true } } } } },
+      select: { id: true, penName: true, channel: true, sharingPreference: true, sharingConsentAt: true, personId: true, person: { select: { legalName: true, idNumber: true, facility: { select: { name: true } } } } },
     }),
     db.prompt.findUniqueOrThrow({ where: { id: promptId }, select: { id: true, text: true } }),
     db.response.findUnique({
@@ -47,6 +48,13 @@ export async function getTranscription(ctx: GroupContext, packNumber: number, me
   ]);
   const transcriber = response?.transcribedById ? await db.user.findUnique({ where: { id: response.transcribedById }, select: { name: true } }) : null;
   return { pack, member, prompt, response, code: code?.code ?? null, transcriberName: transcriber?.name ?? null };
+}
+
+/** The transcription form as the page shows it: the member's legal name and ID are on it, so the look is recorded. */
+export async function viewTranscription(ctx: GroupContext, packNumber: number, memberId: string, promptId: string) {
+  const data = await getTranscription(ctx, packNumber, memberId, promptId);
+  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "transcription.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id, personId: data.member.personId });
+  return data;
 }
 
 /** The response row a scan is attached to, made (empty) if nothing was typed yet. */

@@ -7,10 +7,8 @@ import { PrintButton } from "@/components/progress/print-button";
 import { ProgressMatrix } from "@/components/progress/progress-matrix";
 import { STATE_CLASSES } from "@/components/progress/state-style";
 import { groupPage } from "@/lib/authz";
-import { db } from "@/lib/db";
-import { writeAudit } from "@/lib/data/audit";
 import { rate } from "@/lib/data/dashboard";
-import { getGroupProgress } from "@/lib/data/progress";
+import { viewGroupProgress } from "@/lib/data/progress";
 import { CELL_STATES } from "@/lib/progress/cell-state";
 import { parseProgressFilters, progressQuery, STATUS_FILTERS } from "@/lib/progress/filters";
 
@@ -24,11 +22,7 @@ export default async function ProgressPage({ params, searchParams }: Props) {
   const { groupSlug } = await params;
   const ctx = await groupPage(groupSlug, "progress.view");
   const { filters, ignored } = parseProgressFilters(await searchParams);
-  const [data, t] = await Promise.all([getGroupProgress(ctx, filters), getTranslations("progress")]);
-  if (data.personal) {
-    // Legal names and facilities are on this page: the look is recorded.
-    await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "progress.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
-  }
+  const [data, t] = await Promise.all([viewGroupProgress(ctx, filters), getTranslations("progress")]);
   const base = `/groups/${groupSlug}/progress`;
   const query = progressQuery({ ...filters, open: undefined });
   const filtered = Boolean(filters.channel || filters.status || filters.facility || filters.pack);

@@ -3,13 +3,11 @@
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeGroup } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/data/audit";
-import { getGroupProgress } from "@/lib/data/progress";
+import { exportGroupProgress } from "@/lib/data/progress";
 import { csvResponse, toCsv } from "@/lib/progress/csv";
 import { matrixCsv } from "@/lib/progress/export";
-import { parseProgressFilters, progressQuery } from "@/lib/progress/filters";
+import { parseProgressFilters } from "@/lib/progress/filters";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +20,7 @@ export async function GET(request: Request, { params }: Params) {
   try {
     const ctx = await authorizeGroup(user, groupSlug, "progress.view");
     const { filters } = parseProgressFilters(Object.fromEntries(new URL(request.url).searchParams));
-    const data = await getGroupProgress(ctx, { ...filters, open: undefined });
-    if (data.personal) {
-      await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: user.id, action: "progress.export", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id, details: { filters: progressQuery(filters), rows: data.rows.length } });
-    }
+    const data = await exportGroupProgress(ctx, filters);
     const t = await getTranslations("progress");
     return csvResponse(toCsv(matrixCsv(data, t)), `progress-${ctx.group.slug}.csv`);
   } catch (error) {

@@ -3,10 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { groupPage } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/data/audit";
-import { getMemberTimeline, type TimelineItem } from "@/lib/data/timeline";
+import { viewMemberTimeline, type TimelineItem } from "@/lib/data/timeline";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
 
@@ -17,13 +15,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TimelinePage({ params }: Props) {
   const { groupSlug, memberId } = await params;
   const ctx = await groupPage(groupSlug, "progress.view");
-  const timeline = await getMemberTimeline(ctx, memberId).catch((error: unknown) => {
+  const timeline = await viewMemberTimeline(ctx, memberId).catch((error: unknown) => {
     if (error instanceof AppError) notFound();
     throw error;
   });
-  if (timeline.personal) {
-    await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "timeline.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id, personId: timeline.member.personId });
-  }
   const [t, tHistory, format] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter()]);
   const { member, items } = timeline;
   const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;

@@ -10,10 +10,8 @@ import { planFromLayout } from "@/lib/packs/pdf/plan";
 import { layoutPack } from "@/lib/packs/pdf/layout";
 import { loadPrintData } from "@/lib/packs/print-data";
 import { groupPage } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/data/audit";
-import { getMailLog, NEXT_STATUSES } from "@/lib/data/deliveries";
+import { NEXT_STATUSES, viewMailLog } from "@/lib/data/deliveries";
 import { getPack, promptsOf } from "@/lib/data/packs";
 import { listPrintRuns } from "@/lib/data/print-runs";
 
@@ -32,7 +30,7 @@ export default async function MailLogPage({ params }: Props) {
   const number = Number(packNumber);
   if (!Number.isInteger(number) || number < 1) notFound();
   const [log, pack, runs] = await Promise.all([
-    getMailLog(ctx, number).catch((error: unknown) => {
+    viewMailLog(ctx, number).catch((error: unknown) => {
       if (error instanceof AppError) notFound();
       throw error;
     }),
@@ -44,8 +42,6 @@ export default async function MailLogPage({ params }: Props) {
   const print = await loadPrintData(log.pack.id);
   const layout = print.members.length > 0 ? layoutPack(print.pack) : null;
   const planned = layout ? print.members.map((m) => ({ name: m.legalName, problems: planFromLayout(layout, m).problems })) : [];
-  // This page shows legal names and ID numbers: the look is recorded (PRODUCT.md, sensitive data).
-  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "mailLog.view", entityType: "Pack", entityId: log.pack.id, groupId: ctx.group.id });
   const [t, tStatus, format] = await Promise.all([getTranslations("mail.log"), getTranslations("mail.status"), getFormatter()]);
   const prompts = promptsOf(pack);
   const mail = log.deliveries.filter((d) => d.channel === "MAIL");

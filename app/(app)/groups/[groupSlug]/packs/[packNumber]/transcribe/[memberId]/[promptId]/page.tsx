@@ -7,10 +7,8 @@ import { TranscriptionForm } from "@/components/mail/transcription-form";
 import { listScans } from "@/lib/data/scans";
 import { env } from "@/lib/env";
 import { groupPage } from "@/lib/authz";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/data/audit";
-import { getTranscription } from "@/lib/data/transcriptions";
+import { viewTranscription } from "@/lib/data/transcriptions";
 import { formatResponseCode } from "@/lib/packs/response-code";
 import { canTranscriberShare } from "@/lib/discussion/consent";
 
@@ -25,12 +23,10 @@ export default async function TranscribePage({ params }: Props) {
   const ctx = await groupPage(groupSlug, "response.transcribe");
   const number = Number(packNumber);
   if (!Number.isInteger(number) || number < 1) notFound();
-  const data = await getTranscription(ctx, number, memberId, promptId).catch((error: unknown) => {
+  const data = await viewTranscription(ctx, number, memberId, promptId).catch((error: unknown) => {
     if (error instanceof AppError) notFound();
     throw error;
   });
-  // The form names the member by legal name and ID: the look is recorded.
-  await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "transcription.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id });
   const [t, tScans, format] = await Promise.all([getTranslations("mail.transcribe"), getTranslations("mail.scans"), getFormatter()]);
   const scans = data.response ? await listScans(ctx, data.response.id) : [];
   const person = data.member.person;
