@@ -2,6 +2,7 @@
 // the organization the viewer may see (all for an organizer, their own groups for a
 // facilitator): enrolments, person events (transfers, moves, pauses…), deliveries and their
 // events, responses and their later versions, feedback. Six queries whatever the history.
+// A long history is shown from its latest `limit` events (the page links to all of them).
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -25,12 +26,18 @@ export type TimelineItem = Where &
 export type MemberTimeline = {
   personal: boolean;
   member: { id: string; penName: string; channel: Channel; status: MemberStatus; personId: string; legalName?: string; facility?: string | null; idNumber?: string | null };
+  /** Oldest first; the latest `limit` when one is given. */
   items: TimelineItem[];
+  /** Events in the whole history. */
+  total: number;
 };
+
+/** How many of the latest events the timeline page shows before "show all". */
+export const TIMELINE_LIMIT = 100;
 
 const ORDER: Record<TimelineItem["kind"], number> = { enrolled: 0, personEvent: 1, delivery: 2, response: 3, feedback: 4, ended: 5 };
 
-export async function getMemberTimeline(ctx: GroupContext, memberId: string): Promise<MemberTimeline> {
+export async function getMemberTimeline(ctx: GroupContext, memberId: string, limit?: number): Promise<MemberTimeline> {
   if (!canInGroup(ctx.roles, "progress.view")) throw notFound();
   const personal = canInGroup(ctx.roles, "member.viewPersonal");
   const rows = await db.$queryRaw<{ id: string; penName: string; channel: Channel; status: MemberStatus; personId: string; legalName: string; facility: string | null; idNumber: string | null }[]>`
@@ -126,6 +133,7 @@ export async function getMemberTimeline(ctx: GroupContext, memberId: string): Pr
       personId: m.personId,
       ...(personal ? { legalName: m.legalName, facility: m.facility, idNumber: m.idNumber } : {}),
     },
-    items,
+    items: limit !== undefined && items.length > limit ? items.slice(-limit) : items,
+    total: items.length,
   };
 }

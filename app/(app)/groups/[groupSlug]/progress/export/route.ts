@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: Params) {
   try {
     const ctx = await authorizeGroup(user, groupSlug, "progress.view");
     const { filters } = parseProgressFilters(Object.fromEntries(new URL(request.url).searchParams));
-    const data = await getGroupProgress(ctx, { ...filters, open: undefined });
+    const data = await getGroupProgress(ctx, { ...filters, open: undefined, upto: undefined }, new Date(), { allPacks: true });
     if (data.personal) {
       await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: user.id, action: "progress.export", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id, details: { filters: progressQuery(filters), rows: data.rows.length } });
     }
