@@ -50,7 +50,7 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
     const name = [full[c.state], answered ? answeredOf(c.answeredPrompts, prompts) : null, mailed ? mailedOn(mailed) : null, reason].filter(Boolean).join(", ");
     return (
       <td key={c.packNumber} className={STATE_CLASSES[c.state]}>
-        <a href={cellHref(slug, row, c)} aria-label={name} data-state={c.state}>
+        <a href={cellHref(slug, row, c)} aria-label={name}>
           {answered ? `${c.answeredPrompts}/${prompts}${c.state === "feedback" ? " ✓" : ""}` : short[c.state]}
           {mailed && <small>{day(mailed)}</small>}
           {reason && <small className="max-w-[12rem] whitespace-normal break-words">{reason}</small>}
