@@ -1,8 +1,11 @@
-// The members × packs matrix. Scrolls sideways inside its own box with the member column
-// pinned, so it reads on a phone; prints on paper without the links' decoration.
-import Link from "next/link";
+// The members × packs matrix (a window of packs; the page pages through them). Scrolls sideways
+// inside its own box with the member column pinned, so it reads on a phone; prints on paper
+// without the links' decoration. A group is thousands of cells, so each cell is kept small: a
+// plain <a> (no client component, no prefetch) whose look comes from the table's shared classes,
+// a short visible code, and the full state in words as the link's accessible name.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { GroupProgress, ProgressCellView, ProgressRow } from "@/lib/data/progress";
+import { CELL_STATES, type CellState } from "@/lib/progress/cell-state";
 import { progressQuery, type ProgressFilters } from "@/lib/progress/filters";
 import { STATE_CLASSES } from "@/components/progress/state-style";
 
@@ -13,17 +16,52 @@ function cellHref(slug: string, row: ProgressRow, cell: ProgressCellView): strin
   return row.member.channel === "MAIL" ? `${base}/mail` : `${base}/responses`;
 }
 
+// Written once on the table instead of on each of its cells.
+const TABLE =
+  "min-w-full border-separate border-spacing-0 text-sm [&_td]:border-b [&_td]:border-l [&_td]:border-stone-200 [&_td]:p-0 [&_td]:align-top [&_td>a]:block [&_td>a]:min-h-11 [&_td>a]:px-2 [&_td>a]:py-2 [&_td>a]:whitespace-nowrap [&_td>a]:no-underline [&_td>a:hover]:underline [&_small]:block [&_small]:text-xs [&_small]:font-normal";
+
 export async function ProgressMatrix({ slug, data, filters }: { slug: string; data: GroupProgress; filters: ProgressFilters }) {
   const [t, format] = await Promise.all([getTranslations("progress"), getFormatter()]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const open = data.openPack;
   const href = (f: ProgressFilters) => {
     const q = progressQuery(f);
     return q ? `/groups/${slug}/progress?${q}` : `/groups/${slug}/progress`;
   };
+  // Every label is made once, not once per cell.
+  const full = Object.fromEntries(CELL_STATES.map((s) => [s, t(`states.${s}`)])) as Record<CellState, string>;
+  const short = Object.fromEntries(CELL_STATES.map((s) => [s, t(`matrix.short.${s}`)])) as Record<CellState, string>;
+  const promptsOf = new Map(data.packs.map((p) => [p.number, p.prompts]));
+  const memo = new Map<string, string>();
+  const once = (key: string, make: () => string) => {
+    let v = memo.get(key);
+    if (v === undefined) memo.set(key, (v = make()));
+    return v;
+  };
+  const day = (d: Date) => once(`d${d.getTime()}`, () => format.dateTime(d, { day: "numeric", month: "short", timeZone: "UTC" }));
+  const mailedOn = (d: Date) => once(`m${d.getTime()}`, () => t("matrix.mailedOn", { date: format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) }));
+  const answeredOf = (answered: number, prompts: number) => once(`a${answered}/${prompts}`, () => t("matrix.answeredOf", { answered, prompts }));
+  const promptLabel = { feedback: t("matrix.promptFeedback"), answered: t("matrix.promptAnswered"), missing: t("matrix.promptMissing") };
+
+  const cell = (row: ProgressRow, c: ProgressCellView) => {
+    const answered = c.state === "answered" || c.state === "feedback";
+    const prompts = promptsOf.get(c.packNumber) ?? 0;
+    const mailed = (c.state === "mailed" || c.state === "awaitingMail" || c.state === "overdue") && c.mailedOn ? c.mailedOn : null;
+    const reason = c.state === "returned" ? c.reason : null;
+    const name = [full[c.state], answered ? answeredOf(c.answeredPrompts, prompts) : null, mailed ? mailedOn(mailed) : null, reason].filter(Boolean).join(", ");
+    return (
+      <td key={c.packNumber} className={STATE_CLASSES[c.state]}>
+        <a href={cellHref(slug, row, c)} aria-label={name}>
+          {answered ? `${c.answeredPrompts}/${prompts}${c.state === "feedback" ? " ✓" : ""}` : short[c.state]}
+          {mailed && <small>{day(mailed)}</small>}
+          {reason && <small className="max-w-[12rem] whitespace-normal break-words">{reason}</small>}
+        </a>
+      </td>
+    );
+  };
+
   return (
     <div className="mt-4 max-h-[75vh] overflow-auto rounded-lg border border-stone-200 bg-white print:max-h-none print:overflow-visible">
-      <table className="min-w-full border-separate border-spacing-0 text-sm">
+      <table className={TABLE}>
         <caption className="sr-only">{t("matrix.title")}</caption>
         <thead>
           <tr>
@@ -38,13 +76,13 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
                 <span className="block text-xs font-normal whitespace-nowrap text-muted">
                   {t("matrix.rateValue", { respondents: p.respondents, recipients: p.recipients })}
                 </span>
-                <Link
+                <a
                   href={href({ ...filters, open: open?.number === p.number ? undefined : p.number })}
                   className="inline-block py-1 text-xs font-normal whitespace-nowrap text-accent underline underline-offset-2 print:hidden"
                   aria-label={open?.number === p.number ? t("matrix.close") : t("matrix.open", { number: p.number })}
                 >
                   {open?.number === p.number ? t("matrix.closeShort") : t("matrix.openShort")}
-                </Link>
+                </a>
               </th>
             ))}
           </tr>
@@ -80,35 +118,21 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
                   {row.member.channel === "MAIL" ? t("matrix.filters.mail") : t("matrix.filters.online")}
                   {row.quiet && <> · <span className="font-semibold text-red-900">{t("matrix.quiet")}</span></>}
                 </span>
-                <Link href={`/groups/${slug}/members/${row.member.id}/timeline`} className="text-xs text-accent underline underline-offset-2 print:no-underline" aria-label={t("matrix.timelineOf", { name: row.member.penName })}>
+                <a href={`/groups/${slug}/members/${row.member.id}/timeline`} className="text-xs text-accent underline underline-offset-2 print:no-underline" aria-label={t("matrix.timelineOf", { name: row.member.penName })}>
                   {t("matrix.timeline")}
-                </Link>
+                </a>
               </th>
-              {row.cells.map((cell) => {
-                const main = (
-                  <td key={cell.packNumber} className={`border-b border-l border-stone-200 p-0 align-top ${STATE_CLASSES[cell.state]}`}>
-                    <Link href={cellHref(slug, row, cell)} className="block min-h-11 px-2 py-2 whitespace-nowrap no-underline hover:underline" data-state={cell.state}>
-                      <span className="sr-only">{t("matrix.pack", { number: cell.packNumber })}: </span>
-                      {t(`states.${cell.state}`)}
-                      {(cell.state === "answered" || cell.state === "feedback") && (
-                        <span className="block text-xs">{t("matrix.answeredOf", { answered: cell.answeredPrompts, prompts: data.packs.find((p) => p.number === cell.packNumber)?.prompts ?? 0 })}</span>
-                      )}
-                      {(cell.state === "mailed" || cell.state === "awaitingMail" || cell.state === "overdue") && cell.mailedOn && <span className="block text-xs">{t("matrix.mailedOn", { date: date(cell.mailedOn) })}</span>}
-                      {cell.state === "returned" && cell.reason && <span className="block max-w-[12rem] text-xs font-normal whitespace-normal break-words">{cell.reason}</span>}
-                    </Link>
-                  </td>
-                );
-                if (!cell.prompts) return main;
+              {row.cells.map((c) => {
+                const main = cell(row, c);
+                if (!c.prompts) return main;
                 return [
                   main,
-                  ...cell.prompts.map((p) => {
-                    const label = p.feedback ? t("matrix.promptFeedback") : p.answered ? t("matrix.promptAnswered") : t("matrix.promptMissing");
-                    const to = p.answered ? `/groups/${slug}/packs/${cell.packNumber}/responses#prompt-${p.promptId}` : row.member.channel === "MAIL" ? `/groups/${slug}/packs/${cell.packNumber}/transcribe/${row.member.id}/${p.promptId}` : `/groups/${slug}/packs/${cell.packNumber}/responses#prompt-${p.promptId}`;
+                  ...c.prompts.map((p) => {
+                    const label = p.feedback ? promptLabel.feedback : p.answered ? promptLabel.answered : promptLabel.missing;
+                    const to = p.answered ? `/groups/${slug}/packs/${c.packNumber}/responses#prompt-${p.promptId}` : row.member.channel === "MAIL" ? `/groups/${slug}/packs/${c.packNumber}/transcribe/${row.member.id}/${p.promptId}` : `/groups/${slug}/packs/${c.packNumber}/responses#prompt-${p.promptId}`;
                     return (
-                      <td key={`${cell.packNumber}-${p.promptId}`} className={`border-b border-l border-stone-200 p-0 align-top ${p.feedback ? STATE_CLASSES.feedback : p.answered ? STATE_CLASSES.answered : STATE_CLASSES.notSent}`}>
-                        <Link href={to} className="block min-h-11 px-2 py-2 whitespace-nowrap no-underline hover:underline">
-                          {label}
-                        </Link>
+                      <td key={`${c.packNumber}-${p.promptId}`} className={p.feedback ? STATE_CLASSES.feedback : p.answered ? STATE_CLASSES.answered : STATE_CLASSES.notSent}>
+                        <a href={to}>{label}</a>
                       </td>
                     );
                   }),

@@ -38,6 +38,17 @@ describe("pen names and sharing preference", () => {
     expect((await db.member.findUniqueOrThrow({ where: { id: other.member.id } })).penName).not.toBe("sojourner");
   });
 
+  it("pen names with pattern characters are compared as text: a trailing backslash, % and _", async () => {
+    const s = await makePackScenario({ published: true });
+    const other = await secondMember(s);
+    await updateMySharing(s.memberCtx, { penName: "Reader\\", sharingPreference: "GROUP" });
+    await updateMySharing(other.ctx, { penName: "R%", sharingPreference: "GROUP" });
+    // "R%" must not count as taken by "Reader\\" (as ILIKE would), and "r%" is taken by "R%".
+    await expect(updateMySharing(s.memberCtx, { penName: "r%", sharingPreference: "GROUP" })).rejects.toMatchObject({ message: "discussion.errors.penNameTaken" });
+    await expect(updateMySharing(other.ctx, { penName: "READER\\", sharingPreference: "GROUP" })).rejects.toMatchObject({ message: "discussion.errors.penNameTaken" });
+    expect((await updateMySharing(other.ctx, { penName: "R_", sharingPreference: "GROUP" })).penName).toBe("R_");
+  });
+
   it("naughty strings: saved exactly as cleaned, or refused with a message and nothing changed", async () => {
     const s = await makePackScenario({ published: true });
     const before = (await getMySharing(s.memberCtx)).penName;

@@ -52,11 +52,11 @@ async function saveSharing(ctx: GroupContext, memberId: string, change: SharingC
     return await db.$transaction(async (tx) => {
       const before = await tx.member.findFirst({ where: { id: memberId, groupId: ctx.group.id }, select: sharingSelect });
       if (!before) throw notFound();
-      const clash = await tx.member.findFirst({
-        where: { groupId: ctx.group.id, id: { not: memberId }, penName: { equals: change.penName, mode: "insensitive" } },
-        select: { id: true },
-      });
-      if (clash) throw new AppError("CONFLICT", "discussion.errors.penNameTaken");
+      // lower() = lower(), not Prisma's insensitive `equals`: that becomes ILIKE, where a pen
+      // name ending in a backslash is an invalid pattern and % or _ would match other names.
+      const clash = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Member" WHERE "groupId" = ${ctx.group.id} AND id <> ${memberId} AND lower("penName") = lower(${change.penName}) LIMIT 1`;
+      if (clash.length > 0) throw new AppError("CONFLICT", "discussion.errors.penNameTaken");
       const preferenceChanged = before.sharingPreference !== change.sharingPreference || before.sharingConsentAt === null;
       const after = await tx.member.update({
         where: { id: memberId },

@@ -113,6 +113,38 @@ describe("group progress", () => {
   });
 });
 
+describe("pack window", () => {
+  it("shows the latest packs, pages back and forth, and the export has every pack", async () => {
+    const s = await makeProgressGroup({ members: gridSpec(4, 15), packs: 15 });
+    const ctx = await ctxOf(s.facilitator, s.group.slug);
+    const numbers = (d: Awaited<ReturnType<typeof getGroupProgress>>) => d.packs.map((p) => p.number);
+    const latest = await getGroupProgress(ctx, {}, TODAY);
+    expect(numbers(latest)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(latest.allPacks).toHaveLength(15);
+    expect(latest.pager).toEqual({ earlier: 3, later: null });
+    expect(latest.rows.every((r) => r.cells.map((c) => c.packNumber).join() === numbers(latest).join())).toBe(true);
+
+    const earlier = await getGroupProgress(ctx, parseProgressFilters({ upto: "3" }).filters, TODAY);
+    expect(numbers(earlier)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(earlier.pager).toEqual({ earlier: null, later: 15 });
+    // An opened or filtered old pack is in the window without paging.
+    expect(numbers(await getGroupProgress(ctx, { open: 2 }, TODAY))[0]).toBe(2);
+    expect((await getGroupProgress(ctx, { pack: 1 }, TODAY)).packs[0]!.number).toBe(1);
+
+    // The same cells whatever the window, and the CSV's rows (every pack) agree with both.
+    const all = await getGroupProgress(ctx, {}, TODAY, { allPacks: true });
+    expect(numbers(all)).toHaveLength(15);
+    const states = (d: typeof all) => d.rows.map((r) => Object.fromEntries(r.cells.map((c) => [c.packNumber, c.state])));
+    states(latest).forEach((row, i) => expect(states(all)[i]).toMatchObject(row));
+    states(earlier).forEach((row, i) => expect(states(all)[i]).toMatchObject(row));
+
+    // A status filter over any pack still looks at the packs outside the window.
+    const old = all.rows.filter((r) => r.cells.some((c) => c.state === "returned")).map((r) => r.member.penName);
+    expect((await getGroupProgress(ctx, { status: "returned" }, TODAY)).rows.map((r) => r.member.penName)).toEqual(old);
+    expect(parseProgressFilters({ upto: "<script>" }).ignored).toEqual(["upto"]);
+  });
+});
+
 describe("organization dashboard", () => {
   it("gives exact figures for a known group", async () => {
     const s = await makeProgressGroup({ members: known, packs: 3 });
@@ -163,6 +195,10 @@ describe("member timeline", () => {
     const t = await getMemberTimeline(ctx, s.memberIds[2]!);
     expect(t.member.legalName).toContain("Legal 3");
     expect(t.member.facility).toBe("North");
+    expect(t.total).toBe(t.items.length);
+    const latest = await getMemberTimeline(ctx, s.memberIds[2]!, 3);
+    expect(latest.total).toBe(8);
+    expect(latest.items).toEqual(t.items.slice(-3));
     expect(t.items.map((i) => [i.kind, i.at.toISOString().slice(0, 10), "status" in i ? i.status : "event" in i ? i.event : ""])).toEqual([
       ["enrolled", "2026-09-01", ""],
       ["delivery", "2026-10-02", "MAILED"],
@@ -185,8 +221,11 @@ describe("query counts", () => {
       return {
         progress: await count(() => getGroupProgress(ctx, { status: "unanswered" }, TODAY)),
         opened: await count(() => getGroupProgress(ctx, { open: 2 }, TODAY)),
+        paged: await count(() => getGroupProgress(ctx, { upto: 1 }, TODAY)),
+        csv: await count(() => getGroupProgress(ctx, {}, TODAY, { allPacks: true })),
         dashboard: await count(() => getDashboard(s.organizer)),
         timeline: await count(() => getMemberTimeline(ctx, s.memberIds[1]!)),
+        timelineLatest: await count(() => getMemberTimeline(ctx, s.memberIds[1]!, 5)),
       };
     };
     const a = await measure(small);

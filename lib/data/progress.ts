@@ -2,7 +2,9 @@
 // (lib/progress/cell-state.ts), read in a fixed number of queries however large the group:
 // packs, members, deliveries (with their last mailing and refusal from the ProgressMailing
 // rollup), the answered cells from the ProgressCell rollup, and — when one pack is opened —
-// that pack's answers per prompt.
+// that pack's answers per prompt. The page shows a window of PACK_WINDOW packs (the latest by
+// default, `upto` pages back) and reads only those packs' deliveries and cells — unless a status
+// filter over any pack needs them all; the CSV export asks for every pack.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -10,7 +12,7 @@ import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import type { Channel, DeliveryStatus, MemberStatus } from "@/lib/generated/prisma/enums";
 import { cellState, expectedTurnaround, isQuiet, UNANSWERED_STATES, type CellState } from "@/lib/progress/cell-state";
-import { progressQuery, type ProgressFilters } from "@/lib/progress/filters";
+import { PACK_WINDOW, progressQuery, type ProgressFilters } from "@/lib/progress/filters";
 import { writeAudit } from "@/lib/data/audit";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -33,7 +35,12 @@ export type ProgressRow = {
 export type GroupProgress = {
   personal: boolean;
   turnaroundDays: number;
+  /** The packs shown (the window), oldest first; each row has one cell per pack here. */
   packs: ProgressPack[];
+  /** Every published pack, oldest first (for the pack filter and the rate chart). */
+  allPacks: ProgressPack[];
+  /** The `upto` of the previous and next window, or null at either end. */
+  pager: { earlier: number | null; later: number | null };
   openPack: { number: number; prompts: { id: string; label: string }[] } | null;
   rows: ProgressRow[];
   /** Members before filtering. */
@@ -55,18 +62,39 @@ export async function viewGroupProgress(ctx: GroupContext, filters: ProgressFilt
 
 /** The progress matrix for its CSV (no opened pack): when it holds legal names and facilities, the download is recorded with its filters. */
 export async function exportGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}): Promise<GroupProgress> {
-  const data = await getGroupProgress(ctx, { ...filters, open: undefined });
+  // Every pack, whatever window the page shows.
+  const data = await getGroupProgress(ctx, { ...filters, open: undefined, upto: undefined }, new Date(), { allPacks: true });
   if (data.personal) {
     await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "progress.export", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id, details: { filters: progressQuery(filters), rows: data.rows.length } });
   }
   return data;
 }
 
-export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}, today = new Date()): Promise<GroupProgress> {
+/**
+ * The window of packs to show: PACK_WINDOW packs ending at `upto` (or the latest; a full window
+ * from the first pack when `upto` is near it), holding the opened or filtered pack when no
+ * `upto` is given.
+ */
+function packWindow(packs: ProgressPack[], filters: ProgressFilters): { start: number; end: number } {
+  if (packs.length === 0) return { start: 0, end: -1 };
+  let end = packs.length - 1;
+  if (filters.upto !== undefined) {
+    const at = packs.findLastIndex((p) => p.number <= filters.upto!);
+    end = at < 0 ? Math.min(packs.length, PACK_WINDOW) - 1 : at;
+  }
+  let start = Math.max(0, end - PACK_WINDOW + 1);
+  const target = filters.upto === undefined ? packs.findIndex((p) => p.number === (filters.pack ?? filters.open)) : -1;
+  if (target >= 0 && target < start) start = target;
+  // A window near the first pack is still a full one.
+  end = Math.min(packs.length - 1, start + PACK_WINDOW - 1);
+  return { start, end };
+}
+
+export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}, today = new Date(), options: { allPacks?: boolean } = {}): Promise<GroupProgress> {
   if (!canInGroup(ctx.roles, "progress.view")) throw notFound();
   const personal = canInGroup(ctx.roles, "member.viewPersonal");
   const groupId = ctx.group.id;
-  const [settings, packs, members, deliveries, cells] = await Promise.all([
+  const [settings, packs, members] = await Promise.all([
     db.$queryRaw<{ groupDays: number | null; orgDays: number }[]>`
       SELECT g."expectedTurnaroundDays" AS "groupDays", o."defaultTurnaroundDays" AS "orgDays"
         FROM "Group" g JOIN "Organization" o ON o."id" = g."organizationId" WHERE g."id" = ${groupId}`,
@@ -89,18 +117,27 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
         LEFT JOIN "ProgressMember" pm ON pm."memberId" = m."id"
        WHERE m."groupId" = ${groupId} AND m."status" IN ('ACTIVE', 'PAUSED', 'COMPLETED')
        ORDER BY m."penName", m."id"`,
+  ]);
+  const { start, end } = options.allPacks ? { start: 0, end: packs.length - 1 } : packWindow(packs, filters);
+  const shown = packs.slice(start, end + 1);
+  // The packs whose cells are read: the window, the filtered pack, or all of them when a status
+  // filter looks at any pack.
+  const needAll = options.allPacks || (filters.status !== undefined && filters.status !== "quiet" && filters.pack === undefined);
+  const read = needAll ? packs : packs.filter((p, i) => (i >= start && i <= end) || p.number === filters.pack);
+  const readIds = read.map((p) => p.id);
+  const [deliveries, cells] = await Promise.all([
     db.$queryRaw<DeliveryRow[]>`
       SELECT d."packId", d."memberId", d."channel", d."status", pm."mailedOn",
              CASE WHEN d."status" = pm."refusalStatus" THEN pm."refusalReason" END AS "reason"
         FROM "Delivery" d
         JOIN "Pack" pk ON pk."id" = d."packId"
         LEFT JOIN (SELECT * FROM "ProgressMailing" WHERE "groupId" = ${groupId}) pm ON pm."deliveryId" = d."id"
-       WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED'`,
-    db.progressCell.findMany({ where: { groupId }, select: { packId: true, memberId: true, answeredPrompts: true, feedbackCount: true } }),
+       WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED' AND d."packId" = ANY(${readIds})`,
+    db.progressCell.findMany({ where: { groupId, packId: { in: readIds } }, select: { packId: true, memberId: true, answeredPrompts: true, feedbackCount: true } }),
   ]);
   const turnaroundDays = expectedTurnaround(settings[0]?.groupDays, settings[0]?.orgDays);
 
-  const openPackRow = filters.open ? packs.find((p) => p.number === filters.open) : undefined;
+  const openPackRow = filters.open ? shown.find((p) => p.number === filters.open) : undefined;
   const [openPrompts, openAnswers] = openPackRow
     ? await Promise.all([
         db.$queryRaw<{ id: string; lesson: number; position: number }[]>`
@@ -127,7 +164,7 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
       ...(personal ? { legalName: m.legalName ?? "", facility: m.facility } : {}),
     },
     quiet: isQuiet(m, packs),
-    cells: packs.map((p) => {
+    cells: read.map((p) => {
       const d = deliveryOf.get(key(p.id, m.id));
       const c = cellOf.get(key(p.id, m.id));
       const state = cellState({
@@ -165,11 +202,19 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
     }
     return true;
   });
+  // Cells read only for the filter are not shown.
+  const shownNumbers = new Set(shown.map((p) => p.number));
+  if (read.length !== shown.length) for (const r of rows) r.cells = r.cells.filter((c) => shownNumbers.has(c.packNumber));
 
   return {
     personal,
     turnaroundDays,
-    packs,
+    packs: shown,
+    allPacks: packs,
+    pager: {
+      earlier: start > 0 ? packs[start - 1]!.number : null,
+      later: end < packs.length - 1 ? packs[Math.min(packs.length - 1, end + PACK_WINDOW)]!.number : null,
+    },
     openPack: openPackRow ? { number: openPackRow.number, prompts: openPrompts.map((p) => ({ id: p.id, label: `${p.lesson}.${p.position}` })) } : null,
     rows,
     total: allRows.length,

@@ -2,6 +2,7 @@
 // the organization the viewer may see (all for an organizer, their own groups for a
 // facilitator): enrolments, person events (transfers, moves, pauses…), deliveries and their
 // events, responses and their later versions, feedback. Six queries whatever the history.
+// A long history is shown from its latest `limit` events (the page links to all of them).
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -26,21 +27,27 @@ export type TimelineItem = Where &
 export type MemberTimeline = {
   personal: boolean;
   member: { id: string; penName: string; channel: Channel; status: MemberStatus; personId: string; legalName?: string; facility?: string | null; idNumber?: string | null };
+  /** Oldest first; the latest `limit` when one is given. */
   items: TimelineItem[];
+  /** Events in the whole history. */
+  total: number;
 };
+
+/** How many of the latest events the timeline page shows before "show all". */
+export const TIMELINE_LIMIT = 100;
 
 const ORDER: Record<TimelineItem["kind"], number> = { enrolled: 0, personEvent: 1, delivery: 2, response: 3, feedback: 4, ended: 5 };
 
 /** The timeline page: when it shows the member's legal name, facility and ID (staff), the look is recorded. */
-export async function viewMemberTimeline(ctx: GroupContext, memberId: string): Promise<MemberTimeline> {
-  const timeline = await getMemberTimeline(ctx, memberId);
+export async function viewMemberTimeline(ctx: GroupContext, memberId: string, limit?: number): Promise<MemberTimeline> {
+  const timeline = await getMemberTimeline(ctx, memberId, limit);
   if (timeline.personal) {
     await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "timeline.view", entityType: "Member", entityId: memberId, groupId: ctx.group.id, personId: timeline.member.personId });
   }
   return timeline;
 }
 
-export async function getMemberTimeline(ctx: GroupContext, memberId: string): Promise<MemberTimeline> {
+export async function getMemberTimeline(ctx: GroupContext, memberId: string, limit?: number): Promise<MemberTimeline> {
   if (!canInGroup(ctx.roles, "progress.view")) throw notFound();
   const personal = canInGroup(ctx.roles, "member.viewPersonal");
   const rows = await db.$queryRaw<{ id: string; penName: string; channel: Channel; status: MemberStatus; personId: string; legalName: string; facility: string | null; idNumber: string | null }[]>`
@@ -136,6 +143,7 @@ export async function getMemberTimeline(ctx: GroupContext, memberId: string): Pr
       personId: m.personId,
       ...(personal ? { legalName: m.legalName, facility: m.facility, idNumber: m.idNumber } : {}),
     },
-    items,
+    items: limit !== undefined && items.length > limit ? items.slice(-limit) : items,
+    total: items.length,
   };
 }

@@ -12,7 +12,12 @@ const fields = {
   facility: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   pack: z.coerce.number().int().min(1).max(100_000),
   open: z.coerce.number().int().min(1).max(100_000),
+  /** The matrix shows a window of packs ending at this pack number (the latest when absent). */
+  upto: z.coerce.number().int().min(1).max(100_000),
 };
+
+/** How many packs the matrix shows at once; the CSV export has them all. */
+export const PACK_WINDOW = 12;
 
 export type ProgressFilters = { [K in keyof typeof fields]?: z.infer<(typeof fields)[K]> };
 

@@ -40,11 +40,15 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
   const rows = page.getByRole("table", { name: "Progress", exact: true }).locator("tbody tr");
   await expect(rows).toHaveCount(3);
   const onPage = await rows.evaluateAll((trs) =>
-    trs.map((tr) => ({ pen: tr.querySelector("th span")?.textContent?.trim() ?? "", cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, " ").trim()) })),
+    // A cell shows a short code; its link's name says the state in words (and the reason).
+    trs.map((tr) => ({ pen: tr.querySelector("th span")?.textContent?.trim() ?? "", cells: [...tr.querySelectorAll("td > a")].map((a) => a.getAttribute("aria-label") ?? "") })),
   );
   expect(onPage.find((r) => r.pen === bo.penName)?.cells[0]).toContain("Returned or rejected");
   expect(onPage.find((r) => r.pen === ada.penName)?.cells[0]).toContain("Not sent");
   expect(onPage.find((r) => r.pen === s.member.penName)?.cells[0]).toContain("Answered");
+  await expect(page.getByRole("link", { name: `Returned or rejected, Too many pages ${s.id}` })).toBeVisible();
+  // One pack: no pager.
+  await expect(page.getByRole("navigation", { name: "Packs shown" })).toHaveCount(0);
   if (shots) {
     await page.screenshot({ path: `${shots}/progress-desktop.png`, fullPage: true });
     await page.setViewportSize({ width: 375, height: 800 });

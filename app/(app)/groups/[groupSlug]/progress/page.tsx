@@ -24,7 +24,9 @@ export default async function ProgressPage({ params, searchParams }: Props) {
   const { filters, ignored } = parseProgressFilters(await searchParams);
   const [data, t] = await Promise.all([viewGroupProgress(ctx, filters), getTranslations("progress")]);
   const base = `/groups/${groupSlug}/progress`;
-  const query = progressQuery({ ...filters, open: undefined });
+  const query = progressQuery({ ...filters, open: undefined, upto: undefined });
+  const latest = data.allPacks.at(-1)?.number;
+  const windowHref = (upto: number) => `${base}?${progressQuery({ ...filters, open: undefined, upto: upto === latest ? undefined : upto })}`.replace(/\?$/, "");
   const filtered = Boolean(filters.channel || filters.status || filters.facility || filters.pack);
 
   return (
@@ -54,7 +56,7 @@ export default async function ProgressPage({ params, searchParams }: Props) {
               label={t("matrix.filters.pack")}
               name="pack"
               defaultValue={filters.pack ? String(filters.pack) : ""}
-              options={[{ value: "", label: t("matrix.filters.anyPack") }, ...data.packs.map((p) => ({ value: String(p.number), label: t("matrix.pack", { number: p.number }) }))]}
+              options={[{ value: "", label: t("matrix.filters.anyPack") }, ...data.allPacks.map((p) => ({ value: String(p.number), label: t("matrix.pack", { number: p.number }) }))]}
             />
             <SelectField
               label={t("matrix.filters.channel")}
@@ -89,7 +91,7 @@ export default async function ProgressPage({ params, searchParams }: Props) {
       </form>
       {ignored.length > 0 && (
         <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          {t("matrix.ignored", { fields: ignored.map((f) => t(`matrix.filters.${f === "open" ? "pack" : f}`)).join(", ") })}
+          {t("matrix.ignored", { fields: ignored.map((f) => t(`matrix.filters.${f === "open" || f === "upto" ? "pack" : f}`)).join(", ") })}
         </p>
       )}
 
@@ -110,24 +112,42 @@ export default async function ProgressPage({ params, searchParams }: Props) {
       ) : data.rows.length === 0 ? (
         <p className="mt-4">{t("matrix.none")}</p>
       ) : (
-        <ProgressMatrix slug={groupSlug} data={data} filters={filters} />
+        <>
+          {(data.pager.earlier !== null || data.pager.later !== null) && (
+            <nav aria-label={t("matrix.pager")} className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm print:hidden">
+              <span className="text-muted">{t("matrix.window", { first: data.packs[0]!.number, last: data.packs.at(-1)!.number, count: data.allPacks.length })}</span>
+              {data.pager.earlier !== null && (
+                <a href={windowHref(data.pager.earlier)} className="inline-block py-2 text-accent underline underline-offset-4">
+                  {t("matrix.earlier")}
+                </a>
+              )}
+              {data.pager.later !== null && (
+                <a href={windowHref(data.pager.later)} className="inline-block py-2 text-accent underline underline-offset-4">
+                  {t("matrix.later")}
+                </a>
+              )}
+            </nav>
+          )}
+          <ProgressMatrix slug={groupSlug} data={data} filters={filters} />
+        </>
       )}
 
-      <details className="mt-4 print:hidden">
+      <details open className="mt-4 print:hidden">
         <summary className="cursor-pointer text-sm font-medium text-accent">{t("matrix.legend")}</summary>
         <ul className="mt-2 flex flex-wrap gap-2 text-sm">
-          {CELL_STATES.map((s) => (
+          {CELL_STATES.filter((s) => s !== "answered" && s !== "feedback").map((s) => (
             <li key={s} className={`rounded px-2 py-1 ${STATE_CLASSES[s]}`}>
-              {t(`states.${s}`)}
+              <span className="font-semibold">{t(`matrix.short.${s}`)}</span>: {t(`states.${s}`)}
             </li>
           ))}
+          <li className={`rounded px-2 py-1 ${STATE_CLASSES.answered}`}>{t("matrix.legendAnswered")}</li>
         </ul>
       </details>
 
-      {data.packs.length > 0 && (
+      {data.allPacks.length > 0 && (
         <RateLineChart
           title={t("matrix.ratesChart")}
-          series={[{ label: ctx.group.name, points: data.packs.map((p) => ({ x: p.number, y: rate(p.respondents, p.recipients) })) }]}
+          series={[{ label: ctx.group.name, points: data.allPacks.map((p) => ({ x: p.number, y: rate(p.respondents, p.recipients) })) }]}
           xLabel={t("chart.packAxis")}
           yLabel={t("chart.rateAxis")}
           tableLabel={t("chart.table")}

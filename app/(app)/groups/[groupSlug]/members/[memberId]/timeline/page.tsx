@@ -4,23 +4,24 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { viewMemberTimeline, type TimelineItem } from "@/lib/data/timeline";
+import { TIMELINE_LIMIT, viewMemberTimeline, type TimelineItem } from "@/lib/data/timeline";
 
-type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
+type Props = { params: Promise<{ groupSlug: string; memberId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("progress"))("matrix.timeline") };
 }
 
-export default async function TimelinePage({ params }: Props) {
+export default async function TimelinePage({ params, searchParams }: Props) {
   const { groupSlug, memberId } = await params;
+  const all = (await searchParams).all === "1";
   const ctx = await groupPage(groupSlug, "progress.view");
-  const timeline = await viewMemberTimeline(ctx, memberId).catch((error: unknown) => {
+  const timeline = await viewMemberTimeline(ctx, memberId, all ? undefined : TIMELINE_LIMIT).catch((error: unknown) => {
     if (error instanceof AppError) notFound();
     throw error;
   });
   const [t, tHistory, format] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter()]);
-  const { member, items } = timeline;
+  const { member, items, total } = timeline;
   const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;
   const dateOnly = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const text = (i: TimelineItem): string => {
@@ -78,23 +79,32 @@ export default async function TimelinePage({ params }: Props) {
       {items.length === 0 ? (
         <p className="mt-6">{t("timeline.empty")}</p>
       ) : (
-        <ol className="mt-6 space-y-3">
+        <>
+        {items.length < total && (
+          <p className="mt-6 text-sm" role="status">
+            {t("timeline.showing", { shown: items.length, total })}{" "}
+            <a href={`/groups/${groupSlug}/members/${memberId}/timeline?all=1`} className="text-accent underline underline-offset-4">
+              {t("timeline.showAll", { total })}
+            </a>
+          </p>
+        )}
+        <ol className="mt-6 space-y-3 [&>li]:border-l-2 [&>li]:border-stone-300 [&>li]:pl-3">
           {items.map((i, n) => {
             const href = link(i);
             const reason = i.kind === "delivery" || i.kind === "personEvent" ? i.reason : null;
             const note = i.kind === "delivery" ? i.note : null;
             const timed = i.kind === "response" ? i.version > 1 || !i.receivedOn : i.kind === "feedback";
             return (
-              <li key={n} className="border-l-2 border-stone-300 pl-3" data-kind={i.kind}>
+              <li key={n} data-kind={i.kind}>
                 <p className="text-sm text-muted">
                   <time dateTime={i.at.toISOString()}>{timed ? format.dateTime(i.at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : dateOnly(i.at)}</time>
                   {manyGroups && <> · {t("timeline.inGroup", { group: i.groupName })}</>}
                 </p>
                 <p className="break-words">
                   {href ? (
-                    <Link href={href} className="text-accent underline underline-offset-4">
+                    <a href={href} className="text-accent underline underline-offset-4">
                       {text(i)}
-                    </Link>
+                    </a>
                   ) : (
                     text(i)
                   )}
@@ -105,6 +115,7 @@ export default async function TimelinePage({ params }: Props) {
             );
           })}
         </ol>
+        </>
       )}
     </>
   );
