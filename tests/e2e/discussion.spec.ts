@@ -110,6 +110,8 @@ test("a member shares, another replies, the facilitator features it, and the mai
   facilitator.on("dialog", (dialog) => void dialog.accept());
   await facilitator.getByRole("button", { name: "Publish to members" }).click();
   await expect(facilitator.getByRole("button", { name: "Publish to members" })).toHaveCount(0);
+  // The button also goes while the publish is still under way: wait for the pack itself.
+  await expect.poll(async () => (await db.pack.findFirstOrThrow({ where: { groupId: s.group.id, number: 2 } })).status).toBe("PUBLISHED");
   const featured = await db.featuredResponse.findFirstOrThrow({ where: { pack: { groupId: s.group.id, number: 2 } }, include: { response: true } });
   expect(featured.excerpt).toBe("Slow reading is a kind of resistance.");
   expect(featured.response.body).toBe("Slow reading is a kind of resistance to the clock.");
