@@ -84,7 +84,8 @@ test("facilitator publishes a pack; member drafts, reloads, submits once; feedba
   // Replays with another group's ids change nothing.
   const intro = await db.pack.findFirstOrThrow({ where: { group: { slug: "intro" }, number: 1 }, include: { lessons: { include: { lesson: { include: { prompts: true } } } } } });
   const introPrompt = intro.lessons[0]!.lesson.prompts[0]!.id;
-  const before = await db.response.count({ where: { packId: intro.id } });
+  // Only this member's rows: other specs running beside this one may add to the demo intro pack.
+  const before = await db.response.count({ where: { packId: intro.id, memberId: s.member.id } });
   const introResponse = await db.response.findFirstOrThrow({ where: { packId: intro.id, status: "SUBMITTED" } });
   const feedbackBefore = await db.feedback.count({ where: { responseId: introResponse.id } });
 
@@ -100,7 +101,7 @@ test("facilitator publishes a pack; member drafts, reloads, submits once; feedba
   const theirs = JSON.parse(capturedFeedback.postData() ?? "[]")[0];
   expect(await replay(facilitator, capturedFeedback, [{ ...theirs, groupSlug: s.group.slug, responseId: introResponse.id, clientKey: "replayed-feedback", body: "forged" }])).toBe(200);
 
-  expect(await db.response.count({ where: { packId: intro.id } })).toBe(before);
+  expect(await db.response.count({ where: { packId: intro.id, memberId: s.member.id } })).toBe(before);
   expect(await db.response.count({ where: { body: "forged" } })).toBe(0);
   expect(await db.responseVersion.count({ where: { body: "forged" } })).toBe(0);
   expect(await db.feedback.count({ where: { responseId: introResponse.id } })).toBe(feedbackBefore);
