@@ -22,12 +22,15 @@ export type DashboardGroup = {
   lessonsCovered: number;
   recipients: number;
   respondents: number;
-  /** Per published pack, in order: number, recipients, respondents. */
-  packRates: { number: number; recipients: number; respondents: number }[];
+  /** The latest published pack's rate; null before the first. */
+  lastPack: PackRate | null;
+  /** Per published pack, in order; only when asked for (`perPack`, the CSV export). */
+  packRates?: PackRate[];
   medianOnlineDays: number | null;
   medianMailDays: number | null;
   quiet: number;
 };
+export type PackRate = { number: number; recipients: number; respondents: number };
 export type Histogram = { days: number; cells: number }[];
 export type LevelSummary = {
   level: GroupLevel;
@@ -39,7 +42,7 @@ export type LevelSummary = {
   medianOnlineDays: number | null;
   medianMailDays: number | null;
   /** Response rate per pack number across the level's groups. */
-  packRates: { number: number; recipients: number; respondents: number }[];
+  packRates: PackRate[];
 };
 export type Dashboard = {
   organizations: { id: string; name: string }[];
@@ -67,14 +70,14 @@ export function rate(respondents: number, recipients: number): number | null {
   return recipients > 0 ? Math.round((respondents * 100) / recipients) : null;
 }
 
-export async function getDashboard(user: CurrentUser, orgId?: string): Promise<Dashboard> {
+export async function getDashboard(user: CurrentUser, orgId?: string, options: { perPack?: boolean } = {}): Promise<Dashboard> {
   const orgIds = await organizerOrganizationIds(user);
   if (orgIds.length === 0 || (orgId !== undefined && !orgIds.includes(orgId))) throw new AppError("NOT_FOUND", "errors.notFound");
   const organizations = await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const organization = (orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId))!;
   const id = organization.id;
 
-  const [groups, packs, histogram, facilityIssues] = await Promise.all([
+  const [groups, rates, lastPacks, perPack, histogram, facilityIssues] = await Promise.all([
     // Per-group figures from the ProgressGroup rollup (active members, lessons covered, quiet,
     // medians), kept by the triggers of migration "progress_group_rollup".
     db.$queryRaw<{ id: string; slug: string; name: string; level: GroupLevel; activeMembers: number; lessons: number; lessonsCovered: number;
@@ -88,15 +91,37 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
         LEFT JOIN "ProgressGroup" r ON r."groupId" = g."id"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL
        ORDER BY g."level", g."name", g."id"`,
-    db.$queryRaw<{ groupId: string; numbers: number[]; recipients: number[]; respondents: number[] }[]>`
-      SELECT pk."groupId", array_agg(pk."number" ORDER BY pk."number") AS "numbers",
-             array_agg(coalesce(r."recipients", 0) ORDER BY pk."number") AS "recipients",
-             array_agg(coalesce(r."respondents", 0) ORDER BY pk."number") AS "respondents"
+    // Response rates from the ProgressPackRollup counters in one pass over the organization's
+    // published packs, summed two ways at once (GROUPING SETS): per group (its totals) and per
+    // level × pack number (the chart). Each group's rate of every pack is read only for the CSV
+    // export (`perPack`).
+    db.$queryRaw<{ groupId: string | null; level: GroupLevel | null; number: number | null; packs: number; recipients: number; respondents: number }[]>`
+      SELECT pk."groupId", g."level", pk."number", count(*)::int AS "packs",
+             coalesce(sum(r."recipients"), 0)::int AS "recipients", coalesce(sum(r."respondents"), 0)::int AS "respondents"
         FROM "Pack" pk
         JOIN "Group" g ON g."id" = pk."groupId"
         LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED'
-       GROUP BY pk."groupId"`,
+       GROUP BY GROUPING SETS ((pk."groupId"), (g."level", pk."number"))`,
+    // Each group's latest published pack: one index lookup a group.
+    db.$queryRaw<{ groupId: string; number: number; recipients: number; respondents: number }[]>`
+      SELECT g."id" AS "groupId", l."number", l."recipients", l."respondents"
+        FROM "Group" g
+        CROSS JOIN LATERAL (
+          SELECT pk."number", coalesce(r."recipients", 0) AS "recipients", coalesce(r."respondents", 0) AS "respondents"
+            FROM "Pack" pk LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
+           WHERE pk."groupId" = g."id" AND pk."status" = 'PUBLISHED'
+           ORDER BY pk."number" DESC LIMIT 1) l
+       WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL`,
+    options.perPack
+      ? db.$queryRaw<{ groupId: string; number: number; recipients: number; respondents: number }[]>`
+          SELECT pk."groupId", pk."number", coalesce(r."recipients", 0) AS "recipients", coalesce(r."respondents", 0) AS "respondents"
+            FROM "Pack" pk
+            JOIN "Group" g ON g."id" = pk."groupId"
+            LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
+           WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED'
+           ORDER BY pk."groupId", pk."number"`
+      : Promise.resolve([]),
     db.$queryRaw<{ level: GroupLevel; channel: Channel; days: number; cells: number }[]>`
       SELECT g."level", t."channel", t."days", sum(t."cells")::int AS "cells"
         FROM "ProgressTurnaround" t JOIN "Group" g ON g."id" = t."groupId"
@@ -108,19 +133,22 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
        ORDER BY "facility", "count" DESC, "status", "reason"`,
   ]);
 
-  const packsOf = new Map(packs.map((p) => [p.groupId, p]));
+  const totalsOf = new Map(rates.filter((r) => r.groupId !== null).map((r) => [r.groupId!, r]));
+  const lastOf = new Map(lastPacks.map((l) => [l.groupId, l]));
+  const perPackOf = new Map<string, PackRate[]>();
+  for (const { groupId, ...rate } of perPack) perPackOf.set(groupId, [...(perPackOf.get(groupId) ?? []), rate]);
   const dashboardGroups: DashboardGroup[] = groups.map((g) => {
-    const p = packsOf.get(g.id);
-    const packRates = (p?.numbers ?? []).map((number, i) => ({ number, recipients: p!.recipients[i]!, respondents: p!.respondents[i]! }));
+    const totals = totalsOf.get(g.id);
+    const last = lastOf.get(g.id);
     return {
       ...g,
-      publishedPacks: packRates.length,
-      recipients: packRates.reduce((s, r) => s + r.recipients, 0),
-      respondents: packRates.reduce((s, r) => s + r.respondents, 0),
-      packRates,
+      publishedPacks: totals?.packs ?? 0,
+      recipients: totals?.recipients ?? 0,
+      respondents: totals?.respondents ?? 0,
+      lastPack: last ? { number: last.number, recipients: last.recipients, respondents: last.respondents } : null,
+      ...(options.perPack ? { packRates: perPackOf.get(g.id) ?? [] } : {}),
     };
   });
-
   const histogramOf = (level: GroupLevel | null, channel: Channel): Histogram => {
     const byDay = new Map<number, number>();
     for (const h of histogram) if ((level === null || h.level === level) && h.channel === channel) byDay.set(h.days, (byDay.get(h.days) ?? 0) + h.cells);
@@ -128,12 +156,10 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
   };
   const levels: LevelSummary[] = LEVELS.map((level) => {
     const inLevel = dashboardGroups.filter((g) => g.level === level);
-    const byNumber = new Map<number, { recipients: number; respondents: number }>();
-    for (const g of inLevel)
-      for (const r of g.packRates) {
-        const sum = byNumber.get(r.number) ?? { recipients: 0, respondents: 0 };
-        byNumber.set(r.number, { recipients: sum.recipients + r.recipients, respondents: sum.respondents + r.respondents });
-      }
+    const packRates = rates
+      .filter((r) => r.groupId === null && r.level === level)
+      .map((r) => ({ number: r.number!, recipients: r.recipients, respondents: r.respondents }))
+      .sort((a, b) => a.number - b.number);
     return {
       level,
       groups: inLevel.length,
@@ -143,7 +169,7 @@ export async function getDashboard(user: CurrentUser, orgId?: string): Promise<D
       quiet: inLevel.reduce((s, g) => s + g.quiet, 0),
       medianOnlineDays: histogramMedian(histogramOf(level, "ONLINE")),
       medianMailDays: histogramMedian(histogramOf(level, "MAIL")),
-      packRates: [...byNumber].sort((a, b) => a[0] - b[0]).map(([number, s]) => ({ number, ...s })),
+      packRates,
     };
   });
 

@@ -158,11 +158,7 @@ describe("organization dashboard", () => {
       lessonsCovered: 3,
       recipients: 15,
       respondents: 6,
-      packRates: [
-        { number: 1, recipients: 5, respondents: 4 },
-        { number: 2, recipients: 5, respondents: 2 },
-        { number: 3, recipients: 5, respondents: 0 },
-      ],
+      lastPack: { number: 3, recipients: 5, respondents: 0 },
       medianOnlineDays: 4,
       medianMailDays: 20,
       quiet: 3,
@@ -175,8 +171,16 @@ describe("organization dashboard", () => {
       { facility: "North", status: "REJECTED", reason: "Staples", count: 1 },
       { facility: "South", status: "RETURNED", reason: "Moved", count: 1 },
     ]);
+    const perPack = [
+      { number: 1, recipients: 5, respondents: 4 },
+      { number: 2, recipients: 5, respondents: 2 },
+      { number: 3, recipients: 5, respondents: 0 },
+    ];
+    // Each group's rate per pack only for the CSV export, which asks for it.
+    expect(d.groups[0]!.packRates).toBeUndefined();
+    expect((await getDashboard(s.organizer, undefined, { perPack: true })).groups[0]!.packRates).toEqual(perPack);
     const intro = d.levels.find((l) => l.level === "INTRODUCTORY")!;
-    expect(intro).toMatchObject({ groups: 1, activeMembers: 5, recipients: 15, respondents: 6, quiet: 3, medianOnlineDays: 4, medianMailDays: 20 });
+    expect(intro).toMatchObject({ groups: 1, activeMembers: 5, recipients: 15, respondents: 6, quiet: 3, medianOnlineDays: 4, medianMailDays: 20, packRates: perPack });
     expect(d.levels.find((l) => l.level === "ADVANCED")).toMatchObject({ groups: 0, medianOnlineDays: null });
   });
 
@@ -224,6 +228,7 @@ describe("query counts", () => {
         paged: await count(() => getGroupProgress(ctx, { upto: 1 }, TODAY)),
         csv: await count(() => getGroupProgress(ctx, {}, TODAY, { allPacks: true })),
         dashboard: await count(() => getDashboard(s.organizer)),
+        dashboardCsv: await count(() => getDashboard(s.organizer, undefined, { perPack: true })),
         timeline: await count(() => getMemberTimeline(ctx, s.memberIds[1]!)),
         timelineLatest: await count(() => getMemberTimeline(ctx, s.memberIds[1]!, 5)),
       };

@@ -41,10 +41,16 @@ export function dashboardGroupsCsv(d: Dashboard, t: T, levelName: (level: string
   ];
 }
 
+/** A group's rate per pack, which getDashboard reads only when asked (`perPack`). */
+function packRatesOf(g: Dashboard["groups"][number]) {
+  if (!g.packRates) throw new Error("the packs CSV needs getDashboard(user, org, { perPack: true })");
+  return g.packRates;
+}
+
 export function dashboardPacksCsv(d: Dashboard, t: T, levelName: (level: string) => string): CsvCell[][] {
   return [
     [t("csv.group"), t("csv.level"), t("csv.packNumber"), t("csv.recipients"), t("csv.respondents"), t("csv.rate")],
-    ...d.groups.flatMap((g) => g.packRates.map((p) => [g.name, levelName(g.level), p.number, p.recipients, p.respondents, rate(p.respondents, p.recipients) ?? ""])),
+    ...d.groups.flatMap((g) => packRatesOf(g).map((p) => [g.name, levelName(g.level), p.number, p.recipients, p.respondents, rate(p.respondents, p.recipients) ?? ""])),
   ];
 }
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import { BarChart, HorizontalBarChart, RateLineChart } from "@/components/progress/charts";
+import { GroupTable } from "@/components/progress/group-table";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getDashboard, rate, type DashboardGroup, type Histogram, type LevelSummary } from "@/lib/data/dashboard";
@@ -31,18 +31,20 @@ export default async function DashboardPage({ searchParams }: Props) {
     throw error;
   });
   const [t, tLevels] = await Promise.all([getTranslations("progress"), getTranslations("levels")]);
+  // The same few texts stand in many rows of the groups table: each is formatted once.
+  const memo = new Map<string, string>();
+  const once = (key: string, make: () => string) => memo.get(key) ?? (memo.set(key, make()), memo.get(key)!);
   const pct = (respondents: number, recipients: number) => {
     const r = rate(respondents, recipients);
-    return r === null ? t("dashboard.none") : t("dashboard.percent", { value: r });
+    return r === null ? t("dashboard.none") : once(`%${r}`, () => t("dashboard.percent", { value: r }));
   };
-  const days = (n: number | null) => (n === null ? t("dashboard.none") : t("dashboard.days", { days: n }));
+  const days = (n: number | null) => (n === null ? t("dashboard.none") : once(`d${n}`, () => t("dashboard.days", { days: n })));
   const orgQuery = d.organizations.length > 1 ? `?org=${encodeURIComponent(d.organization.id)}` : "";
-  const levelName = (l: string) => tLevels(l as "INTRODUCTORY");
-  const quietLink = (g: DashboardGroup) => `/groups/${g.slug}/progress?status=quiet`;
-  const lastRate = (g: DashboardGroup) => {
-    const last = g.packRates[g.packRates.length - 1];
-    return last ? `${t("matrix.pack", { number: last.number })}: ${pct(last.respondents, last.recipients)}` : t("dashboard.none");
-  };
+  const levelName = (l: string) => once(`v${l}`, () => tLevels(l as "INTRODUCTORY"));
+  const lastRate = ({ lastPack: last }: DashboardGroup) =>
+    last ? once(`l${last.number}/${last.respondents}/${last.recipients}`, () => `${t("matrix.pack", { number: last.number })}: ${pct(last.respondents, last.recipients)}`) : t("dashboard.none");
+  const progressOf = (g: DashboardGroup) =>
+    once(`p${g.lessonsCovered}/${g.lessons}/${g.publishedPacks}`, () => t("dashboard.progressValue", { covered: g.lessonsCovered, lessons: g.lessons, packs: g.publishedPacks }));
   const levelCell = (l: LevelSummary, key: "groups" | "activeMembers" | "rate" | "online" | "mail" | "quiet") =>
     key === "rate" ? pct(l.respondents, l.recipients) : key === "online" ? days(l.medianOnlineDays) : key === "mail" ? days(l.medianMailDays) : l[key];
 
@@ -109,46 +111,17 @@ export default async function DashboardPage({ searchParams }: Props) {
         {d.groups.length === 0 ? (
           <p className="mt-3">{t("dashboard.noGroups")}</p>
         ) : (
-          <div className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full border-separate border-spacing-0 text-sm">
-              <thead>
-                <tr>
-                  {[t("dashboard.group"), t("dashboard.level"), t("dashboard.activeMembers"), t("dashboard.responseRate"), t("dashboard.lastPack"), t("dashboard.medianOnlineShort"), t("dashboard.medianMailShort"), t("dashboard.quiet"), t("dashboard.progress")].map((h, i) => (
-                    <th key={h} scope="col" className={`sticky top-0 border-b border-stone-200 bg-white px-3 py-2 font-medium ${i === 0 ? "left-0 z-20 text-left" : "z-10 text-right"}`}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.groups.map((g) => (
-                  <tr key={g.id} data-group={g.slug}>
-                    <th scope="row" className="sticky left-0 z-10 border-b border-stone-100 bg-white px-3 py-2 text-left font-normal">
-                      <Link href={`/groups/${g.slug}/progress`} className="text-accent underline underline-offset-4">
-                        {g.name}
-                      </Link>
-                    </th>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right">{levelName(g.level)}</td>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{g.activeMembers}</td>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{pct(g.respondents, g.recipients)}</td>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right whitespace-nowrap tabular-nums">{lastRate(g)}</td>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{days(g.medianOnlineDays)}</td>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{days(g.medianMailDays)}</td>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">
-                      {g.quiet > 0 ? (
-                        <Link href={quietLink(g)} className="text-accent underline underline-offset-4">
-                          {g.quiet}
-                        </Link>
-                      ) : (
-                        0
-                      )}
-                    </td>
-                    <td className="border-b border-stone-100 px-3 py-2 text-right whitespace-nowrap">{t("dashboard.progressValue", { covered: g.lessonsCovered, lessons: g.lessons, packs: g.publishedPacks })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GroupTable
+            model={{
+              head: [t("dashboard.group"), t("dashboard.level"), t("dashboard.activeMembers"), t("dashboard.responseRate"), t("dashboard.lastPack"), t("dashboard.medianOnlineShort"), t("dashboard.medianMailShort"), t("dashboard.quiet"), t("dashboard.progress")],
+              rows: d.groups.map((g) => ({
+                slug: g.slug,
+                name: g.name,
+                cells: [levelName(g.level), String(g.activeMembers), pct(g.respondents, g.recipients), lastRate(g), days(g.medianOnlineDays), days(g.medianMailDays), String(g.quiet), progressOf(g)],
+                quiet: g.quiet,
+              })),
+            }}
+          />
         )}
         <p className="mt-2 text-sm">
           <a href={`/dashboard/export${orgQuery}${orgQuery ? "&" : "?"}table=packs`} className="text-accent underline underline-offset-4" download>

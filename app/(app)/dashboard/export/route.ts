@@ -18,7 +18,7 @@ export async function GET(request: Request) {
   const org = params.get("org") || undefined;
   const table = params.get("table");
   try {
-    const d = await getDashboard(user, org);
+    const d = await getDashboard(user, org, { perPack: table === "packs" });
     const [t, tLevels] = await Promise.all([getTranslations("progress"), getTranslations("levels")]);
     const levelName = (l: string) => tLevels(l as "INTRODUCTORY");
     const rows = table === "packs" ? dashboardPacksCsv(d, t, levelName) : table === "facilities" ? dashboardFacilitiesCsv(d, t) : dashboardGroupsCsv(d, t, levelName);

@@ -9,6 +9,7 @@ import { STATE_CLASSES } from "@/components/progress/state-style";
 import { groupPage } from "@/lib/authz";
 import { rate } from "@/lib/data/dashboard";
 import { viewGroupProgress } from "@/lib/data/progress";
+import { messageTemplate } from "@/lib/i18n/message-template";
 import { CELL_STATES } from "@/lib/progress/cell-state";
 import { parseProgressFilters, progressQuery, STATUS_FILTERS } from "@/lib/progress/filters";
 
@@ -27,6 +28,9 @@ export default async function ProgressPage({ params, searchParams }: Props) {
   const query = progressQuery({ ...filters, open: undefined, upto: undefined });
   const latest = data.allPacks.at(-1)?.number;
   const windowHref = (upto: number) => `${base}?${progressQuery({ ...filters, open: undefined, upto: upto === latest ? undefined : upto })}`.replace(/\?$/, "");
+  // Said once for each of the group's packs (the filter, the chart): formatted once.
+  const packName = messageTemplate(["number"], (m) => t("matrix.pack", m));
+  const packN = messageTemplate(["number"], (m) => t("chart.packN", m));
   const filtered = Boolean(filters.channel || filters.status || filters.facility || filters.pack);
 
   return (
@@ -56,7 +60,7 @@ export default async function ProgressPage({ params, searchParams }: Props) {
               label={t("matrix.filters.pack")}
               name="pack"
               defaultValue={filters.pack ? String(filters.pack) : ""}
-              options={[{ value: "", label: t("matrix.filters.anyPack") }, ...data.allPacks.map((p) => ({ value: String(p.number), label: t("matrix.pack", { number: p.number }) }))]}
+              options={[{ value: "", label: t("matrix.filters.anyPack") }, ...data.allPacks.map((p) => ({ value: String(p.number), label: packName({ number: p.number }) }))]}
             />
             <SelectField
               label={t("matrix.filters.channel")}
@@ -152,7 +156,7 @@ export default async function ProgressPage({ params, searchParams }: Props) {
           yLabel={t("chart.rateAxis")}
           tableLabel={t("chart.table")}
           emptyLabel={t("chart.empty")}
-          xName={(n) => t("chart.packN", { number: n })}
+          xName={(n) => packN({ number: n })}
         />
       )}
     </>

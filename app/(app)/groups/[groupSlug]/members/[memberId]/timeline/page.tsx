@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
+import { html, HtmlBlock } from "@/components/ui/html";
+import { messageTemplate } from "@/lib/i18n/message-template";
 import { TIMELINE_LIMIT, viewMemberTimeline, type TimelineItem } from "@/lib/data/timeline";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -23,21 +25,40 @@ export default async function TimelinePage({ params, searchParams }: Props) {
   const [t, tHistory, format] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter()]);
   const { member, items, total } = timeline;
   const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;
-  const dateOnly = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  // A timeline is up to a hundred events (all of them with ?all=1): each message is formatted
+  // once with markers and filled in per event, each day once, and the list is written as markup
+  // (components/ui/html.tsx) rather than React elements.
+  const memo = new Map<string, string>();
+  const once = (key: string, make: () => string) => memo.get(key) ?? (memo.set(key, make()), memo.get(key)!);
+  const dateOnly = (d: Date) => once(`d${d.getTime()}`, () => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }));
+  const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const m = {
+    enrolled: messageTemplate(["group", "penName", "channel"], (x) => t("timeline.enrolled", x)),
+    ended: messageTemplate(["group", "status"], (x) => t("timeline.ended", x)),
+    onlineDelivered: messageTemplate(["number"], (x) => t("timeline.onlineDelivered", x)),
+    delivery: messageTemplate(["number", "status"], (x) => t("timeline.delivery", x)),
+    responseEdited: messageTemplate(["prompt", "number", "version"], (x) => t("timeline.responseEdited", x)),
+    responseTranscribed: messageTemplate(["prompt", "number"], (x) => t("timeline.responseTranscribed", x)),
+    response: messageTemplate(["prompt", "number"], (x) => t("timeline.response", x)),
+    feedback: messageTemplate(["author", "prompt", "number"], (x) => t("timeline.feedback", x)),
+    inGroup: messageTemplate(["group"], (x) => t("timeline.inGroup", x)),
+    reason: messageTemplate(["reason"], (x) => t("timeline.reason", x)),
+    note: messageTemplate(["note"], (x) => t("timeline.note", x)),
+  };
   const text = (i: TimelineItem): string => {
     switch (i.kind) {
       case "enrolled":
-        return t("timeline.enrolled", { group: i.groupName, penName: i.penName, channel: t(`timeline.channels.${i.channel}`) });
+        return m.enrolled({ group: i.groupName, penName: i.penName, channel: once(`c${i.channel}`, () => t(`timeline.channels.${i.channel}`)) });
       case "ended":
-        return t("timeline.ended", { group: i.groupName, status: t(`timeline.memberStatus.${i.status}`) });
+        return m.ended({ group: i.groupName, status: once(`s${i.status}`, () => t(`timeline.memberStatus.${i.status}`)) });
       case "personEvent":
-        return tHistory(`kinds.${i.event}` as "kinds.ENROLLED");
+        return once(`e${i.event}`, () => tHistory(`kinds.${i.event}` as "kinds.ENROLLED"));
       case "delivery":
-        return i.channel === "ONLINE" && i.status === "DELIVERED" ? t("timeline.onlineDelivered", { number: i.packNumber }) : t("timeline.delivery", { number: i.packNumber, status: t(`timeline.deliveryStatus.${i.status}`) });
+        return i.channel === "ONLINE" && i.status === "DELIVERED" ? m.onlineDelivered({ number: i.packNumber }) : m.delivery({ number: i.packNumber, status: once(`ds${i.status}`, () => t(`timeline.deliveryStatus.${i.status}`)) });
       case "response":
-        return i.version > 1 ? t("timeline.responseEdited", { prompt: i.prompt, number: i.packNumber, version: i.version }) : i.source === "TRANSCRIBED" ? t("timeline.responseTranscribed", { prompt: i.prompt, number: i.packNumber }) : t("timeline.response", { prompt: i.prompt, number: i.packNumber });
+        return i.version > 1 ? m.responseEdited({ prompt: i.prompt, number: i.packNumber, version: i.version }) : i.source === "TRANSCRIBED" ? m.responseTranscribed({ prompt: i.prompt, number: i.packNumber }) : m.response({ prompt: i.prompt, number: i.packNumber });
       case "feedback":
-        return t("timeline.feedback", { author: i.author, prompt: i.prompt, number: i.packNumber });
+        return m.feedback({ author: i.author, prompt: i.prompt, number: i.packNumber });
     }
   };
   const link = (i: TimelineItem): string | null =>
@@ -88,33 +109,17 @@ export default async function TimelinePage({ params, searchParams }: Props) {
             </a>
           </p>
         )}
-        <ol className="mt-6 space-y-3 [&>li]:border-l-2 [&>li]:border-stone-300 [&>li]:pl-3">
-          {items.map((i, n) => {
+        <HtmlBlock
+          as="ol"
+          className="mt-6 space-y-3 [&>li]:border-l-2 [&>li]:border-stone-300 [&>li]:pl-3 [&_a]:text-accent [&_a]:underline [&_a]:underline-offset-4 [&_p]:break-words"
+          markup={html`${items.map((i) => {
             const href = link(i);
             const reason = i.kind === "delivery" || i.kind === "personEvent" ? i.reason : null;
             const note = i.kind === "delivery" ? i.note : null;
             const timed = i.kind === "response" ? i.version > 1 || !i.receivedOn : i.kind === "feedback";
-            return (
-              <li key={n} data-kind={i.kind}>
-                <p className="text-sm text-muted">
-                  <time dateTime={i.at.toISOString()}>{timed ? format.dateTime(i.at, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : dateOnly(i.at)}</time>
-                  {manyGroups && <> · {t("timeline.inGroup", { group: i.groupName })}</>}
-                </p>
-                <p className="break-words">
-                  {href ? (
-                    <a href={href} className="text-accent underline underline-offset-4">
-                      {text(i)}
-                    </a>
-                  ) : (
-                    text(i)
-                  )}
-                </p>
-                {reason && <p className="text-sm break-words">{t("timeline.reason", { reason })}</p>}
-                {note && <p className="text-sm break-words text-muted">{t("timeline.note", { note })}</p>}
-              </li>
-            );
-          })}
-        </ol>
+            return html`<li data-kind="${i.kind}"><p class="text-sm text-muted"><time datetime="${i.at.toISOString()}">${timed ? dateTime(i.at) : dateOnly(i.at)}</time>${manyGroups && ` · ${m.inGroup({ group: i.groupName })}`}</p><p>${href ? html`<a href="${href}">${text(i)}</a>` : text(i)}</p>${reason && html`<p class="text-sm">${m.reason({ reason })}</p>`}${note && html`<p class="text-sm text-muted">${m.note({ note })}</p>`}</li>`;
+          })}`}
+        />
         </>
       )}
     </>
