@@ -5,6 +5,7 @@ import { BackLink } from "@/components/authoring/back-link";
 import { NewCourseForm } from "@/components/authoring/course-forms";
 import { requireUser } from "@/lib/auth/session";
 import { listCourses, organizationsForNewCourse } from "@/lib/data/courses";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("authoring.courses"))("title") };
@@ -16,7 +17,7 @@ export default async function CoursesPage() {
   // The organization is worth naming only when someone works across several.
   const severalOrganizations = new Set(courses.map((c) => c.organizationName)).size > 1;
   return (
-    <>
+    <ClientMessages namespaces={["authoring.course.detailsHeading", "authoring.courses", "authoring.errors", "authoring.fields", "authoring.form", "authoring.validation"]}>
       <BackLink href="/">{t("backHome")}</BackLink>
       <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-muted">{t("intro")}</p>
@@ -47,6 +48,6 @@ export default async function CoursesPage() {
           <NewCourseForm organizations={organizations} />
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }

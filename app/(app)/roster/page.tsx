@@ -6,6 +6,7 @@ import { RosterImport } from "@/components/roster/roster-import";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { rosterOrganizations } from "@/lib/data/roster";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { searchParams: Promise<{ org?: string | string[] }> };
 
@@ -24,7 +25,7 @@ export default async function RosterPage({ searchParams }: Props) {
   const t = await getTranslations("roster");
   const list = (items: string[]) => (items.length ? items.join(", ") : t("template.none"));
   return (
-    <>
+    <ClientMessages namespaces={["invitation", "invitations", "packs.errors", "roster"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <OrganizationPicker path="/roster" label={t("chooseOrganization")} organizations={organizations} currentId={organization.id} />
@@ -42,6 +43,6 @@ export default async function RosterPage({ searchParams }: Props) {
         </p>
       </section>
       <RosterImport key={organization.id} organizationId={organization.id} />
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { OrganizationForm } from "@/components/settings/organization-form";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getOrganizationSettings } from "@/lib/data/organizations";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { searchParams: Promise<{ org?: string | string[] }> };
 
@@ -23,7 +24,7 @@ export default async function SettingsPage({ searchParams }: Props) {
   });
   const t = await getTranslations("settings");
   return (
-    <>
+    <ClientMessages namespaces={["settings.form", "settings.validation"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <OrganizationPicker path="/settings" label={t("chooseOrganization")} organizations={organizations} currentId={organization.id} />
@@ -39,6 +40,6 @@ export default async function SettingsPage({ searchParams }: Props) {
           defaultTurnaroundDays: String(organization.defaultTurnaroundDays),
         }}
       />
-    </>
+    </ClientMessages>
   );
 }

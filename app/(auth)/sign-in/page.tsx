@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/safe-redirect";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
@@ -15,11 +16,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getCurrentUser()) redirect(returnTo);
   const t = await getTranslations("signIn");
   return (
-    <>
+    <ClientMessages namespaces={["signIn"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <SignInForm returnTo={returnTo} />
       <p className="mt-8 text-sm text-muted">{t("noAccount")}</p>
-    </>
+    </ClientMessages>
   );
 }

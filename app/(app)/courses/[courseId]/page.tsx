@@ -7,6 +7,7 @@ import { ItemControls } from "@/components/authoring/item-controls";
 import { AddLessonForm } from "@/components/authoring/lesson-forms";
 import { loadCourse } from "../load";
 import { deleteLessonAction, moveLessonAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ courseId: string }> };
 
@@ -19,7 +20,7 @@ export default async function CourseEditorPage({ params }: Props) {
   const [course, t] = await Promise.all([loadCourse(courseId), getTranslations("authoring.course")]);
   const count = course.lessons.length;
   return (
-    <>
+    <ClientMessages namespaces={["authoring.controls", "authoring.course", "authoring.courses", "authoring.errors", "authoring.fields", "authoring.form", "authoring.lesson.detailsHeading", "authoring.validation"]}>
       <BackLink href="/courses">{t("backToCourses")}</BackLink>
       <p className="mt-2 text-sm text-muted">{t("eyebrow", { organization: course.organizationName })}</p>
       <h1 className="text-2xl font-semibold break-words">{course.title}</h1>
@@ -81,6 +82,6 @@ export default async function CourseEditorPage({ params }: Props) {
         </h2>
         <CourseDetailsForm courseId={course.id} initial={{ title: course.title, description: course.description }} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { FacilityForm } from "@/components/facilities/facility-form";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getFacility } from "@/lib/data/facilities";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ facilityId: string }> };
 
@@ -22,7 +23,7 @@ export default async function FacilityPage({ params }: Props) {
   });
   const t = await getTranslations("facilities");
   return (
-    <>
+    <ClientMessages namespaces={["facilities.errors", "facilities.form", "facilities.validation", "packs.errors"]}>
       <p>
         <Link href="/facilities" className="text-sm text-accent underline underline-offset-4">
           {t("title")}
@@ -42,6 +43,6 @@ export default async function FacilityPage({ params }: Props) {
           notes: facility.notes,
         }}
       />
-    </>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { FacilityForm } from "@/components/facilities/facility-form";
 import { requireUser } from "@/lib/auth/session";
 import { organizerOrganizationIds } from "@/lib/authz";
 import { db } from "@/lib/db";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("facilities"))("add") };
@@ -19,7 +20,7 @@ export default async function NewFacilityPage() {
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { defaultMaxPagesPerEnvelope: true, defaultNameAndIdOnEveryPage: true, defaultImagesAllowed: true } });
   const t = await getTranslations("facilities");
   return (
-    <>
+    <ClientMessages namespaces={["facilities.errors", "facilities.form", "facilities.validation", "packs.errors"]}>
       <p>
         <Link href="/facilities" className="text-sm text-accent underline underline-offset-4">
           {t("title")}
@@ -30,6 +31,6 @@ export default async function NewFacilityPage() {
         organizationId={organizationId}
         initial={{ name: "", address: "", maxPagesPerEnvelope: org.defaultMaxPagesPerEnvelope ?? "", nameAndIdOnEveryPage: org.defaultNameAndIdOnEveryPage, imagesAllowed: org.defaultImagesAllowed, notes: "" }}
       />
-    </>
+    </ClientMessages>
   );
 }

@@ -8,6 +8,7 @@ import { groupPage } from "@/lib/authz";
 import { getGroupOverview } from "@/lib/data/groups";
 import { listPacks } from "@/lib/data/packs";
 import { canInGroup } from "@/lib/permissions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string }> };
 
@@ -31,7 +32,7 @@ export default async function GroupHomePage({ params }: Props) {
   const tDiscussion = await getTranslations("discussion");
   const staff = canInGroup(roles, "pack.edit");
   return (
-    <>
+    <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.validation", "mail.validation.receivedInFuture", "packs.creating", "packs.errors", "packs.newPack", "packs.validation"]}>
       <p>
         <Link href="/" className="text-sm text-accent underline underline-offset-4">
           {t("backToGroups")}
@@ -94,6 +95,6 @@ export default async function GroupHomePage({ params }: Props) {
         )}
         <PackList groupSlug={group.slug} packs={packs} staff={staff} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

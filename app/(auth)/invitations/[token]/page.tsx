@@ -5,6 +5,7 @@ import { AcceptInvitationForm, AcceptAsUserButton } from "@/components/auth/acce
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeInvitation } from "@/lib/data/invitations";
 import { invitationTokenSchema } from "@/lib/validations/invitation";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invitation"))("title") };
@@ -43,7 +44,7 @@ export default async function InvitationPage({ params }: Props) {
   const returnHere = `/invitations/${token}`;
 
   return (
-    <>
+    <ClientMessages namespaces={["invitation", "roster.invite.cannotResend"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2">{intro}</p>
       {current ? (
@@ -66,6 +67,6 @@ export default async function InvitationPage({ params }: Props) {
       ) : (
         <AcceptInvitationForm token={token} email={invitation.email} penName={invitation.penName ?? null} />
       )}
-    </>
+    </ClientMessages>
   );
 }

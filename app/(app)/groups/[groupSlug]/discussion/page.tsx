@@ -8,6 +8,7 @@ import { groupPage } from "@/lib/authz";
 import { listDiscussion, listMailConsent, type DiscussionReply, type DiscussionResponse } from "@/lib/data/discussion";
 import { canInGroup } from "@/lib/permissions";
 import { listPacks } from "@/lib/data/packs";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string }>; searchParams: Promise<{ pack?: string }> };
 
@@ -42,7 +43,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
     ) : null;
 
   return (
-    <>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "discussion.hideConfirm", "discussion.hideReason", "discussion.hiding", "discussion.replyHint", "discussion.replyLabel", "discussion.replyOwnLabel", "discussion.sendReply", "discussion.sending", "discussion.sent", "discussion.showAgain", "discussion.showingAgain", "discussion.validation", "packs.errors"]}>
       <p>
         <Link href={`/groups/${groupSlug}`} className="text-sm text-accent underline underline-offset-4">
           {t("backToGroup", { group: ctx.group.name })}
@@ -134,7 +135,7 @@ export default async function DiscussionPage({ params, searchParams }: Props) {
           </ul>
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }
 

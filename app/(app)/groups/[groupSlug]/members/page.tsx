@@ -6,6 +6,7 @@ import { groupPage } from "@/lib/authz";
 import { listGroupFacilities, listMemberHistories, viewMembers } from "@/lib/data/members";
 import { listMembersWithoutLogin } from "@/lib/data/invitations";
 import { InvitationsPanel } from "@/components/members/invitations-panel";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string }> };
 
@@ -21,7 +22,7 @@ export default async function MembersPage({ params }: Props) {
   const [histories, withoutLogin, tInvite] = await Promise.all([listMemberHistories(ctx, members.map((m) => m.person.id)), listMembersWithoutLogin(ctx), getTranslations("roster.invite")]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <>
+    <ClientMessages namespaces={["invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed"]}>
       <p>
         <Link href={`/groups/${groupSlug}`} className="text-sm text-accent underline underline-offset-4">
           {ctx.group.name}
@@ -84,6 +85,6 @@ export default async function MembersPage({ params }: Props) {
         </h2>
         {facilities.length === 0 ? <p className="mt-2">{t("add.noFacilities")}</p> : <AddMailMemberForm groupSlug={groupSlug} facilities={facilities} />}
       </section>
-    </>
+    </ClientMessages>
   );
 }

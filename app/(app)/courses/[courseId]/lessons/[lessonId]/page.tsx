@@ -7,6 +7,7 @@ import { LessonDetailsForm } from "@/components/authoring/lesson-forms";
 import { PromptForm, PromptText } from "@/components/authoring/prompt-forms";
 import { lessonPath, loadLesson } from "../../../load";
 import { deletePromptAction, deleteReadingAction, movePromptAction, moveReadingAction } from "./actions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ courseId: string; lessonId: string }> };
 
@@ -25,7 +26,7 @@ export default async function LessonEditorPage({ params }: Props) {
   const refs = { courseId, lessonId };
   const readingOptions = lesson.readings.map((r) => ({ id: r.id, title: r.title }));
   return (
-    <>
+    <ClientMessages namespaces={["authoring.controls", "authoring.course", "authoring.errors", "authoring.fields", "authoring.form", "authoring.lesson", "authoring.validation"]}>
       <BackLink href={`/courses/${courseId}`}>{t("backToCourse", { title: lesson.course.title })}</BackLink>
       <p className="mt-2 text-sm text-muted">{t("eyebrow", { position: lesson.position, count: lesson.lessonCount })}</p>
       <h1 className="text-2xl font-semibold break-words">{lesson.title}</h1>
@@ -118,6 +119,6 @@ export default async function LessonEditorPage({ params }: Props) {
         </h2>
         <LessonDetailsForm courseId={courseId} lessonId={lessonId} initial={{ title: lesson.title, summary: lesson.summary }} />
       </section>
-    </>
+    </ClientMessages>
   );
 }

@@ -11,6 +11,7 @@ import { getMemberDetail } from "@/lib/data/member-data";
 import { listGroupFacilities, listMoveTargets } from "@/lib/data/members";
 import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
 
@@ -50,7 +51,7 @@ export default async function MemberPage({ params }: Props) {
   const login = m.person.user ? (m.person.user.disabledAt ? t("loginDisabled") : t("loginActive", { email: m.person.user.email })) : t("noLogin");
 
   return (
-    <>
+    <ClientMessages namespaces={["invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.release"]}>
       <p>
         <Link href={`/groups/${groupSlug}/members`} className="text-sm text-accent underline underline-offset-4">
           {t("backToMembers")}
@@ -163,6 +164,6 @@ export default async function MemberPage({ params }: Props) {
           )}
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }

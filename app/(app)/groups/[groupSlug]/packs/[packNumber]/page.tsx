@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { getPack, promptsOf, type PackView } from "@/lib/data/packs";
 import { listMyResponses, type MyResponse } from "@/lib/data/responses";
 import { canInGroup } from "@/lib/permissions";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string }> };
 
@@ -48,130 +49,132 @@ export default async function PackPage({ params }: Props) {
   const promptNumbers = new Map(promptsOf(pack).map((prompt, index) => [prompt.id, index + 1]));
 
   return (
-    <article>
-      <p>
-        <Link href={`/groups/${ctx.group.slug}`} className="text-sm text-accent underline underline-offset-4">
-          {tp("backToGroup", { group: ctx.group.name })}
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">
-        {pack.title ? tp("packNTitle", { number: pack.number, title: pack.title }) : tp("packN", { number: pack.number })}
-      </h1>
-      <p className="mt-1 text-muted">{pack.dueDate ? tp("due", { date: format.dateTime(pack.dueDate, { dateStyle: "long", timeZone: "UTC" }) }) : tp("noDueDate")}</p>
-
-      {pack.status === "DRAFT" && (
-        <div className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4">
-          <p>{t("draftBanner")}</p>
-        </div>
-      )}
-      {staff && (
-        <div className="mt-4 flex flex-wrap gap-3">
-          <Link href={`${base}/edit`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
-            {t("edit")}
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "discussion.shareControl", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit.publish", "packs.edit.publishConfirm", "packs.edit.publishHint", "packs.edit.publishing", "packs.errors", "packs.response", "packs.validation"]}>
+      <article>
+        <p>
+          <Link href={`/groups/${ctx.group.slug}`} className="text-sm text-accent underline underline-offset-4">
+            {tp("backToGroup", { group: ctx.group.name })}
           </Link>
-          {pack.status === "PUBLISHED" ? (
-            <>
-              <Link href={`${base}/responses`} className="inline-flex min-h-11 items-center rounded-md bg-accent px-4 font-medium text-white hover:bg-accent-strong">
-                {t("review")}
-              </Link>
-              <Link href={`${base}/mail`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
-                {t("mailLog")}
-              </Link>
-              <Link href="/transcribe" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
-                {t("typeCode")}
-              </Link>
-            </>
-          ) : (
-            <PublishButton groupSlug={ctx.group.slug} packNumber={pack.number} />
-          )}
-        </div>
-      )}
+        </p>
+        <h1 className="mt-2 text-2xl font-semibold">
+          {pack.title ? tp("packNTitle", { number: pack.number, title: pack.title }) : tp("packN", { number: pack.number })}
+        </h1>
+        <p className="mt-1 text-muted">{pack.dueDate ? tp("due", { date: format.dateTime(pack.dueDate, { dateStyle: "long", timeZone: "UTC" }) }) : tp("noDueDate")}</p>
 
-      {pack.lessons.length > 1 && (
-        <nav aria-label={t("contents")} className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
-          <h2 className="font-semibold">{t("contents")}</h2>
-          <ol className="mt-2 list-decimal space-y-1 pl-6">
-            {pack.lessons.map(({ lesson }) => (
-              <li key={lesson.id}>
-                <a href={`#lesson-${lesson.id}`} className="text-accent underline underline-offset-4">
-                  {lesson.title}
-                </a>
-              </li>
+        {pack.status === "DRAFT" && (
+          <div className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4">
+            <p>{t("draftBanner")}</p>
+          </div>
+        )}
+        {staff && (
+          <div className="mt-4 flex flex-wrap gap-3">
+            <Link href={`${base}/edit`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+              {t("edit")}
+            </Link>
+            {pack.status === "PUBLISHED" ? (
+              <>
+                <Link href={`${base}/responses`} className="inline-flex min-h-11 items-center rounded-md bg-accent px-4 font-medium text-white hover:bg-accent-strong">
+                  {t("review")}
+                </Link>
+                <Link href={`${base}/mail`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+                  {t("mailLog")}
+                </Link>
+                <Link href="/transcribe" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+                  {t("typeCode")}
+                </Link>
+              </>
+            ) : (
+              <PublishButton groupSlug={ctx.group.slug} packNumber={pack.number} />
+            )}
+          </div>
+        )}
+
+        {pack.lessons.length > 1 && (
+          <nav aria-label={t("contents")} className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
+            <h2 className="font-semibold">{t("contents")}</h2>
+            <ol className="mt-2 list-decimal space-y-1 pl-6">
+              {pack.lessons.map(({ lesson }) => (
+                <li key={lesson.id}>
+                  <a href={`#lesson-${lesson.id}`} className="text-accent underline underline-offset-4">
+                    {lesson.title}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+
+        {pack.letterMarkdown.trim() && (
+          <section aria-labelledby="letter" className="mt-8 rounded-lg border border-stone-200 bg-white p-5">
+            <h2 id="letter" className="text-lg font-semibold">
+              {t("letter")}
+            </h2>
+            <Markdown source={pack.letterMarkdown} idPrefix="letter-" className="mt-3" />
+          </section>
+        )}
+
+        <FeaturedList entries={featured} />
+
+        {pack.lessons.length === 0 && <p className="mt-8 text-muted">{t("noLessons")}</p>}
+
+        {pack.lessons.map(({ lesson }, lessonIndex) => (
+          <section key={lesson.id} id={`lesson-${lesson.id}`} aria-labelledby={`lesson-${lesson.id}-title`} className="mt-10 scroll-mt-4">
+            <h2 id={`lesson-${lesson.id}-title`} className="text-xl font-semibold">
+              {t("lesson", { position: lessonIndex + 1, title: lesson.title })}
+            </h2>
+            {lesson.summary && <p className="mt-2 text-muted">{lesson.summary}</p>}
+            {lesson.readings.map((reading) => (
+              <ReadingBlock key={reading.id} reading={reading} t={t} />
             ))}
-          </ol>
-        </nav>
-      )}
-
-      {pack.letterMarkdown.trim() && (
-        <section aria-labelledby="letter" className="mt-8 rounded-lg border border-stone-200 bg-white p-5">
-          <h2 id="letter" className="text-lg font-semibold">
-            {t("letter")}
-          </h2>
-          <Markdown source={pack.letterMarkdown} idPrefix="letter-" className="mt-3" />
-        </section>
-      )}
-
-      <FeaturedList entries={featured} />
-
-      {pack.lessons.length === 0 && <p className="mt-8 text-muted">{t("noLessons")}</p>}
-
-      {pack.lessons.map(({ lesson }, lessonIndex) => (
-        <section key={lesson.id} id={`lesson-${lesson.id}`} aria-labelledby={`lesson-${lesson.id}-title`} className="mt-10 scroll-mt-4">
-          <h2 id={`lesson-${lesson.id}-title`} className="text-xl font-semibold">
-            {t("lesson", { position: lessonIndex + 1, title: lesson.title })}
-          </h2>
-          {lesson.summary && <p className="mt-2 text-muted">{lesson.summary}</p>}
-          {lesson.readings.map((reading) => (
-            <ReadingBlock key={reading.id} reading={reading} t={t} />
-          ))}
-          {lesson.prompts.length > 0 && (
-            <div className="mt-8">
-              <h3 className="text-lg font-semibold">{t("prompts")}</h3>
-              <ol className="mt-3 space-y-8">
-                {lesson.prompts.map((prompt) => {
-                  const reading = lesson.readings.find((r) => r.id === prompt.readingId);
-                  const response = byPrompt.get(prompt.id);
-                  return (
-                    <li key={prompt.id} className="rounded-lg border border-stone-200 bg-white p-4">
-                      <p className="text-sm text-muted">
-                        {t("promptN", { number: promptNumbers.get(prompt.id) ?? 0 })}
-                        {reading && ` · ${t("aboutReading", { title: reading.title })}`}
-                      </p>
-                      <p className="mt-1 text-lg">{prompt.text}</p>
-                      {writes && (
-                        <>
-                          <ResponseEditor
-                            groupSlug={ctx.group.slug}
-                            packNumber={pack.number}
-                            promptId={prompt.id}
-                            label={answerLabel}
-                            initial={{
-                              status: response?.status ?? null,
-                              body: response?.body ?? "",
-                              draftBody: response?.draftBody ?? null,
-                              draftSavedAt: response?.draftSavedAt?.toISOString() ?? null,
-                              submittedAt: response?.submittedAt?.toISOString() ?? null,
-                              version: response?.version ?? 0,
-                            }}
-                          />
-                          {response?.status === "SUBMITTED" && (
-                            <>
-                              <ShareToggle groupSlug={ctx.group.slug} responseId={response.id} initial={response.shared} />
-                              {response.hidden && <p className="mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm">{td("hiddenMine", { reason: response.hidden.reason })}</p>}
-                            </>
-                          )}
-                          <FeedbackList items={response?.feedback ?? []} />
-                        </>
-                      )}
-                    </li>
-                  );
-                })}
-              </ol>
-            </div>
-          )}
-        </section>
-      ))}
-    </article>
+            {lesson.prompts.length > 0 && (
+              <div className="mt-8">
+                <h3 className="text-lg font-semibold">{t("prompts")}</h3>
+                <ol className="mt-3 space-y-8">
+                  {lesson.prompts.map((prompt) => {
+                    const reading = lesson.readings.find((r) => r.id === prompt.readingId);
+                    const response = byPrompt.get(prompt.id);
+                    return (
+                      <li key={prompt.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                        <p className="text-sm text-muted">
+                          {t("promptN", { number: promptNumbers.get(prompt.id) ?? 0 })}
+                          {reading && ` · ${t("aboutReading", { title: reading.title })}`}
+                        </p>
+                        <p className="mt-1 text-lg">{prompt.text}</p>
+                        {writes && (
+                          <>
+                            <ResponseEditor
+                              groupSlug={ctx.group.slug}
+                              packNumber={pack.number}
+                              promptId={prompt.id}
+                              label={answerLabel}
+                              initial={{
+                                status: response?.status ?? null,
+                                body: response?.body ?? "",
+                                draftBody: response?.draftBody ?? null,
+                                draftSavedAt: response?.draftSavedAt?.toISOString() ?? null,
+                                submittedAt: response?.submittedAt?.toISOString() ?? null,
+                                version: response?.version ?? 0,
+                              }}
+                            />
+                            {response?.status === "SUBMITTED" && (
+                              <>
+                                <ShareToggle groupSlug={ctx.group.slug} responseId={response.id} initial={response.shared} />
+                                {response.hidden && <p className="mt-2 rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-sm">{td("hiddenMine", { reason: response.hidden.reason })}</p>}
+                              </>
+                            )}
+                            <FeedbackList items={response?.feedback ?? []} />
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ol>
+              </div>
+            )}
+          </section>
+        ))}
+      </article>
+    </ClientMessages>
   );
 }
 

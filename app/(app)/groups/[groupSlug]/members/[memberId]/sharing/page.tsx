@@ -6,6 +6,7 @@ import { SharingForm } from "@/components/discussion/sharing-form";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getMemberSharing } from "@/lib/data/discussion";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
 
@@ -23,7 +24,7 @@ export default async function MemberSharingPage({ params }: Props) {
   });
   const [t, ts, format] = await Promise.all([getTranslations("discussion.record"), getTranslations("discussion.sharing"), getFormatter()]);
   return (
-    <>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "discussion.record", "discussion.sharing", "discussion.validation", "packs.errors"]}>
       <p>
         <Link href={`/groups/${groupSlug}/discussion#consent`} className="text-sm text-accent underline underline-offset-4">
           {t("back")}
@@ -45,6 +46,6 @@ export default async function MemberSharingPage({ params }: Props) {
           givenOn: (settings.sharingConsentAt ?? new Date()).toISOString().slice(0, 10),
         }}
       />
-    </>
+    </ClientMessages>
   );
 }

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { getPack, listCourseLessons } from "@/lib/data/packs";
 import { getFeaturedEditor } from "@/lib/data/featured";
 import { FeaturedEditor } from "@/components/packs/featured-editor";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string }> };
 
@@ -36,7 +37,7 @@ export default async function EditPackPage({ params }: Props) {
   ]);
   const base = `/groups/${groupSlug}/packs/${number}`;
   return (
-    <>
+    <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.featured", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit", "packs.errors", "packs.validation"]}>
       <p>
         <Link href={base} className="text-sm text-accent underline underline-offset-4">
           {t("preview")}
@@ -61,6 +62,6 @@ export default async function EditPackPage({ params }: Props) {
           <PublishButton groupSlug={groupSlug} packNumber={number} />
         </div>
       )}
-    </>
+    </ClientMessages>
   );
 }

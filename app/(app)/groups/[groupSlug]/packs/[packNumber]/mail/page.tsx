@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { NEXT_STATUSES, viewMailLog } from "@/lib/data/deliveries";
 import { getPack, promptsOf } from "@/lib/data/packs";
 import { listPrintRuns } from "@/lib/data/print-runs";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string }> };
 
@@ -49,7 +50,7 @@ export default async function MailLogPage({ params }: Props) {
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
-    <>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.scans", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}`} className="text-sm text-accent underline underline-offset-4">
           {(await getTranslations("packs"))("packN", { number })}
@@ -159,6 +160,6 @@ export default async function MailLogPage({ params }: Props) {
           </ul>
         </section>
       )}
-    </>
+    </ClientMessages>
   );
 }

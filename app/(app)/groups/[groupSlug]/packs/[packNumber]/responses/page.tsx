@@ -7,6 +7,7 @@ import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getPack, promptsOf } from "@/lib/data/packs";
 import { getPackReview } from "@/lib/data/feedback";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string }> };
 
@@ -28,7 +29,7 @@ export default async function ReviewPage({ params }: Props) {
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
 
   return (
-    <>
+    <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.validation", "mail.validation.receivedInFuture", "packs.errors", "packs.review", "packs.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}`} className="text-sm text-accent underline underline-offset-4">
           {tp("packN", { number })}
@@ -103,6 +104,6 @@ export default async function ReviewPage({ params }: Props) {
           </section>
         );
       })}
-    </>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/authoring/back-link";
 import { ReadingForm } from "@/components/authoring/reading-form";
 import { lessonPath, loadReading } from "../../../../../load";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ courseId: string; lessonId: string; readingId: string }> };
 
@@ -22,7 +23,7 @@ export default async function EditReadingPage({ params }: Props) {
   const [{ path, reading }, t] = await Promise.all([load(params), getTranslations("authoring.reading")]);
   const { courseId, lessonId } = await params;
   return (
-    <>
+    <ClientMessages namespaces={["authoring.errors", "authoring.fields", "authoring.form", "authoring.formatting", "authoring.reading", "authoring.validation"]}>
       <BackLink href={lessonPath({ courseId, lessonId })}>{t("backToLesson", { title: reading.lesson.title })}</BackLink>
       <p className="mt-2 text-sm break-words text-muted">{t("toLesson", { position: reading.lesson.position, title: reading.lesson.title })}</p>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -44,6 +45,6 @@ export default async function EditReadingPage({ params }: Props) {
           bodyMarkdown: reading.bodyMarkdown,
         }}
       />
-    </>
+    </ClientMessages>
   );
 }

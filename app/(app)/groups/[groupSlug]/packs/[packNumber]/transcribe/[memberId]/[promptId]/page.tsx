@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { viewTranscription } from "@/lib/data/transcriptions";
 import { formatResponseCode } from "@/lib/packs/response-code";
 import { canTranscriberShare } from "@/lib/discussion/consent";
+import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string; memberId: string; promptId: string }> };
 
@@ -33,7 +34,7 @@ export default async function TranscribePage({ params }: Props) {
   const response = data.response;
   const submitted = response?.status === "SUBMITTED";
   return (
-    <>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "discussion.transcribeShare", "mail.errors", "mail.scans", "mail.transcribe", "mail.validation", "packs.errors", "packs.response", "packs.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}/mail`} className="text-sm text-accent underline underline-offset-4">
           {t("back")}
@@ -88,6 +89,6 @@ export default async function TranscribePage({ params }: Props) {
         )}
         <ScanUpload groupSlug={groupSlug} packNumber={number} memberId={memberId} promptId={promptId} maxMb={env().MAX_UPLOAD_MB} />
       </section>
-    </>
+    </ClientMessages>
   );
 }
