@@ -4,7 +4,7 @@
 // that many cells share — instead of the markup of thousands of cells a second time
 // (docs/decisions/015-large-tables-as-markup.md). No server-only imports here.
 import { CELL_STATES, type CellState } from "@/lib/progress/cell-state";
-import { STATE_CLASSES } from "@/components/progress/state-style";
+import { STATE_CELL_VARIANTS, STATE_CODES } from "@/components/progress/state-style";
 import { html, type Html } from "@/components/ui/html";
 
 /** One cell: state (index in CELL_STATES), prompts answered, then indexes into `texts` (-1: none) of its accessible name, its date line and its reason line. */
@@ -13,7 +13,7 @@ export type MatrixCell = [state: number, answered: number, name: number, day: nu
 export type MatrixPromptCells = number[];
 
 export type MatrixModel = {
-  /** `/groups/<slug>`: every link starts here. */
+  /** Where the group's links start: `/groups/<slug>`, or `.` on the group's own progress page (shorter, and the same). */
   base: string;
   labels: {
     caption: string;
@@ -34,7 +34,7 @@ export type MatrixModel = {
 // Written once on the table instead of on each of its cells.
 const TABLE =
   "min-w-full border-separate border-spacing-0 text-sm [&_td]:border-b [&_td]:border-l [&_td]:border-stone-200 [&_td]:p-0 [&_td]:align-top [&_td>a]:block [&_td>a]:min-h-11 [&_td>a]:px-2 [&_td>a]:py-2 [&_td>a]:whitespace-nowrap [&_td>a]:no-underline [&_td>a:hover]:underline [&_small]:block [&_small]:text-xs [&_small]:font-normal [&_tbody_th]:sticky [&_tbody_th]:left-0 [&_tbody_th]:z-10 [&_tbody_th]:max-w-[11rem] [&_tbody_th]:border-b [&_tbody_th]:border-stone-200 [&_tbody_th]:bg-white [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:align-top [&_tbody_th]:font-normal sm:[&_tbody_th]:max-w-none [&_tbody_th>span]:block [&_tbody_th>span]:break-words [&_tbody_th>span+span]:text-xs [&_tbody_th>span+span]:text-muted [&_tbody_th>a]:text-xs [&_tbody_th>a]:text-accent [&_tbody_th>a]:underline [&_tbody_th>a]:underline-offset-2 print:[&_tbody_th>a]:no-underline";
-const PROMPT_CLASSES = [STATE_CLASSES.notSent, STATE_CLASSES.answered, STATE_CLASSES.feedback];
+const PROMPT_CODES = [STATE_CODES.notSent, STATE_CODES.answered, STATE_CODES.feedback];
 
 export function matrixMarkup(m: MatrixModel): Html {
   const { base, labels, texts, open } = m;
@@ -49,7 +49,7 @@ export function matrixMarkup(m: MatrixModel): Html {
     const shown = done ? `${answered}/${promptsOf.get(packNumber) ?? 0}${state === "feedback" ? " ✓" : ""}` : labels.short[state];
     const dayText = text(day);
     const reasonText = text(reason);
-    return html`<td class="${STATE_CLASSES[state]}"><a href="${to}" aria-label="${text(name)}">${shown}${dayText !== undefined && html`<small>${dayText}</small>`}${reasonText !== undefined && html`<small class="max-w-[12rem] whitespace-normal break-words">${reasonText}</small>`}</a></td>`;
+    return html`<td data-s="${STATE_CODES[state]}"><a href="${to}" aria-label="${text(name)}">${shown}${dayText !== undefined && html`<small>${dayText}</small>`}${reasonText !== undefined && html`<small class="max-w-[12rem] whitespace-normal break-words">${reasonText}</small>`}</a></td>`;
   };
 
   const promptCells = (row: MatrixModel["rows"][number]): Html[] =>
@@ -57,7 +57,7 @@ export function matrixMarkup(m: MatrixModel): Html {
       const prompt = open!.prompts[i]!;
       const to = value > 0 || !row.mail ? `${base}/packs/${open!.number}/responses#prompt-${prompt.id}` : `${base}/packs/${open!.number}/transcribe/${row.id}/${prompt.id}`;
       const label = value === 2 ? labels.prompt.feedback : value === 1 ? labels.prompt.answered : labels.prompt.missing;
-      return html`<td class="${PROMPT_CLASSES[value]}"><a href="${to}">${label}</a></td>`;
+      return html`<td data-s="${PROMPT_CODES[value]!}"><a href="${to}">${label}</a></td>`;
     });
 
   const head = m.packs.map((p) => {
@@ -80,5 +80,5 @@ export function matrixMarkup(m: MatrixModel): Html {
     return html`<tr><th scope="row"><span class="font-medium">${row.penName}</span>${row.personal !== null && html`<span>${row.personal}</span>`}<span>${row.mail ? labels.mail : labels.online}${row.quiet && html` · <span class="font-semibold text-red-900">${labels.quiet}</span>`}</span><a href="${base}/members/${row.id}/timeline" aria-label="${row.timelineName}">${labels.timeline}</a></th>${cells}</tr>`;
   });
 
-  return html`<table class="${TABLE}"><caption class="sr-only">${labels.caption}</caption><thead><tr><th scope="col" class="sticky top-0 left-0 z-20 border-b border-stone-200 bg-white px-3 py-2 text-left font-medium">${labels.member}</th>${head}</tr>${promptHead}</thead><tbody>${body}</tbody></table>`;
+  return html`<table class="${TABLE} ${STATE_CELL_VARIANTS}"><caption class="sr-only">${labels.caption}</caption><thead><tr><th scope="col" class="sticky top-0 left-0 z-20 border-b border-stone-200 bg-white px-3 py-2 text-left font-medium">${labels.member}</th>${head}</tr>${promptHead}</thead><tbody>${body}</tbody></table>`;
 }

@@ -68,7 +68,9 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
   });
 
   const model: MatrixModel = {
-    base,
+    // The matrix is only on /groups/<slug>/progress, where "./packs/3" is /groups/<slug>/packs/3;
+    // written relative, each of the thousand links is 20-odd characters shorter.
+    base: ".",
     labels: {
       caption: t("matrix.title"),
       member: t("matrix.member"),

@@ -130,8 +130,11 @@ export async function getMemberTimeline(ctx: GroupContext, memberId: string, lim
     ...feedback.map((f): TimelineItem => ({ kind: "feedback", at: f.createdAt, author: f.author, packNumber: f.packNumber, prompt: `${f.lesson}.${f.prompt}`, groupName: f.groupName, groupSlug: f.groupSlug })),
   ];
   // By day first (events recorded by date only sort with that day's timed ones), then by kind.
-  const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-  items.sort((a, b) => dayOf(a.at).localeCompare(dayOf(b.at)) || ORDER[a.kind] - ORDER[b.kind] || a.at.getTime() - b.at.getTime());
+  // The day of each event is worked out once, not on every comparison.
+  const DAY = 86_400_000;
+  const keyed = items.map((item) => ({ item, day: Math.floor(item.at.getTime() / DAY), time: item.at.getTime() }));
+  keyed.sort((a, b) => a.day - b.day || ORDER[a.item.kind] - ORDER[b.item.kind] || a.time - b.time);
+  items.splice(0, items.length, ...keyed.map((k) => k.item));
 
   return {
     personal,

@@ -28,6 +28,8 @@ export type EmbeddedOptions = {
   /** Delete the data folder on stop (tests). */
   ephemeral?: boolean;
   onLog?: (line: string) => void;
+  /** Server settings beyond the defaults, as `name=value` (the scale database sizes its memory). */
+  settings?: string[];
 };
 
 export type EmbeddedServer = {
@@ -67,7 +69,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: !options.ephemeral,
     // PostgreSQL refuses to run as root; CI runs as root.
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...(options.settings ?? []).flatMap((setting) => ["-c", setting])],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });

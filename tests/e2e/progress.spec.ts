@@ -47,6 +47,13 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
   expect(onPage.find((r) => r.pen === ada.penName)?.cells[0]).toContain("Not sent");
   expect(onPage.find((r) => r.pen === s.member.penName)?.cells[0]).toContain("Answered");
   await expect(page.getByRole("link", { name: `Returned or rejected, Too many pages ${s.id}` })).toBeVisible();
+  // A cell leads to its record: a refused mail pack to the pack's mail log, an answer to the answers.
+  await page.getByRole("link", { name: `Returned or rejected, Too many pages ${s.id}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/packs/1/mail$`));
+  await page.goBack();
+  await page.getByRole("link", { name: /^Answered, / }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/packs/1/responses$`));
+  await page.goBack();
   // One pack: no pager.
   await expect(page.getByRole("navigation", { name: "Packs shown" })).toHaveCount(0);
   if (shots) {
@@ -88,7 +95,8 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
 
   const organizer = await db.user.findUniqueOrThrow({ where: { email: "organizer@example.org" } });
   const audited = await db.auditLog.findMany({ where: { actorId: organizer.id, groupId: s.group.id }, select: { action: true } });
-  expect(new Set(audited.map((a) => a.action))).toEqual(new Set(["progress.view", "progress.export", "timeline.view"]));
+  // The refused cell opened the mail log, which shows personal data too.
+  expect(new Set(audited.map((a) => a.action))).toEqual(new Set(["progress.view", "progress.export", "timeline.view", "mailLog.view"]));
 });
 
 test("a facilitator of another group gets the 404 page for this group's progress and timelines", async ({ page, allowConsoleError, consoleErrors: _ }) => {
