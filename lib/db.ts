@@ -2,6 +2,7 @@
 // launcher (scripts/serve.ts), which starts the embedded PostgreSQL when none is configured.
 // The client is made on first use, so `next build` (which imports pages) needs no database.
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, env } from "@/lib/env";
@@ -17,6 +18,12 @@ function client(): PrismaClient {
         max: env().NODE_ENV === "test" ? 5 : 10,
         // Fail fast when the database is down, so /api/health can say so.
         connectionTimeoutMillis: 5_000,
+      }, {
+        // Each statement is prepared once per connection under a name made from its text, then
+        // reused: PostgreSQL parses it once and, after a few runs, keeps its plan. The progress
+        // pages' joins took longer to plan than to run (docs/benchmarks.md). The names come from
+        // the SQL text, so one name never stands for two statements.
+        statementNameGenerator: (query) => `s_${createHash("sha1").update(query.sql).digest("base64url")}`,
       }),
     });
   }
