@@ -3,8 +3,9 @@
 //
 // Starts the scale database, and the app on a free port as `npm start` does (scripts/serve.ts,
 // with WEB_CONCURRENCY Next.js processes: --web-concurrency or the environment, default 1; it
-// builds first when there is no build, or with --build), signs in by minting next-auth session cookies with AUTH_SECRET (as the app
-// makes them), warms up, then prints:
+// builds first when the build is missing or older than the code; --build forces one), signs in
+// by minting next-auth session cookies with AUTH_SECRET (as the app makes them), warms up, then
+// prints:
 // - for the group progress page, the organization dashboard and a member timeline (as the
 //   organizer): p50 / p95 / p99 one request at a time and requests/s at 10 concurrent, each beside
 //   the same run's figures for /api/health; the statements one request runs and the time
@@ -61,7 +62,8 @@ let app: ChildProcess | undefined;
 let database: ScaleDatabase | undefined;
 
 async function waitForHealth(base: string) {
-  for (let i = 0; i < 120; i++) {
+  // Up to 10 minutes: scripts/serve.ts builds first when the build is older than the code.
+  for (let i = 0; i < 1200; i++) {
     try {
       const res = await fetch(`${base}/api/health`);
       if (res.ok) return;
@@ -70,7 +72,7 @@ async function waitForHealth(base: string) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error("the app did not answer /api/health within 60 s");
+  throw new Error("the app did not answer /api/health within 10 minutes");
 }
 
 /**
@@ -174,14 +176,13 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const buildId = path.join(root, distDir, "BUILD_ID");
-  if (values.build || !existsSync(buildId)) {
+  if (values.build) {
     say("building the app (next build)…");
     const code = await new Promise<number>((resolve) => runNext(["build"], env, false).once("exit", (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
-  } else {
-    say(`using the build in ${distDir}/ of ${statSync(buildId).mtime.toISOString()} (--build to make a new one)`);
+  } else if (existsSync(buildId)) {
+    say(`the build in ${distDir}/ is of ${statSync(buildId).mtime.toISOString()}; npm start rebuilds it if the code is newer (--build to force one)`);
   }
-  const actionId = submitActionId();
 
   // As in production: `npm start` (scripts/serve.ts), which with a DATABASE_URL applies pending
   // migrations (none by now) and runs WEB_CONCURRENCY `next start` processes on the port.
@@ -190,6 +191,7 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealth(base);
+  const actionId = submitActionId(); // after the start, which may have rebuilt
   say(`app at ${base} (${webConcurrency} Next.js process${webConcurrency > 1 ? "es" : ""}), database ${database.embedded ? `embedded on port ${database.embedded.port}` : "SCALE_DATABASE_URL"}`);
 
   const organizerCookie = await cookieFor(organizer.id, secret);
