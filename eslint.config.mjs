@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-e2e-*/**", "lib/generated/**", "node_modules/**", ".data/**", "tests/.tmp/**", "test-results/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-e2e-*/**", ".next-bench/**", "lib/generated/**", "node_modules/**", ".data/**", "tests/.tmp/**", "test-results/**", "next-env.d.ts"]),
   {
     rules: {
       // Unused names starting with _ are deliberate (Playwright fixtures, destructuring).

@@ -19,34 +19,45 @@ export type GroupContext = {
   member: { id: string; channel: "ONLINE" | "MAIL"; status: string; penName: string } | null;
 };
 
-/** The caller's roles in a group, read in one query; null when the group is not theirs to see. */
+type GroupContextRow = GroupContext["group"] & {
+  organizer: boolean;
+  facilitator: boolean;
+  memberId: string | null;
+  channel: "ONLINE" | "MAIL" | null;
+  memberStatus: string | null;
+  penName: string | null;
+};
+
+/**
+ * The caller's roles in a group, read in one statement (every page and action of a group starts
+ * here); null when the group is not theirs to see. A user is at most one Person, and a person at
+ * most one Member of a group (unique constraints), so the lateral join finds one enrolment or none.
+ */
 export async function loadGroupContext(user: CurrentUser, slug: string): Promise<GroupContext | null> {
-  const group = await db.group.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      level: true,
-      organizationId: true,
-      courseId: true,
-      facilitators: { where: { userId: user.id }, select: { id: true } },
-      members: {
-        where: { person: { userId: user.id }, status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } },
-        select: { id: true, channel: true, status: true, penName: true },
-      },
-      organization: { select: { organizers: { where: { userId: user.id }, select: { id: true } } } },
-    },
-  });
-  if (!group) return null;
+  const rows = await db.$queryRaw<GroupContextRow[]>`
+    SELECT g."id", g."slug", g."name", g."level"::text AS "level", g."organizationId", g."courseId",
+           EXISTS (SELECT 1 FROM "Organizer" o WHERE o."organizationId" = g."organizationId" AND o."userId" = ${user.id}) AS "organizer",
+           EXISTS (SELECT 1 FROM "Facilitator" f WHERE f."groupId" = g."id" AND f."userId" = ${user.id}) AS "facilitator",
+           m."id" AS "memberId", m."channel"::text AS "channel", m."status"::text AS "memberStatus", m."penName"
+      FROM "Group" g
+      LEFT JOIN LATERAL (
+        SELECT m."id", m."channel", m."status", m."penName"
+          FROM "Person" p JOIN "Member" m ON m."personId" = p."id"
+         WHERE p."userId" = ${user.id} AND m."groupId" = g."id"
+           AND m."status"::text = ANY (${[...MEMBER_STATUSES_WITH_ACCESS]}::text[])
+         LIMIT 1
+      ) m ON true
+     WHERE g."slug" = ${slug}`;
+  const row = rows[0];
+  if (!row) return null;
   const roles: GroupRole[] = [];
-  if (group.organization.organizers.length > 0) roles.push("ORGANIZER");
-  if (group.facilitators.length > 0) roles.push("FACILITATOR");
-  const member = group.members[0] ?? null;
+  if (row.organizer) roles.push("ORGANIZER");
+  if (row.facilitator) roles.push("FACILITATOR");
+  const member = row.memberId ? { id: row.memberId, channel: row.channel!, status: row.memberStatus!, penName: row.penName! } : null;
   if (member) roles.push("MEMBER");
   if (roles.length === 0) return null;
-  const { facilitators: _f, members: _m, organization: _o, ...plain } = group;
-  return { user, group: plain, roles, member };
+  const { id, name, level, organizationId, courseId } = row;
+  return { user, group: { id, slug: row.slug, name, level, organizationId, courseId }, roles, member };
 }
 
 /**

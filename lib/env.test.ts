@@ -9,6 +9,11 @@ describe("parseEnv", () => {
     expect(env.EMBEDDED_PG_PORT).toBe(5433);
     expect(env.EMBEDDED_PG_DIR).toBe(".data/postgres");
     expect(env.SESSION_MAX_AGE_HOURS).toBe(12);
+    expect(env.WEB_CONCURRENCY).toBe(1);
+  });
+
+  it("takes the number of web processes as a string", () => {
+    expect(parseEnv({ WEB_CONCURRENCY: "2" }).WEB_CONCURRENCY).toBe(2);
   });
 
   it("accepts a PostgreSQL URL and numeric ports given as strings", () => {
@@ -29,6 +34,9 @@ describe("parseEnv", () => {
     ["AUTH_SECRET", "short", "AUTH_SECRET"],
     ["NEXTAUTH_URL", "localhost:3000", "NEXTAUTH_URL"],
     ["SESSION_MAX_AGE_HOURS", "0", "SESSION_MAX_AGE_HOURS"],
+    ["WEB_CONCURRENCY", "0", "WEB_CONCURRENCY"],
+    ["WEB_CONCURRENCY", "two", "WEB_CONCURRENCY"],
+    ["WEB_CONCURRENCY", "1.5", "WEB_CONCURRENCY"],
   ])("rejects %s=%s with a message naming the variable", (name, value, named) => {
     try {
       parseEnv({ [name]: value });

@@ -17,6 +17,12 @@ export const envSchema = z.object({
   /** The address people use to reach the app, e.g. https://studypack.example.org */
   NEXTAUTH_URL: z.url({ protocol: /^https?$/, message: "must be a full URL such as http://localhost:3000" }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * Next.js server processes `npm start` runs on PORT (node:cluster shares the port). Web
+   * processes are stateless (sessions in cookies, data in PostgreSQL, files in S3 when several
+   * machines share them), so more than one may run; see docs/decisions/014-submit-path.md.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64").default(1),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
   /** Where uploaded files and generated PDFs are kept when no S3 bucket is configured. */

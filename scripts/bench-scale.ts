@@ -1,9 +1,11 @@
 // `npm run bench`: the built app against the scale database of `npm run seed:scale`.
 // (The pack-PDF benchmark is `npm run bench:pdf`.)
 //
-// Starts the scale database and `next start` on free ports (builds first when there is no build,
-// or with --build), signs in by minting next-auth session cookies with AUTH_SECRET (as the app
-// makes them), warms up, then prints:
+// Starts the scale database, and the app on a free port as `npm start` does (scripts/serve.ts,
+// with WEB_CONCURRENCY Next.js processes: --web-concurrency or the environment, default 1; it
+// builds first when the build is missing or older than the code; --build forces one), signs in
+// by minting next-auth session cookies with AUTH_SECRET (as the app makes them), warms up, then
+// prints:
 // - for the group progress page, the organization dashboard and a member timeline (as the
 //   organizer): p50 / p95 / p99 one request at a time and requests/s at 10 concurrent, each beside
 //   the same run's figures for /api/health; the statements one request runs and the time
@@ -13,7 +15,7 @@
 //   with 50 concurrent writers and p95 at 100 submits/s offered. Writers are signed-in online
 //   members, each submit a distinct member × prompt cell not answered yet (a new response).
 //
-//   npm run bench [-- --build] [-- --duration 10] [-- --group network-100]
+//   npm run bench [-- --build] [-- --duration 10] [-- --group network-100] [-- --web-concurrency 2]
 // The submits add responses to the scale database; `npm run seed:scale` makes it fresh again.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     explain: { type: "boolean", default: false },
     /** Only the submit measurements (skip the pages). */
     "submit-only": { type: "boolean", default: false },
+    /** Next.js processes behind the port (WEB_CONCURRENCY of scripts/serve.ts). */
+    "web-concurrency": { type: "string" },
   },
 });
 const DURATION = Number(values.duration);
@@ -47,6 +51,8 @@ const SEQ = Number(values["seq-requests"]);
 const root = process.cwd();
 const distDir = process.env.STUDYPACK_DIST_DIR || ".next";
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+const webConcurrency = Number(values["web-concurrency"] ?? process.env.WEB_CONCURRENCY ?? 1);
 const say = (line: string) => console.log(`bench: ${line}`);
 const ms = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? "–" : v < 10 ? v.toFixed(1) : v.toFixed(0));
 
@@ -56,7 +62,8 @@ let app: ChildProcess | undefined;
 let database: ScaleDatabase | undefined;
 
 async function waitForHealth(base: string) {
-  for (let i = 0; i < 120; i++) {
+  // Up to 10 minutes: scripts/serve.ts builds first when the build is older than the code.
+  for (let i = 0; i < 1200; i++) {
     try {
       const res = await fetch(`${base}/api/health`);
       if (res.ok) return;
@@ -65,7 +72,7 @@ async function waitForHealth(base: string) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error("the app did not answer /api/health within 60 s");
+  throw new Error("the app did not answer /api/health within 10 minutes");
 }
 
 /**
@@ -169,18 +176,23 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: secret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   const buildId = path.join(root, distDir, "BUILD_ID");
-  if (values.build || !existsSync(buildId)) {
+  if (values.build) {
     say("building the app (next build)…");
     const code = await new Promise<number>((resolve) => runNext(["build"], env, false).once("exit", (c) => resolve(c ?? 1)));
     if (code !== 0) throw new Error("next build failed");
-  } else {
-    say(`using the build in ${distDir}/ of ${statSync(buildId).mtime.toISOString()} (--build to make a new one)`);
+  } else if (existsSync(buildId)) {
+    say(`the build in ${distDir}/ is of ${statSync(buildId).mtime.toISOString()}; npm start rebuilds it if the code is newer (--build to force one)`);
   }
-  const actionId = submitActionId();
 
-  app = runNext(["start", "--port", String(port), "--hostname", "127.0.0.1"], env, true);
+  // As in production: `npm start` (scripts/serve.ts), which with a DATABASE_URL applies pending
+  // migrations (none by now) and runs WEB_CONCURRENCY `next start` processes on the port.
+  app = spawn(process.execPath, [tsxCli, path.join(root, "scripts", "serve.ts"), "start"], {
+    env: { ...env, PORT: String(port), WEB_CONCURRENCY: String(webConcurrency) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   await waitForHealth(base);
-  say(`app at ${base}, database ${database.embedded ? `embedded on port ${database.embedded.port}` : "SCALE_DATABASE_URL"}`);
+  const actionId = submitActionId(); // after the start, which may have rebuilt
+  say(`app at ${base} (${webConcurrency} Next.js process${webConcurrency > 1 ? "es" : ""}), database ${database.embedded ? `embedded on port ${database.embedded.port}` : "SCALE_DATABASE_URL"}`);
 
   const organizerCookie = await cookieFor(organizer.id, secret);
   const health: LoadRequest = { path: "/api/health" };
@@ -283,7 +295,7 @@ async function main() {
   const first = submit();
   const checked = await fetch(base + first.path, { method: "POST", headers: first.headers, body: first.body });
   const answer = await checked.text();
-  say(`one submit answers ${answer.length.toLocaleString("en")} characters (the action's result and the re-rendered pack page)`);
+  say(`one submit answers ${answer.length.toLocaleString("en")} characters`);
   if (checked.status !== 200 || !answer.includes('"ok":true')) throw new Error(`a submit did not succeed (status ${checked.status}): ${answer.slice(0, 500)}`);
   const submitSql = await captureSql(() => {
     const r = submit();
@@ -302,27 +314,16 @@ async function main() {
   const rate100 = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: submit });
   await settle(base);
   const rate100Health = await load({ url: base, connections: 20, duration: DURATION, overallRate: 100, next: () => health });
-  // Diagnostic: the same action without the page render that revalidatePath causes in the action's
-  // answer. `x-action-forwarded` is the header Next sets when one worker forwards an action to
-  // another; the receiving worker then answers with the action's result only.
-  const withoutRender = (): LoadRequest => {
-    const r = submit();
-    return { ...r, headers: { ...r.headers, "x-action-forwarded": "1" } };
-  };
-  await settle(base);
-  const noRenderCpuBefore = cpuMs(app?.pid);
-  const c50NoRender = await load({ url: base, connections: 50, duration: DURATION, next: withoutRender });
-  const noRenderCpu = ((cpuMs(app?.pid) ?? NaN) - (noRenderCpuBefore ?? NaN)) / c50NoRender.requests;
   await settle(base);
   const after = Number((await control.query<{ n: string }>(`SELECT count(*) AS n FROM "Response"`)).rows[0]!.n);
   const made = after - before;
-  const sent = 100 + c50.requests + rate100.requests + c50NoRender.requests;
+  const sent = 100 + c50.requests + rate100.requests;
   if (nextCell > cells.length) say(`WARNING: ran out of distinct cells (${nextCell} submits for ${cells.length} cells); later submits repeated cells`);
 
   // The report.
   console.log("");
   console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.log(`Group ${group}; timeline of member ${member.id}; ${DURATION} s per concurrent run; ${SEQ} requests one at a time.`);
+  console.log(`${webConcurrency} Next.js process${webConcurrency > 1 ? "es" : ""} (WEB_CONCURRENCY). Group ${group}; timeline of member ${member.id}; ${DURATION} s per concurrent run; ${SEQ} requests one at a time.`);
   console.log("");
   console.log("| page | one at a time p50 / p95 / p99 (ms) | /api/health same run | 10 concurrent req/s (p95) | /api/health same run | statements | SQL: logged / replayed (ms) | app CPU per request (ms) | HTML (KB) |");
   console.log("|---|---|---|---|---|---|---|---|---|");
@@ -337,14 +338,13 @@ async function main() {
   console.log("|---|---|---|---|---|");
   console.log(`| 50 concurrent writers | ${c50.rps.toFixed(0)} | ${ms(c50.p50)} / ${ms(c50.p95)} / ${ms(c50.p99)} | ${c50.non2xx + c50.errors} | ${c50Health.rps.toFixed(0)}, ${ms(c50Health.p95)} |`);
   console.log(`| 100/s offered | ${rate100.rps.toFixed(0)} | ${ms(rate100.p50)} / ${ms(rate100.p95)} / ${ms(rate100.p99)} | ${rate100.non2xx + rate100.errors} | ${rate100Health.rps.toFixed(0)}, ${ms(rate100Health.p95)} |`);
-  console.log(`| diagnostic: 50 writers, no page render in the answer | ${c50NoRender.rps.toFixed(0)} | ${ms(c50NoRender.p50)} / ${ms(c50NoRender.p95)} / ${ms(c50NoRender.p99)} | ${c50NoRender.non2xx + c50NoRender.errors} | – |`);
-  console.log(`Submit: app CPU per submit ${ms(submitCpu)} ms (${ms(noRenderCpu)} ms without the page render); ${submitSql?.statements ?? "–"} statements, ${ms(submitSql?.serverMs)} ms logged by PostgreSQL; ${made} new responses for ${sent} submits sent.`);
+  console.log(`Submit: app CPU per submit ${ms(submitCpu)} ms; answer ${answer.length.toLocaleString("en")} characters; ${submitSql?.statements ?? "–"} statements, ${ms(submitSql?.serverMs)} ms logged by PostgreSQL; ${made} new responses for ${sent} submits sent.`);
   console.log("Targets: progress p95 ≤ 60 ms, dashboard p95 ≤ 60 ms, timeline p95 ≤ 30 ms; submit ≥ 300/s with 50 writers, p95 ≤ 30 ms at 100/s.");
   console.log("PDF figures: npm run bench:pdf.");
 
   const out = path.join(root, ".data", `bench-scale-${new Date(started).toISOString().replace(/[:.]/g, "-")}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ started: new Date(started), group, memberId: member.id, rows, submit: { c50, c50Health, rate100, rate100Health, c50NoRender, submitCpu, noRenderCpu, sql: submitSql, made, sent } }, null, 2));
+  writeFileSync(out, JSON.stringify({ started: new Date(started), group, memberId: member.id, rows, webConcurrency, submit: { c50, c50Health, rate100, rate100Health, submitCpu, answerChars: answer.length, sql: submitSql, made, sent } }, null, 2));
   say(`figures also in ${path.relative(root, out)}`);
   await control.end();
 }

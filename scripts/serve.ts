@@ -4,6 +4,7 @@
 // Next.js. With DATABASE_URL it uses that server (migrations applied, no demo data).
 // Ctrl-C or SIGTERM stops Next.js first, then PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
+import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -18,6 +19,7 @@ const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 let embedded: EmbeddedServer | undefined;
 let child: ChildProcess | undefined;
+const workers: Worker[] = [];
 let stopping = false;
 
 function say(line: string) {
@@ -69,6 +71,14 @@ async function shutdown(code: number) {
     child.kill("SIGTERM");
     await new Promise((resolve) => child?.once("exit", resolve));
   }
+  await Promise.all(
+    workers
+      .filter((w) => w.process.exitCode === null && w.process.signalCode === null)
+      .map((w) => new Promise((resolve) => {
+        w.process.once("exit", resolve);
+        w.process.kill("SIGTERM");
+      })),
+  );
   if (embedded) {
     say("stopping the embedded PostgreSQL");
     await embedded.stop().catch(() => {});
@@ -118,6 +128,16 @@ async function main() {
     }
   }
 
+  if (mode === "start" && env.WEB_CONCURRENCY > 1) {
+    cluster.setupPrimary({ exec: nextBin, args: ["start", "--port", String(env.PORT)], execArgv: [] });
+    for (let i = 0; i < env.WEB_CONCURRENCY; i++) workers.push(cluster.fork({ ...childEnv, NODE_ENV: "production" }));
+    cluster.on("exit", (_worker, code) => {
+      if (!stopping) say(`a Next.js process stopped (exit code ${code}); stopping the others`);
+      void shutdown(code || 1);
+    });
+    say(`Studypack is at http://localhost:${env.PORT} (${env.WEB_CONCURRENCY} Next.js processes)`);
+    return;
+  }
   child = run([mode, "--port", String(env.PORT)], { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
   say(`Studypack is at http://localhost:${env.PORT}`);
   child.once("exit", (code) => void shutdown(code ?? 0));

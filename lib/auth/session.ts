@@ -24,10 +24,10 @@ async function sessionToken(): Promise<{ sub?: string; sessionVersion?: unknown 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const token = await sessionToken();
   if (!token?.sub) return null;
-  const user = await db.user.findUnique({
-    where: { id: token.sub },
-    select: { id: true, email: true, name: true, locale: true, disabledAt: true, sessionVersion: true },
-  });
+  // Raw, because it runs on every request: Prisma's query planning costs more here than the
+  // primary-key lookup itself (docs/decisions/014-submit-path.md).
+  const [user] = await db.$queryRaw<(CurrentUser & { disabledAt: Date | null; sessionVersion: number })[]>`
+    SELECT "id", "email", "name", "locale"::text AS "locale", "disabledAt", "sessionVersion" FROM "User" WHERE "id" = ${token.sub}`;
   if (!user || user.disabledAt || user.sessionVersion !== (token.sessionVersion ?? 0)) return null;
   return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 });

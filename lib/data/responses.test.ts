@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
+import { loadGroupContext } from "@/lib/authz";
 import { db } from "@/lib/db";
 import { listMyResponses, saveDraft, submitResponse } from "@/lib/data/responses";
 import { addFeedback, getPackReview } from "@/lib/data/feedback";
@@ -85,6 +87,83 @@ describe("submitting", () => {
     const delivery = await db.delivery.findFirstOrThrow({ where: { packId: s.pack.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
     expect(delivery.status).toBe("RESPONDED");
     expect(delivery.events.map((e) => e.status)).toEqual(["DELIVERED", "RESPONDED"]);
+  });
+});
+
+describe("submitting in one statement (response_submit, docs/decisions/014-submit-path.md)", () => {
+  it("a repeated key answers the first result, without a new version or a new time", async () => {
+    const s = await makePackScenario({ published: true });
+    const submitKey = key();
+    const first = await submitResponse(s.memberCtx, { packNumber: 1, promptId: s.prompts[0]!, body: "Once", submitKey });
+    const again = await submitResponse(s.memberCtx, { packNumber: 1, promptId: s.prompts[0]!, body: "Once, edited in another tab", submitKey });
+    expect(first).toMatchObject({ version: 1, repeated: false });
+    expect(again).toEqual({ version: 1, submittedAt: first.submittedAt, repeated: true });
+    const row = await db.response.findFirstOrThrow({ where: { packId: s.pack.id }, include: { versions: true } });
+    expect(row).toMatchObject({ status: "SUBMITTED", body: "Once", version: 1, source: "ONLINE", draftBody: null, lastSubmitKey: submitKey });
+    expect(row.submittedAt).toEqual(first.submittedAt);
+    expect(row.versions.map((v) => [v.version, v.body, v.createdById])).toEqual([[1, "Once", s.memberCtx.user.id]]);
+    // Stored as UTC, as Prisma stores DateTime: within a minute of this process's clock.
+    expect(Math.abs(first.submittedAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("a submit after a draft clears the draft; an edit keeps the first submit time", async () => {
+    const s = await makePackScenario({ published: true });
+    const promptId = s.prompts[0]!;
+    await saveDraft(s.memberCtx, { packNumber: 1, promptId, body: "Half" });
+    const first = await submitResponse(s.memberCtx, { packNumber: 1, promptId, body: "Whole", submitKey: key() });
+    const second = await submitResponse(s.memberCtx, { packNumber: 1, promptId, body: "Whole, revised", submitKey: key() });
+    expect(second).toEqual({ version: 2, submittedAt: first.submittedAt, repeated: false });
+    expect((await listMyResponses(s.memberCtx, s.pack.id))[0]).toMatchObject({ body: "Whole, revised", draftBody: null, version: 2 });
+    expect(await db.responseVersion.count({ where: { response: { packId: s.pack.id } } })).toBe(2);
+  });
+
+  it("first answers to two prompts at once move the delivery once, with one event", async () => {
+    const s = await makePackScenario();
+    const { publishPack } = await import("@/lib/data/packs");
+    await publishPack(s.facilitator, 1);
+    await Promise.all(
+      [0, 1, 0, 1].map((i) => submitResponse(s.memberCtx, { packNumber: 1, promptId: s.prompts[i]!, body: `Answer ${i}`, submitKey: key() })),
+    );
+    const delivery = await db.delivery.findFirstOrThrow({ where: { packId: s.pack.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
+    expect(delivery.status).toBe("RESPONDED");
+    expect(delivery.events.map((e) => [e.status, e.actorId])).toEqual([["DELIVERED", expect.anything()], ["RESPONDED", s.memberCtx.user.id]]);
+    expect(delivery.events[1]?.occurredOn.toISOString().slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+    expect(await db.response.count({ where: { packId: s.pack.id, status: "SUBMITTED" } })).toBe(2);
+  });
+
+  it("takes one round trip to PostgreSQL, and the caller's group context one more", async () => {
+    const s = await makePackScenario({ published: true });
+    await loadGroupContext(s.memberCtx.user, s.group.slug); // a pooled connection is open
+    // Every statement of the Prisma adapter goes through pg's Client#query.
+    const sent = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      const ctx = await loadGroupContext(s.memberCtx.user, s.group.slug);
+      expect(sent).toHaveBeenCalledTimes(1);
+      await submitResponse(ctx!, { packNumber: 1, promptId: s.prompts[0]!, body: "Counted", submitKey: key() });
+      expect(sent).toHaveBeenCalledTimes(2);
+    } finally {
+      sent.mockRestore();
+    }
+  });
+
+  it("finds nothing outside the caller's group: another group's pack or prompt, a draft pack, a facilitator", async () => {
+    const s = await makePackScenario({ published: true });
+    const other = await makePackScenario({ published: true });
+    const draft = await makePackScenario();
+    const submit = (ctx: typeof s.memberCtx, packNumber: number, promptId: string) =>
+      submitResponse(ctx, { packNumber, promptId, body: "x", submitKey: key() });
+    // Pack 1 of the member's own group does not hold the other group's prompt.
+    await expect(submit(s.memberCtx, 1, other.prompts[0]!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submit(s.memberCtx, 2, s.prompts[0]!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submit(draft.memberCtx, 1, draft.prompts[0]!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submit(s.facilitator, 1, s.prompts[0]!)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A member of one group cannot act in another: lib/authz refuses before any write.
+    const { authorizeGroup } = await import("@/lib/authz");
+    await expect(authorizeGroup(s.memberCtx.user, other.group.slug, "response.writeOwn")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Even handed another group's id, the function writes nothing for a pack that is not that group's.
+    const rows = await db.$queryRaw<unknown[]>`SELECT * FROM response_submit(${s.group.id}, ${s.member.id}, 1, ${other.prompts[0]!}, 'x', ${key()}, ${s.memberCtx.user.id})`;
+    expect(rows).toEqual([]);
+    expect(await db.response.count({ where: { packId: { in: [s.pack.id, other.pack.id, draft.pack.id] } } })).toBe(0);
   });
 });
 

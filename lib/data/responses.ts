@@ -6,6 +6,8 @@
 // simultaneous submits (a double click, a retry after a network error, a second tab) queue on
 // the same row: one makes the version, the others see it. A submit carries a key made by the
 // browser; a repeat of the same key returns the first result without a new version.
+// Drafts (and transcriptions, lib/data/transcriptions.ts) do those steps from here; an online
+// submit, the hot path, does them inside PostgreSQL in one statement (response_submit).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
@@ -68,30 +70,25 @@ export async function saveDraft(ctx: GroupContext, input: { packNumber: number; 
 
 export type Submitted = { version: number; submittedAt: Date; repeated: boolean };
 
-/** Submits (or re-submits after an edit). Safe to call any number of times with one key. */
+/**
+ * Submits (or re-submits after an edit). Safe to call any number of times with one key.
+ * One statement: the PL/pgSQL function `response_submit` (migration
+ * 20261201133000_response_submit_function, docs/decisions/014-submit-path.md) resolves the pack
+ * within the caller's group, creates and locks the row, keeps the version and marks the delivery
+ * responded, all in one round trip.
+ */
 export async function submitResponse(
   ctx: GroupContext,
   input: { packNumber: number; promptId: string; body: string; submitKey: string },
 ): Promise<Submitted> {
-  const target = await resolveTarget(ctx, input.packNumber, input.promptId);
-  return db.$transaction(async (tx) => {
-    await ensureRow(tx, target);
-    const row = await lockRow(tx, target);
-    if (row.lastSubmitKey === input.submitKey || (row.status === "SUBMITTED" && row.body === input.body)) {
-      // The same submit again, or nothing changed since the last one: no new version.
-      await tx.response.update({ where: { id: row.id }, data: { draftBody: null, lastSubmitKey: input.submitKey } });
-      return { version: row.version, submittedAt: row.submittedAt ?? new Date(), repeated: true };
-    }
-    const now = new Date();
-    const version = row.version + 1;
-    await tx.responseVersion.create({ data: { responseId: row.id, version, body: input.body, createdById: ctx.user.id } });
-    await tx.response.update({
-      where: { id: row.id },
-      data: { body: input.body, status: "SUBMITTED", version, submittedAt: row.submittedAt ?? now, draftBody: null, draftSavedAt: now, lastSubmitKey: input.submitKey },
-    });
-    if (version === 1) await markResponded(tx, target, ctx.user.id, now);
-    return { version, submittedAt: row.submittedAt ?? now, repeated: false };
-  });
+  if (!ctx.member || !canInGroup(ctx.roles, "response.writeOwn")) throw notFound();
+  const rows = await db.$queryRaw<{ version: number; submittedAt: Date; repeated: boolean }[]>`
+    SELECT out_version AS "version", out_submitted_at AS "submittedAt", out_repeated AS "repeated"
+      FROM response_submit(${ctx.group.id}, ${ctx.member.id}, ${input.packNumber}::int, ${input.promptId},
+                           ${input.body}, ${input.submitKey}, ${ctx.user.id})`;
+  const row = rows[0];
+  if (!row) throw notFound();
+  return row;
 }
 
 /** The member's delivery of this pack moves to "responded" on their first answer. */

@@ -58,6 +58,9 @@ test("facilitator publishes a pack; member drafts, reloads, submits once; feedba
   const submitRequest = member.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("submitKey"));
   await member.getByRole("button", { name: "Submit answer" }).first().dblclick();
   await expect(member.getByText(/^Submitted /).first()).toBeVisible();
+  // What the server renders only for a submitted response arrives without a reload: the action
+  // does not revalidate, the editor refreshes the page (router.refresh) after the submit.
+  await expect(member.getByLabel("Share this response with the group")).toBeVisible();
   const captured = await submitRequest;
   const responses = await db.response.findMany({ where: { memberId: s.member.id }, include: { versions: true } });
   expect(responses).toHaveLength(1);

@@ -68,7 +68,10 @@ export async function submitResponseAction(input: unknown): Promise<ActionResult
   return runAction(submitResponseSchema, input, async ({ groupSlug, packNumber, promptId, body, submitKey }) => {
     const ctx = await context(groupSlug, "response.writeOwn");
     const result = await submitResponse(ctx, { packNumber, promptId, body, submitKey });
-    revalidatePath(`${packPath(groupSlug, packNumber)}/responses`);
+    // No revalidatePath: every page that shows responses reads the session, so it is rendered
+    // for each request and never cached; and revalidatePath would make Next re-render the pack
+    // page into this action's answer (most of a submit's CPU). The editor calls router.refresh()
+    // after a successful submit to show what appears once a response is submitted.
     return { version: result.version, submittedAt: result.submittedAt.toISOString() };
   });
 }
