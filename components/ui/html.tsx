@@ -2,7 +2,7 @@
 // progress matrix, the dashboard's group table, a member's timeline. React renders every
 // element twice on the server (into the RSC payload, then into HTML) and hydrates it in the
 // browser; a table of a few thousand cells cost about 100 ms of server CPU per request that way,
-// and a string of the same markup costs a few milliseconds (docs/decisions/015-large-tables-as-html.md).
+// and a string of the same markup costs a few milliseconds (docs/decisions/015-large-tables-as-markup.md).
 //
 // Safety rests on one rule: every value put into `html` is escaped unless it is itself `Html`
 // made by `html`. There is no way to mark an arbitrary string as safe.

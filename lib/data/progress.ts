@@ -1,8 +1,8 @@
 // The group progress matrix: every member × published pack, one state per cell
 // (lib/progress/cell-state.ts), read in a fixed number of queries however large the group:
-// packs, members, deliveries (with their last mailing and refusal from the ProgressMailing
-// rollup), the answered cells from the ProgressCell rollup, and — when one pack is opened —
-// that pack's answers per prompt. The page shows a window of PACK_WINDOW packs (the latest by
+// packs and members, then in one query each cell's delivery (with its last mailing and refusal
+// from the ProgressMailing rollup) beside its answered counts from the ProgressCell rollup, and —
+// when one pack is opened — that pack's answers per prompt. The page shows a window of PACK_WINDOW packs (the latest by
 // default, `upto` pages back) and reads only those packs' deliveries and cells — unless a status
 // filter over any pack needs them all; the CSV export asks for every pack.
 import "server-only";
@@ -49,7 +49,8 @@ export type GroupProgress = {
 };
 
 type MemberRow = { id: string; penName: string; channel: Channel; status: MemberStatus; joinedAt: Date; legalName: string | null; facilityId: string | null; facility: string | null; lastAnsweredNumber: number | null };
-type DeliveryRow = { packId: string; memberId: string; channel: Channel; status: DeliveryStatus; mailedOn: Date | null; reason: string | null };
+/** A cell's facts; the delivery's columns are null where there is none. */
+type CellRow = { packId: string; memberId: string; channel: Channel | null; status: DeliveryStatus | null; mailedOn: Date | null; reason: string | null; answeredPrompts: number; feedbackCount: number };
 
 /** The progress page: when it shows legal names and facilities (staff), the look is recorded. */
 export async function viewGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}): Promise<GroupProgress> {
@@ -125,33 +126,37 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
   const needAll = options.allPacks || (filters.status !== undefined && filters.status !== "quiet" && filters.pack === undefined);
   const read = needAll ? packs : packs.filter((p, i) => (i >= start && i <= end) || p.number === filters.pack);
   const readIds = read.map((p) => p.id);
-  const [deliveries, cells] = await Promise.all([
-    db.$queryRaw<DeliveryRow[]>`
-      SELECT d."packId", d."memberId", d."channel", d."status", pm."mailedOn",
-             CASE WHEN d."status" = pm."refusalStatus" THEN pm."refusalReason" END AS "reason"
-        FROM "Delivery" d
-        JOIN "Pack" pk ON pk."id" = d."packId"
-        LEFT JOIN (SELECT * FROM "ProgressMailing" WHERE "groupId" = ${groupId}) pm ON pm."deliveryId" = d."id"
-       WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED' AND d."packId" = ANY(${readIds})`,
-    db.progressCell.findMany({ where: { groupId, packId: { in: readIds } }, select: { packId: true, memberId: true, answeredPrompts: true, feedbackCount: true } }),
+  // Each member × pack cell of those packs in one read: the delivery (with its last mailing and
+  // refusal from the ProgressMailing rollup) beside the answered counts of the ProgressCell rollup.
+  // The packs are the group's own (read above), so no further group check is needed here.
+  const openPackRow = filters.open ? shown.find((p) => p.number === filters.open) : undefined;
+  const [cells, openPrompts, openAnswers] = await Promise.all([
+    db.$queryRaw<CellRow[]>`
+    SELECT coalesce(d."packId", c."packId") AS "packId", coalesce(d."memberId", c."memberId") AS "memberId",
+           d."channel", d."status", pm."mailedOn",
+           CASE WHEN d."status" = pm."refusalStatus" THEN pm."refusalReason" END AS "reason",
+           coalesce(c."answeredPrompts", 0) AS "answeredPrompts", coalesce(c."feedbackCount", 0) AS "feedbackCount"
+      FROM (SELECT "id", "packId", "memberId", "channel", "status" FROM "Delivery" WHERE "packId" = ANY(${readIds})) d
+      LEFT JOIN "ProgressMailing" pm ON pm."deliveryId" = d."id"
+      FULL JOIN (SELECT "packId", "memberId", "answeredPrompts", "feedbackCount" FROM "ProgressCell"
+                  WHERE "groupId" = ${groupId} AND "packId" = ANY(${readIds})) c
+        ON c."packId" = d."packId" AND c."memberId" = d."memberId"`,
+    // The opened pack's prompts, and who answered each (with feedback or not).
+    openPackRow
+      ? db.$queryRaw<{ id: string; lesson: number; position: number }[]>`
+          SELECT pr."id", pl."position" AS "lesson", pr."position"
+            FROM "PackLesson" pl JOIN "Prompt" pr ON pr."lessonId" = pl."lessonId"
+           WHERE pl."packId" = ${openPackRow.id} ORDER BY pl."position", pr."position"`
+      : [],
+    openPackRow
+      ? db.$queryRaw<{ memberId: string; promptId: string; feedback: boolean }[]>`
+          SELECT r."memberId", r."promptId", EXISTS (SELECT 1 FROM "Feedback" f WHERE f."responseId" = r."id") AS "feedback"
+            FROM "Response" r WHERE r."packId" = ${openPackRow.id} AND r."status" = 'SUBMITTED'`
+      : [],
   ]);
   const turnaroundDays = expectedTurnaround(settings[0]?.groupDays, settings[0]?.orgDays);
 
-  const openPackRow = filters.open ? shown.find((p) => p.number === filters.open) : undefined;
-  const [openPrompts, openAnswers] = openPackRow
-    ? await Promise.all([
-        db.$queryRaw<{ id: string; lesson: number; position: number }[]>`
-          SELECT pr."id", pl."position" AS "lesson", pr."position"
-            FROM "PackLesson" pl JOIN "Prompt" pr ON pr."lessonId" = pl."lessonId"
-           WHERE pl."packId" = ${openPackRow.id} ORDER BY pl."position", pr."position"`,
-        db.$queryRaw<{ memberId: string; promptId: string; feedback: boolean }[]>`
-          SELECT r."memberId", r."promptId", EXISTS (SELECT 1 FROM "Feedback" f WHERE f."responseId" = r."id") AS "feedback"
-            FROM "Response" r WHERE r."packId" = ${openPackRow.id} AND r."status" = 'SUBMITTED'`,
-      ])
-    : [[], []];
-
   const key = (packId: string, memberId: string) => `${packId}:${memberId}`;
-  const deliveryOf = new Map(deliveries.map((d) => [key(d.packId, d.memberId), d]));
   const cellOf = new Map(cells.map((c) => [key(c.packId, c.memberId), c]));
   const answerOf = new Map(openAnswers.map((a) => [`${a.memberId}:${a.promptId}`, a]));
 
@@ -165,10 +170,9 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
     },
     quiet: isQuiet(m, packs),
     cells: read.map((p) => {
-      const d = deliveryOf.get(key(p.id, m.id));
       const c = cellOf.get(key(p.id, m.id));
       const state = cellState({
-        delivery: d ? { channel: d.channel, status: d.status, mailedOn: d.mailedOn } : null,
+        delivery: c?.channel && c.status ? { channel: c.channel, status: c.status, mailedOn: c.mailedOn } : null,
         answeredPrompts: c?.answeredPrompts ?? 0,
         feedbackCount: c?.feedbackCount ?? 0,
         dueDate: p.dueDate,
@@ -179,8 +183,8 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
         packNumber: p.number,
         state,
         answeredPrompts: c?.answeredPrompts ?? 0,
-        mailedOn: d?.mailedOn ?? null,
-        reason: d?.reason ?? null,
+        mailedOn: c?.mailedOn ?? null,
+        reason: c?.reason ?? null,
         ...(p === openPackRow
           ? { prompts: openPrompts.map((pr) => ({ promptId: pr.id, answered: answerOf.has(`${m.id}:${pr.id}`), feedback: answerOf.get(`${m.id}:${pr.id}`)?.feedback ?? false })) }
           : {}),
