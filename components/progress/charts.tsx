@@ -1,131 +1,22 @@
 // Hand-made SVG charts, each with a table of the same numbers behind it (in a <details>), so a
-// screen reader or a printout gets the figures too. Server components; the caller passes every
-// piece of text, already translated. The dashboard shows several with hundreds of marks and
-// rows, so each is written as one piece of escaped markup (components/ui/html.tsx) rather than
-// as React elements, which cost several times more to render and to send.
-import { html, HtmlBlock, type Html } from "@/components/ui/html";
+// screen reader or a printout gets the figures too. The caller passes every piece of text,
+// already translated; chart-markup.ts draws them (in the browser too, from the figures alone).
+import { ChartBlock } from "@/components/progress/chart-block";
 
-const WIDTH = 640;
-const HEIGHT = 240;
-const PAD = { left: 44, right: 12, top: 12, bottom: 36 };
-const COLORS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490"];
-/** Coordinates to a tenth of a unit: finer than a screen shows, and short. */
-const r1 = (n: number) => Math.round(n * 10) / 10;
-
-type Table = { caption: string; head: string[]; rows: (string | number)[][] };
-
-function frame({ title, description, table, tableLabel, chart }: { title: string; description?: string; table: Table; tableLabel: string; chart: Html | null }): Html {
-  return html`<figure class="mt-4 rounded-lg border border-stone-200 bg-white p-4 break-inside-avoid"><figcaption class="font-semibold">${title}</figcaption>${description && html`<p class="text-sm text-muted">${description}</p>`}<div class="mt-2 overflow-x-auto">${chart}</div><details class="mt-2"><summary class="cursor-pointer text-sm font-medium text-accent">${tableLabel}</summary><div class="mt-2 overflow-x-auto"><table class="text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_tbody_th]:px-2 [&_tbody_th]:py-1 [&_tbody_th]:text-left [&_tbody_th]:font-normal"><caption class="sr-only">${table.caption}</caption><thead><tr>${table.head.map((h) => html`<th scope="col" class="border-b border-stone-200 px-2 py-1 text-left font-medium">${h}</th>`)}</tr></thead><tbody>${table.rows.map((row) => html`<tr>${row.map((cell, j) => (j === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}</tbody></table></div></details></figure>`;
-}
-
-function Chart(props: Parameters<typeof frame>[0]) {
-  return <HtmlBlock markup={frame(props)} />;
-}
-
-function ticks(max: number, count = 4): number[] {
-  if (max <= 0) return [0];
-  const step = Math.max(1, Math.ceil(max / count));
-  return Array.from({ length: Math.floor(max / step) + 1 }, (_, i) => i * step);
-}
-
-function axes({ yMax, yTicks, yLabel, xLabel }: { yMax: number; yTicks: number[]; yLabel: string; xLabel: string }): Html {
-  const y = (v: number) => r1(PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / (yMax || 1)));
-  const middle = PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2;
-  return html`<g class="text-[11px]" fill="#57534e">${yTicks.map((t) => html`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(t)}" y2="${y(t)}" stroke="#e7e5e4"></line><text x="${PAD.left - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`)}<text x="${PAD.left + (WIDTH - PAD.left - PAD.right) / 2}" y="${HEIGHT - 4}" text-anchor="middle">${xLabel}</text><text x="12" y="${middle}" text-anchor="middle" transform="rotate(-90 12 ${middle})">${yLabel}</text></g>`;
-}
-
-const svg = (height: number, title: string, body: Html) => html`<svg viewBox="0 0 ${WIDTH} ${height}" class="h-auto w-full min-w-[32rem]" role="img" aria-label="${title}">${body}</svg>`;
+type Words = { title: string; description?: string; tableLabel: string; emptyLabel: string };
 
 /** Lines over pack numbers (e.g. response rate in % per pack, one line per level or group). */
-export function RateLineChart({
-  title,
-  description,
-  series,
-  xLabel,
-  yLabel,
-  tableLabel,
-  emptyLabel,
-  xName,
-}: {
-  title: string;
-  description?: string;
-  series: { label: string; points: { x: number; y: number | null }[] }[];
-  xLabel: string;
-  yLabel: string;
-  tableLabel: string;
-  emptyLabel: string;
-  xName: (x: number) => string;
-}) {
-  const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
-  const names = new Map(xs.map((x) => [x, xName(x)]));
-  const byX = series.map((s) => new Map(s.points.map((p) => [p.x, p.y])));
-  const table: Table = {
-    caption: title,
-    head: [xLabel, ...series.map((s) => s.label)],
-    rows: xs.map((x) => [names.get(x)!, ...byX.map((m) => m.get(x) ?? "—")]),
-  };
-  if (xs.length === 0) return <Chart title={title} description={emptyLabel} table={table} tableLabel={tableLabel} chart={null} />;
-  const minX = xs[0]!;
-  const maxX = xs[xs.length - 1]!;
-  const x = (v: number) => r1(PAD.left + (WIDTH - PAD.left - PAD.right) * (maxX === minX ? 0.5 : (v - minX) / (maxX - minX)));
-  const y = (v: number) => r1(PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / 100));
-  const lines = series.map((s, i) => {
-    const pts = s.points.filter((p): p is { x: number; y: number } => p.y !== null);
-    const color = COLORS[i % COLORS.length]!;
-    return html`<g><polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.map((p) => `${x(p.x)},${y(p.y)}`).join(" ")}"></polyline>${pts.map((p) => html`<circle cx="${x(p.x)}" cy="${y(p.y)}" r="3" fill="${color}"><title>${`${s.label} · ${names.get(p.x)}: ${p.y}%`}</title></circle>`)}</g>`;
-  });
-  const chart = html`${svg(HEIGHT, title, html`${axes({ yMax: 100, yTicks: [0, 25, 50, 75, 100], yLabel, xLabel })}${xs.map((v) => html`<text x="${x(v)}" y="${HEIGHT - PAD.bottom + 14}" text-anchor="middle" class="text-[11px]" fill="#57534e">${v}</text>`)}${lines}`)}${
-    series.length > 1 &&
-    html`<ul class="mt-1 flex flex-wrap gap-x-4 text-sm" aria-hidden="true">${series.map((s, i) => html`<li class="flex items-center gap-1"><span class="inline-block h-2 w-4 rounded" style="background:${COLORS[i % COLORS.length]!}"></span>${s.label}</li>`)}</ul>`
-  }`;
-  return <Chart title={title} description={description} table={table} tableLabel={tableLabel} chart={chart} />;
+export function RateLineChart({ xName, ...props }: Words & { series: { label: string; points: { x: number; y: number | null }[] }[]; xLabel: string; yLabel: string; xName: (x: number) => string }) {
+  const xNames = Object.fromEntries([...new Set(props.series.flatMap((s) => s.points.map((p) => p.x)))].map((x) => [x, xName(x)]));
+  return <ChartBlock model={{ kind: "lines", ...props, xNames }} />;
 }
 
 /** Vertical bars (e.g. how many answers took so many days). */
-export function BarChart({
-  title,
-  description,
-  bars,
-  xLabel,
-  yLabel,
-  tableLabel,
-  emptyLabel,
-}: {
-  title: string;
-  description?: string;
-  bars: { label: string; value: number }[];
-  xLabel: string;
-  yLabel: string;
-  tableLabel: string;
-  emptyLabel: string;
-}) {
-  const table: Table = { caption: title, head: [xLabel, yLabel], rows: bars.map((b) => [b.label, b.value]) };
-  if (bars.length === 0) return <Chart title={title} description={emptyLabel} table={table} tableLabel={tableLabel} chart={null} />;
-  const max = Math.max(...bars.map((b) => b.value));
-  const yTicks = ticks(max);
-  const yMax = Math.max(max, yTicks[yTicks.length - 1]!);
-  const inner = WIDTH - PAD.left - PAD.right;
-  const w = inner / bars.length;
-  const y = (v: number) => r1(PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / (yMax || 1)));
-  const every = Math.ceil(bars.length / 16);
-  const marks = bars.map(
-    (b, i) =>
-      html`<g><rect x="${r1(PAD.left + i * w + w * 0.1)}" width="${r1(w * 0.8)}" y="${y(b.value)}" height="${r1(Math.max(0, HEIGHT - PAD.bottom - y(b.value)))}" fill="${COLORS[0]!}"><title>${`${b.label}: ${b.value}`}</title></rect>${i % every === 0 && html`<text x="${r1(PAD.left + i * w + w / 2)}" y="${HEIGHT - PAD.bottom + 14}" text-anchor="middle" class="text-[11px]" fill="#57534e">${b.label}</text>`}</g>`,
-  );
-  return <Chart title={title} description={description} table={table} tableLabel={tableLabel} chart={svg(HEIGHT, title, html`${axes({ yMax, yTicks, yLabel, xLabel })}${marks}`)} />;
+export function BarChart(props: Words & { bars: { label: string; value: number }[]; xLabel: string; yLabel: string }) {
+  return <ChartBlock model={{ kind: "bars", ...props }} />;
 }
 
 /** Horizontal bars with a label each (e.g. rejections per facility). */
-export function HorizontalBarChart({ title, description, bars, valueLabel, tableLabel, emptyLabel, nameLabel }: { title: string; description?: string; bars: { label: string; value: number }[]; valueLabel: string; nameLabel: string; tableLabel: string; emptyLabel: string }) {
-  const table: Table = { caption: title, head: [nameLabel, valueLabel], rows: bars.map((b) => [b.label, b.value]) };
-  if (bars.length === 0) return <Chart title={title} description={emptyLabel} table={table} tableLabel={tableLabel} chart={null} />;
-  const max = Math.max(...bars.map((b) => b.value), 1);
-  const row = 28;
-  const labelWidth = 200;
-  const height = bars.length * row + 8;
-  const marks = bars.map((b, i) => {
-    const width = r1(((WIDTH - labelWidth - 48) * b.value) / max);
-    return html`<g class="text-[12px]"><text x="${labelWidth - 8}" y="${i * row + 19}" text-anchor="end" fill="#1c1917">${b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}</text><rect x="${labelWidth}" y="${i * row + 6}" width="${width}" height="${row - 10}" fill="#b45309"><title>${`${b.label}: ${b.value}`}</title></rect><text x="${r1(labelWidth + width + 6)}" y="${i * row + 19}" fill="#1c1917">${b.value}</text></g>`;
-  });
-  return <Chart title={title} description={description} table={table} tableLabel={tableLabel} chart={svg(height, title, html`${marks}`)} />;
+export function HorizontalBarChart(props: Words & { bars: { label: string; value: number }[]; nameLabel: string; valueLabel: string }) {
+  return <ChartBlock model={{ kind: "hbars", ...props }} />;
 }

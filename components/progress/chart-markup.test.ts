@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { chartMarkup, ticks } from "@/components/progress/chart-markup";
+import { naughtyStrings } from "@/tests/setup/naughty-strings";
+
+const words = { title: "Rates", tableLabel: "Show the figures", emptyLabel: "Nothing yet" };
+
+describe("chartMarkup", () => {
+  it("puts every figure in the table behind the chart, with the names it was given", () => {
+    const markup = chartMarkup({ kind: "lines", ...words, xLabel: "Pack", yLabel: "%", series: [{ label: "Introductory", points: [{ x: 1, y: 80 }, { x: 2, y: null }] }], xNames: { 1: "Pack 1", 2: "Pack 2" } }).markup;
+    expect(markup).toContain('<th scope="row">Pack 1</th><td>80</td>');
+    expect(markup).toContain('<th scope="row">Pack 2</th><td>—</td>');
+    expect(markup).toContain('role="img" aria-label="Rates"');
+  });
+
+  it("says so when there is nothing to draw", () => {
+    const markup = chartMarkup({ kind: "bars", ...words, xLabel: "Days", yLabel: "Answers", bars: [] }).markup;
+    expect(markup).toContain("Nothing yet");
+    expect(markup).not.toContain("<svg");
+  });
+
+  it("escapes any facility name", () => {
+    const bars = naughtyStrings.map((label, i) => ({ label, value: i + 1 }));
+    const markup = chartMarkup({ kind: "hbars", ...words, nameLabel: "Facility", valueLabel: "Count", bars }).markup;
+    // Only the chart's own elements: nothing in a name became a tag.
+    const tags = new Set([...markup.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => m[1]));
+    expect([...tags].sort()).toEqual(["caption", "details", "div", "figcaption", "figure", "g", "rect", "summary", "svg", "table", "tbody", "td", "text", "th", "thead", "title", "tr"]);
+    expect(markup.match(/<tr>/g)).toHaveLength(naughtyStrings.length + 1);
+  });
+
+  it("puts the axis at round numbers up to the largest value", () => {
+    expect(ticks(13503)).toEqual([0, 5000, 10000, 15000]);
+    expect(ticks(3)).toEqual([0, 1, 2, 3]);
+    expect(ticks(100)).toEqual([0, 50, 100]);
+    expect(ticks(0)).toEqual([0]);
+  });
+});
