@@ -75,6 +75,10 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
   });
   expect(body.find((r) => r[0] === bo.penName)).toEqual([bo.penName, bo.person.legalName, s.facility.name, "By mail", "Active", "no", `Returned or rejected: Too many pages ${s.id}`]);
 
+  // A download link changed by hand is refused, with a plain message.
+  const bad = await page.request.get("/dashboard/export?table=members");
+  expect(bad.status()).toBe(400);
+  expect(await bad.text()).toContain("This link is not right");
   await page.getByRole("link", { name: `Timeline of ${bo.penName}` }).click();
   await expect(page.getByRole("heading", { name: `Timeline: ${bo.penName} (${bo.person.legalName})` })).toBeVisible();
   await expect(page.getByText("Pack 1: rejected by the mailroom")).toBeVisible();
