@@ -84,11 +84,15 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: {
                    quiet: number; medianOnlineDays: number | null; medianMailDays: number | null }[]>`
       SELECT g."id", g."slug", g."name", g."level",
              coalesce(r."activeMembers", 0) AS "activeMembers",
-             (SELECT count(*) FROM "Lesson" l WHERE l."courseId" = g."courseId")::int AS "lessons",
+             coalesce(c."lessons", 0) AS "lessons",
              coalesce(r."lessonsCovered", 0) AS "lessonsCovered",
              coalesce(r."quiet", 0) AS "quiet", r."medianOnlineDays", r."medianMailDays"
         FROM "Group" g
         LEFT JOIN "ProgressGroup" r ON r."groupId" = g."id"
+        -- Lessons counted once per course, not once per group.
+        LEFT JOIN (SELECT l."courseId", count(*)::int AS "lessons" FROM "Lesson" l
+                    WHERE l."courseId" IN (SELECT "courseId" FROM "Group" WHERE "organizationId" = ${id})
+                    GROUP BY l."courseId") c ON c."courseId" = g."courseId"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL
        ORDER BY g."level", g."name", g."id"`,
     // Response rates from the ProgressPackRollup counters in one pass over the organization's
