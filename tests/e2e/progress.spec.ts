@@ -3,11 +3,12 @@
 // match the page. The group is the test's own (makeMailGroup), so no other test changes it.
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
+import { E2E } from "./env";
 import { db, DEMO_PASSWORD, expect, makeMailGroup, signInViaApi, test } from "./fixtures";
 
 const shots = process.env.SCREENSHOTS_DIR;
 
-test("an organizer goes from the dashboard to a group's progress, a timeline and a CSV", async ({ page, consoleErrors: _ }) => {
+test("an organizer goes from the dashboard to a group's progress, a timeline and a CSV", async ({ page, playwright, consoleErrors: _ }) => {
   const s = await makeMailGroup();
   const [ada, bo] = s.mailMembers as [(typeof s.mailMembers)[number], (typeof s.mailMembers)[number]];
   // Bo's pack was mailed and refused by the mailroom; the online member answered.
@@ -75,10 +76,14 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
   });
   expect(body.find((r) => r[0] === bo.penName)).toEqual([bo.penName, bo.person.legalName, s.facility.name, "By mail", "Active", "no", `Returned or rejected: Too many pages ${s.id}`]);
 
-  // A download link changed by hand is refused, with a plain message.
-  const bad = await page.request.get("/dashboard/export?table=members");
+  // A download link changed by hand is refused, with a plain message. (A new request context with
+  // this session: the page's own may hold a kept-alive socket from the sign-in that the server has
+  // closed by now.)
+  const api = await playwright.request.newContext({ baseURL: E2E.baseURL, storageState: await page.context().storageState() });
+  const bad = await api.get("/dashboard/export?table=members");
   expect(bad.status()).toBe(400);
   expect(await bad.text()).toContain("This link is not right");
+  await api.dispose();
   await page.getByRole("link", { name: `Timeline of ${bo.penName}` }).click();
   await expect(page.getByRole("heading", { name: `Timeline: ${bo.penName} (${bo.person.legalName})` })).toBeVisible();
   await expect(page.getByText("Pack 1: rejected by the mailroom")).toBeVisible();
@@ -111,7 +116,7 @@ test("a facilitator of another group gets the 404 page for this group's progress
   expect((await page.goto(`/groups/${s.group.slug}/progress`))?.status()).toBe(404);
   expect((await page.goto(`/groups/${s.group.slug}/members/${s.member.id}/timeline`))?.status()).toBe(404);
   expect((await page.goto(`/groups/${other.group.slug}/members/${s.member.id}/timeline`))?.status()).toBe(404);
-  expect((await page.request.get(`/groups/${s.group.slug}/progress/export`)).status()).toBe(404);
+  expect((await page.goto(`/groups/${s.group.slug}/progress/export`))?.status()).toBe(404);
   expect((await page.goto("/dashboard"))?.status()).toBe(404);
   // Their own group's page works, and filters that make no sense change nothing.
   await page.goto(`/groups/${other.group.slug}/progress?status=%3Cscript%3E&channel=%27%3B--&pack=-1`, { waitUntil: "networkidle" });
