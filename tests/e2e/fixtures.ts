@@ -13,10 +13,14 @@ export { DEMO_PASSWORD };
 /** Signs in through next-auth's endpoints; the page's context then carries the session. */
 export async function signInViaApi(page: Page, email: string, password: string) {
   const request = page.context().request;
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  // "Connection: close": a socket kept alive from here could be reused by a later request of the
+  // test just as the server closes it for idleness (5 s), which fails that request (ECONNRESET).
+  const headers = { connection: "close" };
+  const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
     maxRedirects: 0,
+    headers,
   });
   expect([200, 302]).toContain(response.status());
   const cookies = await page.context().cookies();
