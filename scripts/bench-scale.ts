@@ -10,8 +10,8 @@
 //   organizer): p50 / p95 / p99 one request at a time and requests/s at 10 concurrent, each beside
 //   the same run's figures for /api/health; the statements one request runs and the time
 //   PostgreSQL logged for them, and the time of replaying its SELECTs directly with pg;
-// - for submitting a response through the real server action (submitResponseAction, posted as the
-//   browser posts it: Next-Action header, router state tree, body from encodeReply): requests/s
+// - for submitting a response through the route the answer editor posts to (the same request as
+//   components/responses/post-response.ts makes, with the session cookie and Origin): requests/s
 //   with 50 concurrent writers and p95 at 100 submits/s offered. Writers are signed-in online
 //   members, each submit a distinct member × prompt cell not answered yet (a new response).
 //
@@ -28,6 +28,7 @@ import pg from "pg";
 import { freePort } from "../lib/db/free-port";
 import { applyMigrations } from "../lib/db/migrate";
 import { openScaleDatabase, scaleSettings, type ScaleDatabase } from "../lib/scale/database";
+import { responsesPath } from "../components/responses/post-response";
 import { load, parseStatements, profileStatements, type LoadRequest, type LoadResult, type SqlProfile } from "../lib/scale/load";
 
 const { values } = parseArgs({
@@ -127,21 +128,6 @@ async function cookieFor(userId: string, secret: string): Promise<string> {
   return `next-auth.session-token=${token}`;
 }
 
-/** The router state tree the browser sends with an action from /groups/<slug>/packs/<n>. */
-function packPageTree(slug: string, packNumber: number): string {
-  const tree = ["", { children: ["(app)", { children: ["groups", { children: [["groupSlug", slug, "d"], { children: ["packs", { children: [["packNumber", String(packNumber), "d"], { children: ["__PAGE__", {}] }] }] }] }] }] }];
-  return encodeURIComponent(JSON.stringify(tree));
-}
-
-function submitActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === "submitResponseAction" && (v.filename ?? "").includes("packs/actions"));
-  if (!found) throw new Error("submitResponseAction is not in the build's server-reference-manifest.json");
-  return found[0];
-}
-
 type PageRow = { name: string; path: string; status: number; kb: number; appCpuMs: number | null; seq: LoadResult; seqHealth: LoadResult; c10: LoadResult; c10Health: LoadResult; sql: SqlProfile | null };
 
 async function main() {
@@ -191,7 +177,6 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealth(base);
-  const actionId = submitActionId(); // after the start, which may have rebuilt
   say(`app at ${base} (${webConcurrency} Next.js process${webConcurrency > 1 ? "es" : ""}), database ${database.embedded ? `embedded on port ${database.embedded.port}` : "SCALE_DATABASE_URL"}`);
 
   const organizerCookie = await cookieFor(organizer.id, secret);
@@ -263,7 +248,7 @@ async function main() {
        JOIN "User" u ON u."id" = p."userId"
        JOIN "Group" g ON g."id" = m."groupId"
        JOIN "Organization" o ON o."id" = g."organizationId" AND o."slug" = 'network'
-       JOIN "Pack" k ON k."groupId" = g."id" AND k."status" = 'PUBLISHED' AND k."number" >= 44
+       JOIN "Pack" k ON k."groupId" = g."id" AND k."status" = 'PUBLISHED' AND k."number" >= 20
        JOIN "PackLesson" pl ON pl."packId" = k."id"
        JOIN "Prompt" q ON q."lessonId" = pl."lessonId"
       WHERE m."status" = 'ACTIVE' AND m."channel" = 'ONLINE'
@@ -276,22 +261,15 @@ async function main() {
   let nextCell = 0;
   const submit = (): LoadRequest => {
     const c = cells[nextCell++ % cells.length]!;
-    const body = JSON.stringify([{ groupSlug: c.slug, packNumber: c.number, promptId: c.promptId, body: `Benchmark answer ${nextCell}: the reading shows how time at work is counted and paid.`, submitKey: randomUUID() }]);
+    const body = JSON.stringify({ promptId: c.promptId, body: `Benchmark answer ${nextCell}: the reading shows how time at work is counted and paid.`, submitKey: randomUUID() });
     return {
       method: "POST",
-      path: `/groups/${c.slug}/packs/${c.number}`,
-      headers: {
-        cookie: cookies.get(c.userId)!,
-        accept: "text/x-component",
-        "content-type": "text/plain;charset=UTF-8",
-        "next-action": actionId,
-        "next-router-state-tree": packPageTree(c.slug, c.number),
-        origin: base,
-      },
+      path: responsesPath(c.slug, c.number),
+      headers: { cookie: cookies.get(c.userId)!, "content-type": "application/json", origin: base },
       body,
     };
   };
-  // One submit checked by hand: the action answers with { ok: true }.
+  // One submit checked by hand: the route answers with { ok: true }.
   const first = submit();
   const checked = await fetch(base + first.path, { method: "POST", headers: first.headers, body: first.body });
   const answer = await checked.text();
@@ -334,7 +312,7 @@ async function main() {
     );
   }
   console.log("");
-  console.log("| submit a response (server action) | req/s | p50 / p95 / p99 (ms) | non-2xx | /api/health same run: req/s, p95 |");
+  console.log("| submit a response (POST …/responses) | req/s | p50 / p95 / p99 (ms) | non-2xx | /api/health same run: req/s, p95 |");
   console.log("|---|---|---|---|---|");
   console.log(`| 50 concurrent writers | ${c50.rps.toFixed(0)} | ${ms(c50.p50)} / ${ms(c50.p95)} / ${ms(c50.p99)} | ${c50.non2xx + c50.errors} | ${c50Health.rps.toFixed(0)}, ${ms(c50Health.p95)} |`);
   console.log(`| 100/s offered | ${rate100.rps.toFixed(0)} | ${ms(rate100.p50)} / ${ms(rate100.p95)} / ${ms(rate100.p99)} | ${rate100.non2xx + rate100.errors} | ${rate100Health.rps.toFixed(0)}, ${ms(rate100Health.p95)} |`);

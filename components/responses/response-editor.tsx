@@ -4,7 +4,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { saveDraftAction, submitResponseAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
+import { saveDraftAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
+import { postResponse } from "@/components/responses/post-response";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
@@ -86,7 +87,7 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
     setSubmitting(true);
     submitKey.current ??= crypto.randomUUID(); // kept for retries until one succeeds
     try {
-      const result = await submitResponseAction({ groupSlug, packNumber, promptId, body: text, submitKey: submitKey.current });
+      const result = await postResponse({ groupSlug, packNumber, promptId, body: text, submitKey: submitKey.current });
       if (result.ok) {
         submitKey.current = null;
         setSubmitted({ body: text, at: result.data.submittedAt, version: result.data.version });

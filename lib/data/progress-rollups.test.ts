@@ -86,4 +86,28 @@ describe("progress rollups", () => {
     await rebuildProgressRollups(db);
     expect(await snapshot(s.group.id, s.group.organizationId)).toEqual(live);
   });
+  it("moves the quiet count member by member as answers come and go, as a recount would", async () => {
+    // Four packs: the second latest is pack 3, so a member is quiet until they answer pack 3 or 4.
+    const online = (answers: (number | null)[]) => ({ channel: "ONLINE" as const, answers });
+    const s = await makeProgressGroup({ members: [online([1, null, null, null]), online([1, 1, 1, null]), online([null, null, null, null])], packs: 4 });
+    const quiet = async () => (await db.progressGroup.findUniqueOrThrow({ where: { groupId: s.group.id } })).quiet;
+    const answer = (pack: number, member: number, body: string) =>
+      db.response.create({ data: { packId: s.packIds[pack - 1]!, memberId: s.memberIds[member]!, promptId: s.promptIds[pack - 1]![0]!, source: "ONLINE", status: "SUBMITTED", body, version: 1, submittedAt: new Date() } });
+    expect(await quiet()).toBe(2);
+
+    const back = await answer(4, 0, "Back again"); // the first member answers the latest pack
+    expect(await quiet()).toBe(1);
+    await answer(1, 2, "Late"); // the third answers an old pack: still quiet
+    expect(await quiet()).toBe(1);
+    await answer(4, 1, "Keeping up"); // the second was not quiet and is not now
+    expect(await quiet()).toBe(1);
+    await db.response.delete({ where: { id: back.id } }); // withdrawn: quiet again
+    expect(await quiet()).toBe(2);
+    expect(await db.progressMember.findUniqueOrThrow({ where: { memberId: s.memberIds[0]! } })).toMatchObject({ answeredPacks: 1, lastAnsweredNumber: 1 });
+    expect(await db.progressMember.findUniqueOrThrow({ where: { memberId: s.memberIds[1]! } })).toMatchObject({ answeredPacks: 4, lastAnsweredNumber: 4 });
+
+    const live = await snapshot(s.group.id, s.group.organizationId);
+    await rebuildProgressRollups(db);
+    expect(await snapshot(s.group.id, s.group.organizationId)).toEqual(live);
+  });
 });

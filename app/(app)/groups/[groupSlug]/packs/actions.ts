@@ -9,13 +9,13 @@ import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { createPack, publishPack, updatePack } from "@/lib/data/packs";
-import { saveDraft, submitResponse } from "@/lib/data/responses";
+import { saveDraft } from "@/lib/data/responses";
 import { addFeedback } from "@/lib/data/feedback";
 import { setFeatured } from "@/lib/data/featured";
 import { featuredSchema } from "@/lib/validations/discussion";
 import type { GroupAction } from "@/lib/permissions";
 import { packDetailsSchema, packRefSchema } from "@/lib/validations/pack";
-import { feedbackSchema, saveDraftSchema, submitResponseSchema } from "@/lib/validations/response";
+import { feedbackSchema, saveDraftSchema } from "@/lib/validations/response";
 
 async function context(groupSlug: string, action: GroupAction) {
   const user = await getCurrentUser();
@@ -61,18 +61,6 @@ export async function saveDraftAction(input: unknown): Promise<ActionResult<{ sa
     // No revalidatePath: the page already shows this text, and re-rendering on every keystroke
     // pause would be wasted work.
     return { savedAt: savedAt.toISOString() };
-  });
-}
-
-export async function submitResponseAction(input: unknown): Promise<ActionResult<{ version: number; submittedAt: string }>> {
-  return runAction(submitResponseSchema, input, async ({ groupSlug, packNumber, promptId, body, submitKey }) => {
-    const ctx = await context(groupSlug, "response.writeOwn");
-    const result = await submitResponse(ctx, { packNumber, promptId, body, submitKey });
-    // No revalidatePath: every page that shows responses reads the session, so it is rendered
-    // for each request and never cached; and revalidatePath would make Next re-render the pack
-    // page into this action's answer (most of a submit's CPU). The editor calls router.refresh()
-    // after a successful submit to show what appears once a response is submitted.
-    return { version: result.version, submittedAt: result.submittedAt.toISOString() };
   });
 }
 
