@@ -33,4 +33,17 @@ describe("chartMarkup", () => {
     expect(ticks(100)).toEqual([0, 50, 100]);
     expect(ticks(0)).toEqual([0]);
   });
+  it("labels at most 16 packs under the axis, so fifty do not run into each other, and keeps all fifty in the table", () => {
+    const points = Array.from({ length: 50 }, (_, i) => ({ x: i + 1, y: 80 }));
+    const markup = chartMarkup({ kind: "lines", ...words, xLabel: "Pack", yLabel: "%", series: [{ label: "Introductory", points }], xNames: {} }).markup;
+    const axisNumbers = [...markup.matchAll(/<text [^>]*text-anchor="middle"[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(axisNumbers).toEqual([1, 5, 9, 13, 17, 21, 25, 29, 33, 37, 41, 45, 49]);
+    expect(markup.match(/<th scope="row">/g)).toHaveLength(50);
+  });
+  it("leaves room left of the bars for six-digit counts", () => {
+    const markup = chartMarkup({ kind: "bars", ...words, xLabel: "Weeks", yLabel: "Answers", bars: [{ label: "0", value: 190_000 }, { label: "1", value: 5 }] }).markup;
+    expect(markup).toContain(">200000</text>");
+    const firstBar = Number(/<rect x="([\d.]+)"/.exec(markup)![1]);
+    expect(firstBar).toBeGreaterThanOrEqual(26 + 7 * 6);
+  });
 });

@@ -33,10 +33,13 @@ export function ticks(max: number, count = 4): number[] {
   return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => i * step);
 }
 
-function axes({ yMax, yTicks, yLabel, xLabel }: { yMax: number; yTicks: number[]; yLabel: string; xLabel: string }): Html {
+/** Room left of the plot for the tick numbers and the turned axis title: wider for long numbers. */
+const leftOf = (yTicks: number[]) => Math.max(PAD.left, 26 + 7 * String(yTicks[yTicks.length - 1] ?? 0).length);
+
+function axes({ yMax, yTicks, yLabel, xLabel, left = PAD.left }: { yMax: number; yTicks: number[]; yLabel: string; xLabel: string; left?: number }): Html {
   const y = (v: number) => r1(PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / (yMax || 1)));
   const middle = PAD.top + (HEIGHT - PAD.top - PAD.bottom) / 2;
-  return html`<g class="text-[11px]" fill="#57534e">${yTicks.map((t) => html`<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y(t)}" y2="${y(t)}" stroke="#e7e5e4"></line><text x="${PAD.left - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`)}<text x="${PAD.left + (WIDTH - PAD.left - PAD.right) / 2}" y="${HEIGHT - 4}" text-anchor="middle">${xLabel}</text><text x="12" y="${middle}" text-anchor="middle" transform="rotate(-90 12 ${middle})">${yLabel}</text></g>`;
+  return html`<g class="text-[11px]" fill="#57534e">${yTicks.map((t) => html`<line x1="${left}" x2="${WIDTH - PAD.right}" y1="${y(t)}" y2="${y(t)}" stroke="#e7e5e4"></line><text x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${t}</text>`)}<text x="${left + (WIDTH - left - PAD.right) / 2}" y="${HEIGHT - 4}" text-anchor="middle">${xLabel}</text><text x="12" y="${middle}" text-anchor="middle" transform="rotate(-90 12 ${middle})">${yLabel}</text></g>`;
 }
 
 const svg = (height: number, title: string, body: Html) => html`<svg viewBox="0 0 ${WIDTH} ${height}" class="h-auto w-full min-w-[32rem]" role="img" aria-label="${title}">${body}</svg>`;
@@ -62,12 +65,14 @@ function lines({ title, description, series, xLabel, yLabel, tableLabel, emptyLa
   const maxX = xs[xs.length - 1]!;
   const x = (v: number) => r1(PAD.left + (WIDTH - PAD.left - PAD.right) * (maxX === minX ? 0.5 : (v - minX) / (maxX - minX)));
   const y = (v: number) => r1(PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / 100));
+  // At most 16 numbers under the axis, so that fifty packs do not run into each other.
+  const everyX = Math.ceil(xs.length / 16);
   const marks = series.map((s, i) => {
     const pts = s.points.filter((p): p is { x: number; y: number } => p.y !== null);
     const color = COLORS[i % COLORS.length]!;
     return html`<g><polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.map((p) => `${x(p.x)},${y(p.y)}`).join(" ")}"></polyline>${pts.map((p) => html`<circle cx="${x(p.x)}" cy="${y(p.y)}" r="3" fill="${color}"><title>${`${s.label} · ${xNames[p.x] ?? p.x}: ${p.y}%`}</title></circle>`)}</g>`;
   });
-  const chart = html`${svg(HEIGHT, title, html`${axes({ yMax: 100, yTicks: [0, 25, 50, 75, 100], yLabel, xLabel })}${xs.map((v) => html`<text x="${x(v)}" y="${HEIGHT - PAD.bottom + 14}" text-anchor="middle" class="text-[11px]" fill="#57534e">${v}</text>`)}${marks}`)}${
+  const chart = html`${svg(HEIGHT, title, html`${axes({ yMax: 100, yTicks: [0, 25, 50, 75, 100], yLabel, xLabel })}${xs.map((v, i) => i % everyX === 0 && html`<text x="${x(v)}" y="${HEIGHT - PAD.bottom + 14}" text-anchor="middle" class="text-[11px]" fill="#57534e">${v}</text>`)}${marks}`)}${
     series.length > 1 &&
     html`<ul class="mt-1 flex flex-wrap gap-x-4 text-sm" aria-hidden="true">${series.map((s, i) => html`<li class="flex items-center gap-1"><span class="inline-block h-2 w-4 rounded" style="background:${COLORS[i % COLORS.length]!}"></span>${s.label}</li>`)}</ul>`
   }`;
@@ -81,15 +86,16 @@ function bars({ title, description, bars, xLabel, yLabel, tableLabel, emptyLabel
   const max = Math.max(...bars.map((b) => b.value));
   const yTicks = ticks(max);
   const yMax = Math.max(max, yTicks[yTicks.length - 1]!);
-  const inner = WIDTH - PAD.left - PAD.right;
+  const left = leftOf(yTicks);
+  const inner = WIDTH - left - PAD.right;
   const w = inner / bars.length;
   const y = (v: number) => r1(PAD.top + (HEIGHT - PAD.top - PAD.bottom) * (1 - v / (yMax || 1)));
   const every = Math.ceil(bars.length / 16);
   const marks = bars.map(
     (b, i) =>
-      html`<g><rect x="${r1(PAD.left + i * w + w * 0.1)}" width="${r1(w * 0.8)}" y="${y(b.value)}" height="${r1(Math.max(0, HEIGHT - PAD.bottom - y(b.value)))}" fill="${COLORS[0]!}"><title>${`${b.label}: ${b.value}`}</title></rect>${i % every === 0 && html`<text x="${r1(PAD.left + i * w + w / 2)}" y="${HEIGHT - PAD.bottom + 14}" text-anchor="middle" class="text-[11px]" fill="#57534e">${b.label}</text>`}</g>`,
+      html`<g><rect x="${r1(left + i * w + w * 0.1)}" width="${r1(w * 0.8)}" y="${y(b.value)}" height="${r1(Math.max(0, HEIGHT - PAD.bottom - y(b.value)))}" fill="${COLORS[0]!}"><title>${`${b.label}: ${b.value}`}</title></rect>${i % every === 0 && html`<text x="${r1(left + i * w + w / 2)}" y="${HEIGHT - PAD.bottom + 14}" text-anchor="middle" class="text-[11px]" fill="#57534e">${b.label}</text>`}</g>`,
   );
-  return frame({ title, description, table, tableLabel, chart: svg(HEIGHT, title, html`${axes({ yMax, yTicks, yLabel, xLabel })}${marks}`) });
+  return frame({ title, description, table, tableLabel, chart: svg(HEIGHT, title, html`${axes({ yMax, yTicks, yLabel, xLabel, left })}${marks}`) });
 }
 
 /** Horizontal bars with a label each (e.g. rejections per facility). */

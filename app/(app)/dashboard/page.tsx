@@ -6,16 +6,10 @@ import { BarChart, HorizontalBarChart, RateLineChart } from "@/components/progre
 import { GroupTable } from "@/components/progress/group-table";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { getDashboard, rate, type DashboardGroup, type Histogram, type LevelSummary } from "@/lib/data/dashboard";
+import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/lib/data/dashboard";
+import { TURNAROUND_CAP_WEEKS, weeklyTurnaround } from "@/lib/progress/turnaround";
 
 /** The histogram with the days nobody took filled in as 0, so the bars keep their spacing. */
-function everyDay(histogram: Histogram): Histogram {
-  if (histogram.length === 0) return [];
-  const byDay = new Map(histogram.map((h) => [h.days, h.cells]));
-  const last = Math.max(...histogram.map((h) => h.days));
-  return Array.from({ length: last + 1 }, (_, days) => ({ days, cells: byDay.get(days) ?? 0 }));
-}
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -150,13 +144,13 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="turnaround" className="text-xl font-semibold">
           {t("dashboard.turnaroundTitle")}
         </h2>
-        <p className="mt-1 text-muted">{t("dashboard.turnaroundIntro")}</p>
+        <p className="mt-1 text-muted">{t("dashboard.turnaroundIntro", { cap: TURNAROUND_CAP_WEEKS })}</p>
         {(["ONLINE", "MAIL"] as const).map((channel) => (
           <BarChart
             key={channel}
             title={channel === "ONLINE" ? t("dashboard.turnaroundOnline") : t("dashboard.turnaroundMail")}
-            bars={everyDay(d.turnaround[channel]).map((h) => ({ label: String(h.days), value: h.cells }))}
-            xLabel={t("chart.daysAxis")}
+            bars={weeklyTurnaround(d.turnaround[channel]).map((w) => ({ label: w.orMore ? t("chart.weekOrMore", { week: w.week }) : String(w.week), value: w.cells }))}
+            xLabel={t("chart.weeksAxis")}
             yLabel={t("chart.countAxis")}
             tableLabel={t("chart.table")}
             emptyLabel={t("chart.empty")}
