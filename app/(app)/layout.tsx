@@ -1,6 +1,6 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { getCurrentUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { headerFacts } from "@/lib/data/header";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Each page calls requireUser() with its own path, so signing in returns there; the layout
@@ -9,19 +9,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!user) return <>{children}</>;
   return (
     <div className="min-h-screen">
-      <AppHeader userName={user.name} nav={await navFlags(user.id)} />
+      <AppHeader userName={user.name} facts={await headerFacts(user)} />
       <main id="main" className="mx-auto max-w-3xl px-4 py-8">
         {children}
       </main>
     </div>
   );
-}
-
-/** Which links the header shows; the pages behind them check for themselves. */
-async function navFlags(userId: string) {
-  const [organizer, facilitator] = await Promise.all([
-    db.organizer.findFirst({ where: { userId }, select: { id: true } }),
-    db.facilitator.findFirst({ where: { userId }, select: { id: true } }),
-  ]);
-  return { organizer: Boolean(organizer), facilitator: Boolean(facilitator) };
 }

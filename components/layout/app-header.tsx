@@ -1,20 +1,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { getCurrentUser } from "@/lib/auth/session";
-import { unreadCount } from "@/lib/data/notifications";
+import type { HeaderFacts } from "@/lib/data/header";
 
-export type NavFlags = { organizer: boolean; facilitator: boolean };
-
-export async function AppHeader({ userName, nav }: { userName: string; nav: NavFlags }) {
+export async function AppHeader({ userName, facts }: { userName: string; facts: HeaderFacts }) {
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const tProgress = await getTranslations("progress");
   const tRoster = await getTranslations("roster");
+  const { unread, ...nav } = facts;
   const staff = nav.organizer || nav.facilitator;
-  // Notifications (issue 7): one indexed COUNT per page view.
-  const user = await getCurrentUser();
-  const unread = user ? await unreadCount(user) : 0;
   const tNotifications = await getTranslations("notifications");
   const tAccount = await getTranslations("account");
   const links = [

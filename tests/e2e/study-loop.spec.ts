@@ -1,7 +1,8 @@
 // A week of a study group, as its people would do it: the facilitator builds and publishes a
 // pack, the member drafts (and the draft survives a reload), submits with a double click, the
-// facilitator gives feedback and the member reads it. Then the server actions the browser used
-// are replayed with another group's ids, and nothing changes.
+// facilitator gives feedback and the member reads it. Then the requests the browser sent (the
+// submit route, the feedback server action) are replayed with another group's ids, and nothing
+// changes.
 import type { Browser, Page, Request } from "@playwright/test";
 import { db, expect, makeStudyGroup, signInViaApi, test } from "./fixtures";
 
@@ -10,6 +11,15 @@ async function signedIn(browser: Browser, email: string, password: string): Prom
   const page = await context.newPage();
   await signInViaApi(page, email, password);
   return page;
+}
+
+/** Sends a captured submit again, to another URL or with another body, as the browser would (with its Origin); returns the HTTP status. */
+async function replaySubmit(page: Page, request: Request, url: string, fields: unknown, origin: string | null = new URL(request.url()).origin) {
+  const response = await page.context().request.post(url, {
+    headers: { "content-type": "application/json", ...(origin ? { origin } : {}) },
+    data: JSON.stringify(fields),
+  });
+  return response.status();
 }
 
 /** Sends a captured server-action request again with other arguments; returns the HTTP status. */
@@ -55,7 +65,7 @@ test("facilitator publishes a pack; member drafts, reloads, submits once; feedba
   await expect(member.getByLabel("Your answer").first()).toHaveValue("It made me think of my grandmother, who read every letter twice.");
 
   // A double click on submit makes one response.
-  const submitRequest = member.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("submitKey"));
+  const submitRequest = member.waitForRequest((r) => r.method() === "POST" && r.url().endsWith(`/groups/${s.group.slug}/packs/1/responses`) && (r.postData() ?? "").includes("submitKey"));
   await member.getByRole("button", { name: "Submit answer" }).first().dblclick();
   await expect(member.getByText(/^Submitted /).first()).toBeVisible();
   // What the server renders only for a submitted response arrives without a reload: the action
@@ -92,15 +102,20 @@ test("facilitator publishes a pack; member drafts, reloads, submits once; feedba
   const introResponse = await db.response.findFirstOrThrow({ where: { packId: intro.id, status: "SUBMITTED" } });
   const feedbackBefore = await db.feedback.count({ where: { responseId: introResponse.id } });
 
-  const ours = JSON.parse(captured.postData() ?? "[]")[0];
+  const ours = JSON.parse(captured.postData() ?? "{}");
+  const ourUrl = captured.url();
+  const introUrl = ourUrl.replace(`/groups/${s.group.slug}/`, "/groups/intro/");
   // Control: the same replay with the member's own ids does reach the server and write, so the
   // refusals below are the authorization at work, not a malformed request.
   const secondPrompt = (await db.prompt.findFirstOrThrow({ where: { lessonId: s.lesson.id, position: 2 } })).id;
-  expect(await replay(member, captured, [{ ...ours, promptId: secondPrompt, submitKey: "replayed-own-key", body: "replayed with my own ids" }])).toBe(200);
+  expect(await replaySubmit(member, captured, ourUrl, { ...ours, promptId: secondPrompt, submitKey: "replayed-own-key", body: "replayed with my own ids" })).toBe(200);
   expect(await db.response.count({ where: { memberId: s.member.id, body: "replayed with my own ids" } })).toBe(1);
 
-  expect(await replay(member, captured, [{ ...ours, groupSlug: "intro", promptId: introPrompt, submitKey: "replayed-key-1", body: "forged" }])).toBe(200);
-  expect(await replay(member, captured, [{ ...ours, promptId: introPrompt, submitKey: "replayed-key-2", body: "forged" }])).toBe(200);
+  expect(await replaySubmit(member, captured, introUrl, { ...ours, promptId: introPrompt, submitKey: "replayed-key-1", body: "forged" })).toBe(404);
+  expect(await replaySubmit(member, captured, ourUrl, { ...ours, promptId: introPrompt, submitKey: "replayed-key-2", body: "forged" })).toBe(404);
+  // From another site (or with no Origin at all), even the member's own submit is refused.
+  expect(await replaySubmit(member, captured, ourUrl, { ...ours, submitKey: "replayed-key-3", body: "forged" }, "https://evil.example")).toBe(404);
+  expect(await replaySubmit(member, captured, ourUrl, { ...ours, submitKey: "replayed-key-4", body: "forged" }, null)).toBe(404);
   const theirs = JSON.parse(capturedFeedback.postData() ?? "[]")[0];
   expect(await replay(facilitator, capturedFeedback, [{ ...theirs, groupSlug: s.group.slug, responseId: introResponse.id, clientKey: "replayed-feedback", body: "forged" }])).toBe(200);
 
