@@ -1,5 +1,6 @@
 // Load runs for `npm run bench` (autocannon), and the statements a request sent to PostgreSQL,
 // read from the server's log (log_min_duration_statement = 0 while one request runs).
+import http from "node:http";
 import autocannon from "autocannon";
 import type pg from "pg";
 
@@ -60,6 +61,54 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors,
     seconds: result.duration,
   };
+}
+
+/**
+ * Requests at a steady rate, each sent at its time whether or not earlier ones have answered (an
+ * open loop), with its latency counted from that time. autocannon's `overallRate` does not do
+ * this: each connection sends its share of a second back to back as soon as the second starts and
+ * then waits for the next (autocannon/lib/httpClient.js, `rateInterval` and `reqsMadeThisSecond`),
+ * so "100/s" arrives as a burst of 20 connections' worth of work at the top of each second, and
+ * the latencies are those of the burst. Kept-alive sockets, at most `maxSockets` at once.
+ */
+export async function paced(options: { url: string; rate: number; duration: number; next: () => LoadRequest; maxSockets?: number }): Promise<LoadResult> {
+  const target = new URL(options.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
+  const total = Math.round(options.rate * options.duration);
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const start = performance.now() + 20;
+  const answered: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const r = options.next();
+    answered.push(
+      new Promise<void>((resolve) => {
+        const headers: Record<string, string | number> = { ...(r.headers ?? {}) };
+        if (r.body !== undefined) headers["content-length"] = Buffer.byteLength(r.body);
+        const req = http.request({ host: target.hostname, port: target.port, path: r.path, method: r.method ?? "GET", headers, agent }, (res) => {
+          res.resume();
+          res.once("end", () => {
+            latencies.push(performance.now() - due);
+            if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++;
+            resolve();
+          });
+        });
+        req.once("error", () => {
+          errors++;
+          resolve();
+        });
+        req.end(r.body);
+      }),
+    );
+  }
+  await Promise.all(answered);
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  return { ...percentiles(latencies), requests: latencies.length, rps: latencies.length / seconds, non2xx, errors, seconds };
 }
 
 export type Statement = { pid: number; phase: string; ms: number; text: string; params: (string | null)[] };
