@@ -39,8 +39,18 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
     }
     return i;
   };
+  // Messages with numbers or names are filled in from templates, and each day is formatted once:
+  // a network's matrix has hundreds of distinct mailing dates and counts, and next-intl formats
+  // every call anew (lib/i18n/message-template.ts).
   const timelineOf = messageTemplate(["name"], (m) => t("matrix.timelineOf", m));
-  const longDate = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const answeredOf = messageTemplate(["answered", "prompts"], (m) => t("matrix.answeredOf", m));
+  const mailedOn = messageTemplate(["date"], (m) => t("matrix.mailedOn", m));
+  const packName = messageTemplate(["number"], (m) => t("matrix.pack", m));
+  const packTitle = messageTemplate(["number", "title"], (m) => t("matrix.packTitle", m));
+  const rateValue = messageTemplate(["respondents", "recipients"], (m) => t("matrix.rateValue", m));
+  const openPack = messageTemplate(["number"], (m) => t("matrix.open", m));
+  const days = new Map<number, string>();
+  const longDate = (d: Date) => days.get(d.getTime()) ?? (days.set(d.getTime(), format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" })), days.get(d.getTime())!);
 
   const rows = data.rows.map((row) => {
     const cells = row.cells.map((c): MatrixCell => {
@@ -49,7 +59,7 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
       const mailed = (c.state === "mailed" || c.state === "awaitingMail" || c.state === "overdue") && c.mailedOn ? c.mailedOn : null;
       const reason = c.state === "returned" && c.reason ? c.reason : null;
       const name = index(`n|${c.state}|${answered ? `${c.answeredPrompts}/${prompts}` : ""}|${mailed?.getTime() ?? ""}|${reason ?? ""}`, () =>
-        [full[c.state], answered ? t("matrix.answeredOf", { answered: c.answeredPrompts, prompts }) : null, mailed ? t("matrix.mailedOn", { date: longDate(mailed) }) : null, reason].filter(Boolean).join(", "),
+        [full[c.state], answered ? answeredOf({ answered: c.answeredPrompts, prompts }) : null, mailed ? mailedOn({ date: longDate(mailed) }) : null, reason].filter(Boolean).join(", "),
       );
       const day = mailed ? index(`d|${mailed.getTime()}`, () => format.dateTime(mailed, { day: "numeric", month: "short", timeZone: "UTC" })) : -1;
       return [stateIndex.get(c.state)!, c.answeredPrompts, name, day, reason ? index(`r|${reason}`, () => reason) : -1];
@@ -86,12 +96,12 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
       return {
         number: p.number,
         prompts: p.prompts,
-        name: t("matrix.pack", { number: p.number }),
-        title: p.title ? t("matrix.packTitle", { number: p.number, title: p.title }) : null,
-        rate: t("matrix.rateValue", { respondents: p.respondents, recipients: p.recipients }),
+        name: packName({ number: p.number }),
+        title: p.title ? packTitle({ number: p.number, title: p.title }) : null,
+        rate: rateValue({ respondents: p.respondents, recipients: p.recipients }),
         toggle: {
           href: href({ ...filters, open: opened ? undefined : p.number }),
-          name: opened ? t("matrix.close") : t("matrix.open", { number: p.number }),
+          name: opened ? t("matrix.close") : openPack({ number: p.number }),
           text: opened ? t("matrix.closeShort") : t("matrix.openShort"),
         },
       };

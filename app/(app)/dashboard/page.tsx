@@ -7,6 +7,7 @@ import { GroupTable } from "@/components/progress/group-table";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/lib/data/dashboard";
+import { messageTemplate } from "@/lib/i18n/message-template";
 import { TURNAROUND_CAP_WEEKS, weeklyTurnaround } from "@/lib/progress/turnaround";
 
 /** The histogram with the days nobody took filled in as 0, so the bars keep their spacing. */
@@ -25,20 +26,29 @@ export default async function DashboardPage({ searchParams }: Props) {
     throw error;
   });
   const [t, tLevels] = await Promise.all([getTranslations("progress"), getTranslations("levels")]);
-  // The same few texts stand in many rows of the groups table: each is formatted once.
+  // The same few texts stand in many rows of the groups table: each is formatted once, and the
+  // messages with numbers are filled in from a template (lib/i18n/message-template.ts).
   const memo = new Map<string, string>();
   const once = (key: string, make: () => string) => memo.get(key) ?? (memo.set(key, make()), memo.get(key)!);
+  const percent = messageTemplate(["value"], (m) => t("dashboard.percent", m));
+  const dayCount = messageTemplate(["days"], (m) => t("dashboard.days", m));
+  const packName = messageTemplate(["number"], (m) => t("matrix.pack", m));
+  const packN = messageTemplate(["number"], (m) => t("chart.packN", m));
+  const progressValue = messageTemplate(["covered", "lessons", "packs"], (m) => t("dashboard.progressValue", m));
+  const none = t("dashboard.none");
   const pct = (respondents: number, recipients: number) => {
     const r = rate(respondents, recipients);
-    return r === null ? t("dashboard.none") : once(`%${r}`, () => t("dashboard.percent", { value: r }));
+    return r === null ? none : percent({ value: r });
   };
-  const days = (n: number | null) => (n === null ? t("dashboard.none") : once(`d${n}`, () => t("dashboard.days", { days: n })));
+  const days = (n: number | null) => (n === null ? none : dayCount({ days: n }));
+  const unknownFacility = t("dashboard.unknownFacility");
+  const noReason = t("dashboard.noReason");
+  const statusName = (status: string) => once(`s${status}`, () => t(`dashboard.statuses.${status as "RETURNED"}`));
   const orgQuery = d.organizations.length > 1 ? `?org=${encodeURIComponent(d.organization.id)}` : "";
   const levelName = (l: string) => once(`v${l}`, () => tLevels(l as "INTRODUCTORY"));
   const lastRate = ({ lastPack: last }: DashboardGroup) =>
-    last ? once(`l${last.number}/${last.respondents}/${last.recipients}`, () => `${t("matrix.pack", { number: last.number })}: ${pct(last.respondents, last.recipients)}`) : t("dashboard.none");
-  const progressOf = (g: DashboardGroup) =>
-    once(`p${g.lessonsCovered}/${g.lessons}/${g.publishedPacks}`, () => t("dashboard.progressValue", { covered: g.lessonsCovered, lessons: g.lessons, packs: g.publishedPacks }));
+    last ? `${packName({ number: last.number })}: ${pct(last.respondents, last.recipients)}` : none;
+  const progressOf = (g: DashboardGroup) => progressValue({ covered: g.lessonsCovered, lessons: g.lessons, packs: g.publishedPacks });
   const levelCell = (l: LevelSummary, key: "groups" | "activeMembers" | "rate" | "online" | "mail" | "quiet") =>
     key === "rate" ? pct(l.respondents, l.recipients) : key === "online" ? days(l.medianOnlineDays) : key === "mail" ? days(l.medianMailDays) : l[key];
 
@@ -136,7 +146,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           yLabel={t("chart.rateAxis")}
           tableLabel={t("chart.table")}
           emptyLabel={t("chart.empty")}
-          xName={(n) => t("chart.packN", { number: n })}
+          xName={(n) => packN({ number: n })}
         />
       </section>
 
@@ -174,7 +184,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           <>
             <HorizontalBarChart
               title={t("dashboard.facilitiesTitle")}
-              bars={[...d.facilityIssues.reduce((m, f) => m.set(f.facility || t("dashboard.unknownFacility"), (m.get(f.facility || t("dashboard.unknownFacility")) ?? 0) + f.count), new Map<string, number>())]
+              bars={[...d.facilityIssues.reduce((m, f) => m.set(f.facility || unknownFacility, (m.get(f.facility || unknownFacility) ?? 0) + f.count), new Map<string, number>())]
                 .map(([label, value]) => ({ label, value }))
                 .sort((a, b) => b.value - a.value)}
               nameLabel={t("dashboard.facility")}
@@ -197,10 +207,10 @@ export default async function DashboardPage({ searchParams }: Props) {
                   {d.facilityIssues.map((f) => (
                     <tr key={`${f.facility}|${f.status}|${f.reason}`}>
                       <th scope="row" className="border-b border-stone-100 px-3 py-2 text-left font-normal break-words">
-                        {f.facility || t("dashboard.unknownFacility")}
+                        {f.facility || unknownFacility}
                       </th>
                       <td className="border-b border-stone-100 px-3 py-2 break-words">
-                        <span className="font-medium">{t(`dashboard.statuses.${f.status}`)}</span>: {f.reason || t("dashboard.noReason")}
+                        <span className="font-medium">{statusName(f.status)}</span>: {f.reason || noReason}
                       </td>
                       <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{f.count}</td>
                     </tr>
