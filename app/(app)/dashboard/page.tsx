@@ -7,6 +7,7 @@ import { GroupTable } from "@/components/progress/group-table";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/lib/data/dashboard";
+import { html, HtmlBlock } from "@/components/ui/html";
 import { messageTemplate } from "@/lib/i18n/message-template";
 import { TURNAROUND_CAP_WEEKS, weeklyTurnaround } from "@/lib/progress/turnaround";
 
@@ -192,32 +193,13 @@ export default async function DashboardPage({ searchParams }: Props) {
               tableLabel={t("chart.table")}
               emptyLabel={t("chart.empty")}
             />
-            <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
-              <table className="min-w-full text-sm">
-                <thead>
-                  <tr>
-                    {[t("dashboard.facility"), t("dashboard.reason"), t("dashboard.count")].map((h, i) => (
-                      <th key={h} scope="col" className={`border-b border-stone-200 px-3 py-2 font-medium ${i === 2 ? "text-right" : "text-left"}`}>
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.facilityIssues.map((f) => (
-                    <tr key={`${f.facility}|${f.status}|${f.reason}`}>
-                      <th scope="row" className="border-b border-stone-100 px-3 py-2 text-left font-normal break-words">
-                        {f.facility || unknownFacility}
-                      </th>
-                      <td className="border-b border-stone-100 px-3 py-2 break-words">
-                        <span className="font-medium">{statusName(f.status)}</span>: {f.reason || noReason}
-                      </td>
-                      <td className="border-b border-stone-100 px-3 py-2 text-right tabular-nums">{f.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            {/* Markup, not React elements: a network has hundreds of these rows (decision 015). */}
+            <HtmlBlock
+              className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white"
+              markup={html`<table class="min-w-full text-sm [&_tbody_td]:border-b [&_tbody_td]:border-stone-100 [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_th]:border-b [&_tbody_th]:border-stone-100 [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:break-words"><thead><tr><th scope="col" class="border-b border-stone-200 px-3 py-2 text-left font-medium">${t("dashboard.facility")}</th><th scope="col" class="border-b border-stone-200 px-3 py-2 text-left font-medium">${t("dashboard.reason")}</th><th scope="col" class="border-b border-stone-200 px-3 py-2 text-right font-medium">${t("dashboard.count")}</th></tr></thead><tbody>${d.facilityIssues.map(
+                (f) => html`<tr><th scope="row">${f.facility || unknownFacility}</th><td class="break-words"><span class="font-medium">${statusName(f.status)}</span>: ${f.reason || noReason}</td><td class="text-right tabular-nums">${f.count}</td></tr>`,
+              )}</tbody></table>`}
+            />
           </>
         )}
       </section>
