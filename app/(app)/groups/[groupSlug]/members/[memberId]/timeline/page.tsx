@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { html, HtmlBlock } from "@/components/ui/html";
@@ -22,7 +22,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
     if (error instanceof AppError) notFound();
     throw error;
   });
-  const [t, tHistory, format] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter()]);
+  const [t, tHistory, format, locale] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter(), getLocale()]);
   const { member, items, total } = timeline;
   const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;
   // A timeline is up to a hundred events (all of them with ?all=1): each message is formatted
@@ -31,7 +31,10 @@ export default async function TimelinePage({ params, searchParams }: Props) {
   const memo = new Map<string, string>();
   const once = (key: string, make: () => string) => memo.get(key) ?? (memo.set(key, make()), memo.get(key)!);
   const dateOnly = (d: Date) => once(`d${d.getTime()}`, () => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }));
-  const dateTime = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  // One formatter for every timed event (each has its own minute, so nothing to reuse per value;
+  // next-intl's format.dateTime would look its formatter up anew on each of a hundred calls).
+  const timedFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const dateTime = (d: Date) => timedFormat.format(d);
   const m = {
     enrolled: messageTemplate(["group", "penName", "channel"], (x) => t("timeline.enrolled", x)),
     ended: messageTemplate(["group", "status"], (x) => t("timeline.ended", x)),
