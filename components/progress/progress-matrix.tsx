@@ -4,7 +4,7 @@
 // full state in words as its accessible name. A group is thousands of cells, so this server
 // part translates every text once and hands MatrixTable compact data: a state and indexes into
 // a table of the texts that cells share (matrix-markup.ts draws the markup from it).
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { GroupProgress } from "@/lib/data/progress";
 import { CELL_STATES, type CellState } from "@/lib/progress/cell-state";
 import { progressQuery, type ProgressFilters } from "@/lib/progress/filters";
@@ -13,7 +13,7 @@ import { MatrixTable } from "@/components/progress/matrix-table";
 import { messageTemplate } from "@/lib/i18n/message-template";
 
 export async function ProgressMatrix({ slug, data, filters }: { slug: string; data: GroupProgress; filters: ProgressFilters }) {
-  const [t, format] = await Promise.all([getTranslations("progress"), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations("progress"), getLocale()]);
   const open = data.openPack;
   const base = `/groups/${slug}`;
   const href = (f: ProgressFilters) => {
@@ -49,8 +49,12 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
   const packTitle = messageTemplate(["number", "title"], (m) => t("matrix.packTitle", m));
   const rateValue = messageTemplate(["respondents", "recipients"], (m) => t("matrix.rateValue", m));
   const openPack = messageTemplate(["number"], (m) => t("matrix.open", m));
+  // Two formatters made once: a matrix has hundreds of distinct mailing days, and next-intl's
+  // format.dateTime looks its formatter up anew on every call.
+  const longFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const shortFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   const days = new Map<number, string>();
-  const longDate = (d: Date) => days.get(d.getTime()) ?? (days.set(d.getTime(), format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" })), days.get(d.getTime())!);
+  const longDate = (d: Date) => days.get(d.getTime()) ?? (days.set(d.getTime(), longFormat.format(d)), days.get(d.getTime())!);
 
   const rows = data.rows.map((row) => {
     const cells = row.cells.map((c): MatrixCell => {
@@ -61,7 +65,7 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
       const name = index(`n|${c.state}|${answered ? `${c.answeredPrompts}/${prompts}` : ""}|${mailed?.getTime() ?? ""}|${reason ?? ""}`, () =>
         [full[c.state], answered ? answeredOf({ answered: c.answeredPrompts, prompts }) : null, mailed ? mailedOn({ date: longDate(mailed) }) : null, reason].filter(Boolean).join(", "),
       );
-      const day = mailed ? index(`d|${mailed.getTime()}`, () => format.dateTime(mailed, { day: "numeric", month: "short", timeZone: "UTC" })) : -1;
+      const day = mailed ? index(`d|${mailed.getTime()}`, () => shortFormat.format(mailed)) : -1;
       return [stateIndex.get(c.state)!, c.answeredPrompts, name, day, reason ? index(`r|${reason}`, () => reason) : -1];
     });
     const opened = row.cells.find((c) => c.prompts)?.prompts;

@@ -52,12 +52,17 @@ type MemberRow = { id: string; penName: string; channel: Channel; status: Member
 /** A cell's facts; the delivery's columns are null where there is none. */
 type CellRow = { packId: string; memberId: string; channel: Channel | null; status: DeliveryStatus | null; mailedOn: Date | null; reason: string | null; answeredPrompts: number; feedbackCount: number };
 
-/** The progress page: when it shows legal names and facilities (staff), the look is recorded. */
+/**
+ * The progress page: when it shows legal names and facilities (staff), the look is recorded —
+ * written beside the reads (who may look is known from the roles alone), so the page does not
+ * wait for one more round trip and commit.
+ */
 export async function viewGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}): Promise<GroupProgress> {
-  const data = await getGroupProgress(ctx, filters);
-  if (data.personal) {
-    await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "progress.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id });
-  }
+  const audited =
+    canInGroup(ctx.roles, "progress.view") && canInGroup(ctx.roles, "member.viewPersonal")
+      ? writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "progress.view", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id })
+      : Promise.resolve();
+  const [data] = await Promise.all([getGroupProgress(ctx, filters), audited]);
   return data;
 }
 
