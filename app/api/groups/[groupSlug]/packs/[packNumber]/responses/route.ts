@@ -7,12 +7,13 @@ import { authorizeGroup } from "@/lib/authz";
 import { runAction, type ActionResult } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { submitResponse } from "@/lib/data/responses";
+import { BodyTooLarge, readBodyText } from "@/lib/http/read-body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { submitResponseSchema } from "@/lib/validations/response";
 
 export const dynamic = "force-dynamic";
 
-/** A 100,000-character answer is at most 400 KB of UTF-8; anything far larger is not ours. */
+/** A 100,000-character answer is at most 400 KB of UTF-8; anything far larger is not ours, and is not read past this. */
 const MAX_BODY_BYTES = 1_000_000;
 
 type Submitted = ActionResult<{ version: number; submittedAt: string }>;
@@ -27,15 +28,11 @@ const failed = (formError: string): Submitted => ({ ok: false, fieldErrors: {}, 
 export async function POST(request: Request, context: { params: Promise<{ groupSlug: string; packNumber: string }> }) {
   if (!isSameOrigin(request)) return answer(failed("errors.notFound"));
   const { groupSlug, packNumber } = await context.params;
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return answer(failed("packs.validation.responseTooLong"));
   let fields: unknown;
   try {
-    const text = await request.text();
-    if (text.length > MAX_BODY_BYTES) return answer(failed("packs.validation.responseTooLong"));
-    fields = JSON.parse(text);
-  } catch {
-    return answer(failed("errors.badRequest"));
+    fields = JSON.parse(await readBodyText(request, MAX_BODY_BYTES));
+  } catch (error) {
+    return answer(failed(error instanceof BodyTooLarge ? "packs.validation.responseTooLong" : "errors.badRequest"));
   }
   const input = { ...(typeof fields === "object" && fields !== null ? fields : {}), groupSlug, packNumber };
   return answer(
