@@ -1,0 +1,22 @@
+-- ───────────── Hand-written (docs/decisions/016-submit-route.md) ─────────────
+-- Every first answer changes the group's turnaround histogram, and the medians were written back
+-- to the group's ProgressGroup row each time, though one more answer seldom moves a median. Now
+-- the row is written only when a median changed: fewer row versions and less WAL on the one row
+-- that every writer of the group touches. Same lock, same figures (the triggers = rebuild test).
+CREATE OR REPLACE FUNCTION progress_refresh_group_medians(p_group text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_online int;
+  v_mail int;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('progress_group:' || p_group));
+  v_online := progress_group_median(p_group, 'ONLINE');
+  v_mail := progress_group_median(p_group, 'MAIL');
+  PERFORM 1 FROM "ProgressGroup" WHERE "groupId" = p_group;
+  IF NOT FOUND THEN
+    PERFORM progress_refresh_group(p_group);
+    RETURN;
+  END IF;
+  UPDATE "ProgressGroup" SET "medianOnlineDays" = v_online, "medianMailDays" = v_mail
+   WHERE "groupId" = p_group
+     AND ("medianOnlineDays", "medianMailDays") IS DISTINCT FROM (v_online, v_mail);
+END $$;
