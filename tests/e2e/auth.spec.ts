@@ -3,9 +3,11 @@ import { DEMO_PASSWORD, expect, makeAccount, makeMemberInvitation, signInViaApi,
 test.use({ viewport: { width: 1280, height: 800 } });
 
 const demo = [
-  { email: "organizer@example.org", groups: ["Introductory group (autumn)", "Advanced group"], role: "Organizer" },
-  { email: "facilitator@example.org", groups: ["Introductory group (autumn)", "Advanced group"], role: "Facilitator" },
-  { email: "member@example.org", groups: ["Introductory group (autumn)"], role: "Member" },
+  // The organizer sees every group of the demo organization, and other specs add groups to it
+  // (in any order, on two workers): for them, at least the demo's groups.
+  { email: "organizer@example.org", groups: ["Introductory group (autumn)", "Advanced group"], role: "Organizer", exact: false },
+  { email: "facilitator@example.org", groups: ["Introductory group (autumn)", "Advanced group"], role: "Facilitator", exact: true },
+  { email: "member@example.org", groups: ["Introductory group (autumn)"], role: "Member", exact: true },
 ];
 
 for (const account of demo) {
@@ -17,8 +19,9 @@ for (const account of demo) {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Your groups" })).toBeVisible();
     const list = page.getByRole("list", { name: "Your groups" });
-    await expect(list.getByRole("listitem")).toHaveCount(account.groups.length);
     for (const name of account.groups) await expect(list.getByText(name)).toBeVisible();
+    if (account.exact) await expect(list.getByRole("listitem")).toHaveCount(account.groups.length);
+    else expect(await list.getByRole("listitem").count()).toBeGreaterThanOrEqual(account.groups.length);
     await expect(list.getByText(account.role).first()).toBeVisible();
   });
 }
