@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { HeaderMenu } from "@/components/layout/header-menu";
 import type { HeaderFacts } from "@/lib/data/header";
 
 export async function AppHeader({ userName, facts }: { userName: string; facts: HeaderFacts }) {
@@ -22,18 +23,42 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
     { href: "/audit", label: t("audit"), show: nav.organizer },
     { href: "/roster", label: tRoster("navLink"), show: nav.organizer },
   ].filter((l) => l.show);
+  const linkClass = "text-accent underline-offset-4 hover:underline";
+  const notifications = (
+    <Link href="/notifications" className={`inline-flex min-h-11 items-center gap-1 text-sm ${linkClass}`} aria-label={unread > 0 ? tNotifications("linkUnread", { count: unread }) : tNotifications("link")}>
+      {tNotifications("link")}
+      {unread > 0 && <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">{unread}</span>}
+    </Link>
+  );
+  const home = (
+    <Link href="/" className="text-lg font-semibold hover:text-accent">
+      {tApp("name")}
+    </Link>
+  );
   return (
     <header className="border-b border-stone-200 bg-white print:hidden">
-      <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold hover:text-accent">
-          {tApp("name")}
-        </Link>
+      {/* Phones: the name, notifications and a menu on one line; the links, the account and
+          signing out behind the menu, so an organizer's seven links do not push the page down. */}
+      <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-2 sm:hidden">
+        {home}
         <div className="flex items-center gap-3">
-          <Link href="/notifications" className="inline-flex min-h-11 items-center gap-1 text-sm text-accent underline-offset-4 hover:underline" aria-label={unread > 0 ? tNotifications("linkUnread", { count: unread }) : tNotifications("link")}>
-            {tNotifications("link")}
-            {unread > 0 && <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">{unread}</span>}
-          </Link>
-          <Link href="/account" className="hidden min-h-11 items-center text-sm sm:inline-flex text-accent underline-offset-4 hover:underline">
+          {notifications}
+          <HeaderMenu label={t("menu")}>
+            <nav aria-label={t("mainNavigation")}>
+              <LinkList links={[...links, { href: "/account", label: tAccount("link") }]} className="flex flex-col text-base" linkClassName={`flex min-h-11 items-center ${linkClass}`} />
+            </nav>
+            <p className="mt-2 border-t border-stone-200 pt-2 text-sm text-muted">{t("signedInAs", { name: userName })}</p>
+            <div className="mt-2">
+              <SignOutButton />
+            </div>
+          </HeaderMenu>
+        </div>
+      </div>
+      <div className="mx-auto hidden max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:flex">
+        {home}
+        <div className="flex items-center gap-3">
+          {notifications}
+          <Link href="/account" className={`inline-flex min-h-11 items-center text-sm ${linkClass}`}>
             {tAccount("link")}
           </Link>
           <span className="text-sm text-muted">{t("signedInAs", { name: userName })}</span>
@@ -41,18 +66,24 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
         </div>
       </div>
       {links.length > 1 && (
-        <nav aria-label={t("mainNavigation")} className="mx-auto max-w-3xl px-4 pb-2">
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="inline-block py-1 text-accent underline-offset-4 hover:underline">
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+        <nav aria-label={t("mainNavigation")} className="mx-auto hidden max-w-3xl px-4 pb-2 sm:block">
+          <LinkList links={links} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" linkClassName={`inline-block py-1 ${linkClass}`} />
         </nav>
       )}
     </header>
+  );
+}
+
+function LinkList({ links, className, linkClassName }: { links: { href: string; label: string }[]; className: string; linkClassName: string }) {
+  return (
+    <ul className={className}>
+      {links.map((l) => (
+        <li key={l.href}>
+          <Link href={l.href} className={linkClassName}>
+            {l.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }

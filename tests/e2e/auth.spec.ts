@@ -78,7 +78,8 @@ test("signing out ends the session", async ({ page, consoleErrors: _ }) => {
   const account = await makeAccount("MEMBER", "intro");
   await signInViaApi(page, account.email, account.password);
   await page.goto("/");
-  await expect(page.getByText(`Signed in as ${account.name}`)).toBeVisible();
+  // The header says it once on screen (a phone has it in its menu, which is closed): the visible one.
+  await expect(page.getByText(`Signed in as ${account.name}`).filter({ visible: true })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/groups/intro");
@@ -103,10 +104,45 @@ test("an invitation link lets a new person set a password and land in their grou
   await page.getByRole("button", { name: "Create account and join" }).click();
   await expect(page).toHaveURL(/\/groups\/intro$/);
   await expect(page.getByRole("heading", { name: "Introductory group (autumn)" })).toBeVisible();
-  await expect(page.getByText("Signed in as Grace New")).toBeVisible();
+  await expect(page.getByText("Signed in as Grace New").filter({ visible: true })).toBeVisible();
 
   // The link works once.
   await page.context().clearCookies();
   await page.goto(invitation.path);
   await expect(page.getByRole("alert").filter({ hasText: "already been used" })).toBeVisible();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the organizer's links and account are behind a menu that closes after a choice, on Escape and on a tap outside", async ({ page, consoleErrors: _ }) => {
+    await signInViaApi(page, "organizer@example.org", DEMO_PASSWORD);
+    await page.goto("/");
+    const menu = page.getByRole("group").filter({ has: page.getByText("Menu", { exact: true }) });
+    const button = page.getByText("Menu", { exact: true });
+    const nav = page.getByRole("navigation", { name: "Main" });
+    // One line of header: the page starts near the top, and the links wait behind the menu.
+    await expect(nav).toBeHidden();
+    await expect(page.getByRole("link", { name: "Notifications" })).toBeVisible();
+    expect((await page.getByRole("heading", { level: 1 }).boundingBox())!.y).toBeLessThan(140);
+
+    await button.click();
+    await expect(nav).toBeVisible();
+    for (const name of ["Your groups", "Dashboard", "Courses", "Roster", "Account"]) await expect(nav.getByRole("link", { name })).toBeVisible();
+    await expect(menu.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await nav.getByRole("link", { name: "Account" }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(nav).toBeHidden();
+
+    await button.click();
+    await expect(nav).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(nav).toBeHidden();
+    await expect(button).toBeFocused();
+
+    await button.click();
+    await expect(nav).toBeVisible();
+    await page.mouse.click(20, 780); // below the open menu
+    await expect(nav).toBeHidden();
+  });
 });
