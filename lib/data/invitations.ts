@@ -251,8 +251,9 @@ export const invitationPath = (token: string) => `/invitations/${token}`;
 export async function invitationEmail(invitationId: string, sealedToken: string): Promise<EmailMessage | null> {
   const token = unseal(sealedToken);
   if (!token) return null;
-  const row = await db.invitation.findUnique({ where: { id: invitationId }, select: { ...invitationSelect, tokenHash: true } });
-  if (!row || row.tokenHash !== hashToken(token) || stateOf(row) !== "valid") return null;
+  const row = await db.invitation.findUnique({ where: { id: invitationId }, select: { ...invitationSelect, tokenHash: true, emailedAt: true } });
+  // Sent already: this is the job run again after its worker died before the queue heard back.
+  if (!row || row.emailedAt || row.tokenHash !== hashToken(token) || stateOf(row) !== "valid") return null;
   const t = createTranslator({ locale: "en", messages: rosterMessages, namespace: "roster.invitationEmail" });
   const link = new URL(invitationPath(token), env().NEXTAUTH_URL ?? "http://localhost:3000").toString();
   const organization = row.organization.name;

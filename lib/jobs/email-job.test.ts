@@ -10,7 +10,9 @@ import { publishPack } from "@/lib/data/packs";
 import { notify } from "@/lib/data/notifications";
 import { runEmailJob } from "@/lib/jobs/email-job";
 import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/lib/jobs/email-queue-testing";
-import { makeMember } from "@/tests/factories";
+import { createInvitation } from "@/lib/data/invitations";
+import { seal } from "@/lib/email/seal";
+import { makeMember, makeOrganizer } from "@/tests/factories";
 import { makePackScenario } from "@/tests/factories/pack";
 import { startTestSmtpServer, type TestSmtpServer } from "@/tests/setup/smtp";
 
@@ -102,5 +104,24 @@ describe("e-mail job", () => {
     ).rejects.toThrow("changed my mind");
     expect((await emailJobRows()).length).toBe(before);
     expect(await runEmailJob({ kind: "nonsense" })).toBe("skipped");
+  });
+  it("sends a notification's or an invitation's e-mail once when its job runs again (its worker died before reporting back)", async () => {
+    const s = await makePackScenario();
+    smtp = await startTestSmtpServer();
+    await publishPack(s.facilitator, 1);
+    const notification = await db.notification.findFirstOrThrow({ where: { userId: s.memberCtx.user.id, kind: "packPublished" }, select: { id: true } });
+    const job = { kind: "notification", notificationId: notification.id };
+    expect(await runEmailJob(job)).toBe("sent");
+    expect((await db.notification.findUniqueOrThrow({ where: { id: notification.id } })).emailedAt).not.toBeNull();
+    expect(await runEmailJob(job)).toBe("skipped");
+    expect(smtp.messages.filter((m) => m.to.includes(s.memberCtx.user.email))).toHaveLength(1);
+
+    const organizer = await makeOrganizer(s.group.organizationId);
+    const email = `organizer-${notification.id}@example.test`;
+    const { id, token } = await createInvitation(organizer, { role: "ORGANIZER", email, organizationId: s.group.organizationId });
+    const invitationJob = { kind: "invitation", invitationId: id, sealedToken: seal(token) };
+    expect(await runEmailJob(invitationJob)).toBe("sent");
+    expect(await runEmailJob(invitationJob)).toBe("skipped");
+    expect(smtp.messages.filter((m) => m.to.includes(email))).toHaveLength(1);
   });
 });

@@ -2,9 +2,13 @@
 // decided again at send time: no SMTP configured, a member who turned e-mail off or left, an
 // invitation revoked, used or replaced meanwhile — then nothing is sent and the job is done. A
 // send the server refuses throws, so the queue tries again later (retry settings in queue.ts);
-// the notification itself is in the app whatever happens to its e-mail.
+// the notification itself is in the app whatever happens to its e-mail. A sent e-mail is marked
+// (emailedAt) as soon as the server took it, so a job the queue runs again — its worker died
+// between sending and reporting back — does not send it twice; the gap left is the moment
+// between the server's answer and that mark.
 import "server-only";
 import type PgBoss from "pg-boss";
+import { db } from "@/lib/db";
 import { emailConfigured, sendEmail, type EmailMessage } from "@/lib/email/send";
 import { emailJobSchema, type EmailJob } from "@/lib/jobs/email-queue";
 import { QUEUES } from "@/lib/jobs/queue";
@@ -13,6 +17,12 @@ import { invitationEmail } from "@/lib/data/invitations";
 
 async function messageFor(job: EmailJob): Promise<EmailMessage | null> {
   return job.kind === "notification" ? notificationEmail(job.notificationId) : invitationEmail(job.invitationId, job.sealedToken);
+}
+
+async function markEmailed(job: EmailJob): Promise<void> {
+  const data = { emailedAt: new Date() };
+  if (job.kind === "notification") await db.notification.updateMany({ where: { id: job.notificationId }, data });
+  else await db.invitation.updateMany({ where: { id: job.invitationId }, data });
 }
 
 /** Sends the job's e-mail; "skipped" when there is nothing (any more) to send. Throws on a failed send. */
@@ -26,7 +36,10 @@ export async function runEmailJob(data: unknown): Promise<"sent" | "skipped"> {
   const message = await messageFor(job.data);
   if (!message) return "skipped";
   const result = await sendEmail(message);
-  if (result.sent) return "sent";
+  if (result.sent) {
+    await markEmailed(job.data);
+    return "sent";
+  }
   if (result.reason === "not-configured") return "skipped";
   throw new Error(result.error ?? "the SMTP server refused the e-mail");
 }

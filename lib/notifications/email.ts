@@ -31,7 +31,8 @@ export function notificationText(kind: string, data: NotificationData): { subjec
 /** The e-mail copy of a notification, or null when its user does not (or no longer) want e-mail. */
 export async function notificationEmail(id: string): Promise<EmailMessage | null> {
   const row = await db.notification.findFirst({
-    where: { id, user: { emailNotifications: true, disabledAt: null } },
+    // Not yet e-mailed: a job run again after its worker died before the queue heard back sends nothing.
+    where: { id, emailedAt: null, user: { emailNotifications: true, disabledAt: null } },
     select: { kind: true, data: true, user: { select: { email: true } } },
   });
   if (!row) return null;
