@@ -7,6 +7,7 @@
 // (userId, readAt, createdAt) index and nothing else.
 import "server-only";
 import { db } from "@/lib/db";
+import { headerFacts } from "@/lib/data/header";
 import { queueEmails } from "@/lib/jobs/email-queue";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -40,8 +41,9 @@ export async function notify(tx: Prisma.TransactionClient, items: NewNotificatio
   return ids;
 }
 
+/** The caller's unread notifications: the count the header shows (one definition, in headerFacts). */
 export async function unreadCount(user: CurrentUser): Promise<number> {
-  return db.notification.count({ where: { userId: user.id, readAt: null } });
+  return (await headerFacts(user)).unread;
 }
 
 export type NotificationItem = { id: string; kind: NotificationKind; data: NotificationData; readAt: Date | null; createdAt: Date };
