@@ -11,7 +11,13 @@ import { AppError } from "@/lib/errors";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { MEMBER_STATUSES_WITH_ACCESS, type GroupRole, canInGroup, type GroupAction } from "@/lib/permissions";
 
-export type GroupContext = {
+// A context proves that lib/authz checked the caller. Its brand is a symbol that only this module
+// can name, so a data function that takes a context cannot be handed one made elsewhere (short
+// of a cast, which review catches).
+declare const checked: unique symbol;
+type Checked = { readonly [checked]: true };
+
+export type GroupContext = Checked & {
   user: CurrentUser;
   group: { id: string; slug: string; name: string; level: string; organizationId: string; courseId: string };
   roles: GroupRole[];
@@ -57,7 +63,7 @@ export async function loadGroupContext(user: CurrentUser, slug: string): Promise
   if (member) roles.push("MEMBER");
   if (roles.length === 0) return null;
   const { id, name, level, organizationId, courseId } = row;
-  return { user, group: { id, slug: row.slug, name, level, organizationId, courseId }, roles, member };
+  return { user, group: { id, slug: row.slug, name, level, organizationId, courseId }, roles, member } as GroupContext;
 }
 
 /**
@@ -84,16 +90,35 @@ export async function organizerOrganizationIds(user: CurrentUser): Promise<strin
   return rows.map((r) => r.organizationId);
 }
 
+export type OrganizationContext = Checked & { user: CurrentUser; organization: { id: string } };
+
 /** For organization-wide actions: the caller must organize the organization. */
-export async function authorizeOrganization(user: CurrentUser, organizationId: string): Promise<void> {
+export async function authorizeOrganization(user: CurrentUser, organizationId: string): Promise<OrganizationContext> {
   const row = await db.organizer.findUnique({
     where: { organizationId_userId: { organizationId, userId: user.id } },
     select: { id: true },
   });
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+  return { user, organization: { id: organizationId } } as OrganizationContext;
 }
 
-export type CourseContext = {
+/**
+ * The organization `organizationId` names, or when there is none the caller's first by name
+ * (pages and downloads of an organizer of one organization carry no `?org=`).
+ */
+export async function organizationOf(user: CurrentUser, organizationId?: string): Promise<OrganizationContext> {
+  if (organizationId !== undefined) return authorizeOrganization(user, organizationId);
+  const [first] = await db.organization.findMany({
+    where: { organizers: { some: { userId: user.id } } },
+    select: { id: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 1,
+  });
+  if (!first) throw new AppError("NOT_FOUND", "errors.notFound");
+  return { user, organization: { id: first.id } } as OrganizationContext;
+}
+
+export type CourseContext = Checked & {
   user: CurrentUser;
   course: { id: string; slug: string; title: string; organizationId: string };
 };
@@ -114,7 +139,7 @@ export async function authorizeCourse(user: CurrentUser, courseId: string): Prom
     select: { id: true, slug: true, title: true, organizationId: true },
   });
   if (!course) throw new AppError("NOT_FOUND", "errors.notFound");
-  return { user, course };
+  return { user, course } as CourseContext;
 }
 
 /** For course pages: signs in if needed; the 404 page when the course is not theirs to edit. */

@@ -1,15 +1,24 @@
-// Expected errors carry a code and a message fit for a user; anything else is a bug, logged on
-// the server and shown as a generic message. A record you may not see is NOT_FOUND, never
-// FORBIDDEN, so that its existence is not revealed.
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
+// Expected errors carry a code and a message-catalog key fit for a user; anything else is a bug,
+// logged on the server with a request id and answered with a generic message. A record you may
+// not see is NOT_FOUND, never "forbidden", so that its existence is not revealed.
+//
+// The code decides the HTTP status and the fallback message, in one table
+// (lib/server/answers.ts); nothing compares message text to decide what happened.
+export const APP_ERROR_CODES = ["NOT_FOUND", "INVALID", "CONFLICT", "RATE_LIMITED", "TOO_LARGE", "INTERNAL"] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export class AppError extends Error {
+  /** The input field the message belongs to ("values.penName"), when it is about one field. */
+  readonly field: string | undefined;
+
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    options: { field?: string } = {},
   ) {
     super(message);
     this.name = "AppError";
+    this.field = options.field;
   }
 }
 
