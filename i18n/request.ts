@@ -4,7 +4,7 @@ import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { DEFAULT_LOCALE, LOCALES, MESSAGE_FILES, type AppLocale } from "@/i18n/config";
 
-function pickLocale(acceptLanguage: string | null): AppLocale {
+export function pickLocale(acceptLanguage: string | null): AppLocale {
   const wanted = (acceptLanguage ?? "").split(",").map((part) => part.split(";")[0]?.trim().slice(0, 2).toLowerCase());
   return (wanted.find((tag): tag is AppLocale => (LOCALES as readonly string[]).includes(tag ?? "")) ?? DEFAULT_LOCALE);
 }

@@ -92,7 +92,7 @@ describe("access is re-checked against the database", () => {
 
 describe("authorizeOrganization", () => {
   it("lets organizers of the organization through and nobody else", async () => {
-    await expect(authorizeOrganization(organizer, own.organizationId)).resolves.toBeUndefined();
+    await expect(authorizeOrganization(organizer, own.organizationId)).resolves.toMatchObject({ user: { id: organizer.id }, organization: { id: own.organizationId } });
     await expect(authorizeOrganization(organizer, foreign.organizationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(authorizeOrganization(facilitator, own.organizationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useMessage } from "@/components/authoring/use-action-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/result";
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useActionMessage } from "@/components/forms/use-action-message";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/result";
 
 export function useActionButton() {
   const message = useActionMessage();

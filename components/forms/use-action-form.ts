@@ -5,7 +5,7 @@
 import { useState } from "react";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { useActionMessage } from "@/components/forms/use-action-message";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/result";
 
 export type ActionFormKeys = {
   /** Shown under a field whose message key is unknown. */

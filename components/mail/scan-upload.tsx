@@ -2,10 +2,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { attachScanAction } from "@/app/(app)/groups/[groupSlug]/packs/mail-actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
+import type { ActionResult } from "@/lib/server/result";
 
 export function ScanUpload(props: { groupSlug: string; packNumber: number; memberId: string; promptId: string; maxMb: number }) {
   const t = useTranslations("mail.scans");
@@ -22,11 +22,15 @@ export function ScanUpload(props: { groupSlug: string; packNumber: number; membe
       onSubmit={(event) => {
         event.preventDefault();
         const data = new FormData(event.currentTarget);
+        const file = data.get("file");
+        // Said at once, before minutes of uploading on a slow line; the server refuses it too.
+        if (file instanceof File && file.size > props.maxMb * 1024 * 1024) return setError(message("mail.scans.errors.tooLarge"));
         start(async () => {
           setError(null);
           setDone(false);
           try {
-            const result = await attachScanAction(data);
+            const url = `/api/groups/${encodeURIComponent(props.groupSlug)}/packs/${props.packNumber}/scans`;
+            const result = (await (await fetch(url, { method: "POST", body: data })).json()) as ActionResult<{ id: string }>;
             if (!result.ok) return setError(message(result.formError ?? Object.values(result.fieldErrors)[0]));
             form.current?.reset();
             setDone(true);
@@ -38,7 +42,7 @@ export function ScanUpload(props: { groupSlug: string; packNumber: number; membe
       }}
     >
       <FormAlert message={error} />
-      {Object.entries({ groupSlug: props.groupSlug, packNumber: String(props.packNumber), memberId: props.memberId, promptId: props.promptId }).map(([name, value]) => (
+      {Object.entries({ memberId: props.memberId, promptId: props.promptId }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div>

@@ -9,7 +9,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import { InvitationLinks, type InvitationLink } from "@/components/roster/invitation-links";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/result";
 
 export type MemberWithoutLogin = { id: string; penName: string; email: string | null; invitation: { id: string; expiresAt: string; expired: boolean } | null };
 

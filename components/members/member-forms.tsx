@@ -10,7 +10,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionMessage } from "@/components/forms/use-action-message";
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/result";
 import {
   mailMemberSchema,
   moveSchema,

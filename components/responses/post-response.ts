@@ -1,7 +1,7 @@
 // Sends a submit to its route (app/api/groups/[groupSlug]/packs/[packNumber]/responses), which
 // answers with the same result shape as a server action. Throws only when no answer could be
 // read (offline, or a proxy's error page): the editor then says so and keeps the text.
-import type { ActionResult } from "@/lib/actions";
+import type { ActionResult } from "@/lib/server/result";
 
 export type SubmitInput = { groupSlug: string; packNumber: number; promptId: string; body: string; submitKey: string };
 export type SubmitResult = ActionResult<{ version: number; submittedAt: string }>;

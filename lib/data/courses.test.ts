@@ -3,32 +3,38 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import {
-  createCourse,
-  createLesson,
-  createPrompt,
-  createReading,
-  deleteLesson,
-  deletePrompt,
-  deleteReading,
-  getCourseForEditing,
-  getLessonForEditing,
-  getReadingForEditing,
-  listCourses,
-  moveLesson,
-  movePrompt,
-  moveReading,
-  organizationsForNewCourse,
-  slugify,
-  updateCourse,
-  updateLesson,
-  updatePrompt,
-  updateReading,
-} from "@/lib/data/courses";
+import { authorizeCourse, authorizeOrganization, type CourseContext } from "@/lib/authz";
+import * as courses from "@/lib/data/courses";
+import { listCourses, organizationsForNewCourse, slugify } from "@/lib/data/courses";
 import { courseSchema, lessonSchema, promptSchema, readingSchema } from "@/lib/validations/course";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer, makeUser } from "@/tests/factories";
 import { makeCourse, makeFullLesson, makeLesson, makePrompt, makeReading, putLessonInPack } from "@/tests/factories/course";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
+
+// Each data function called as the entry layer calls it: with the context lib/authz made for the
+// course (or organization) its first argument names. A caller lib/authz refuses never reaches it.
+const courseIdOf = (scope: string | { courseId: string }) => (typeof scope === "string" ? scope : scope.courseId);
+function asCaller<S extends string | { courseId: string }, A extends unknown[], R>(fn: (ctx: CourseContext, scope: S, ...rest: A) => Promise<R>) {
+  return async (user: CurrentUser, scope: S, ...rest: A) => fn(await authorizeCourse(user, courseIdOf(scope)), scope, ...rest);
+}
+const getCourseForEditing = asCaller(courses.getCourseForEditing);
+const updateCourse = asCaller(courses.updateCourse);
+const createLesson = asCaller(courses.createLesson);
+const updateLesson = asCaller(courses.updateLesson);
+const moveLesson = asCaller(courses.moveLesson);
+const deleteLesson = asCaller(courses.deleteLesson);
+const getLessonForEditing = asCaller(courses.getLessonForEditing);
+const getReadingForEditing = asCaller(courses.getReadingForEditing);
+const createReading = asCaller(courses.createReading);
+const updateReading = asCaller(courses.updateReading);
+const moveReading = asCaller(courses.moveReading);
+const deleteReading = asCaller(courses.deleteReading);
+const createPrompt = asCaller(courses.createPrompt);
+const updatePrompt = asCaller(courses.updatePrompt);
+const movePrompt = asCaller(courses.movePrompt);
+const deletePrompt = asCaller(courses.deletePrompt);
+const createCourse = async (user: CurrentUser, input: Parameters<typeof courses.createCourse>[1]) =>
+  courses.createCourse(await authorizeOrganization(user, input.organizationId), input);
 
 const reading = (overrides: Partial<Record<string, unknown>> = {}) =>
   readingSchema.parse({ title: "On time", author: "E. P. Thompson", source: "Past & Present 38", pageRange: "56–97", estimatedMinutes: "45", bodyMarkdown: "# Time\n\nText.", ...overrides });

@@ -1,7 +1,8 @@
 // Course authoring: courses, their lessons in order, and each lesson's readings and prompts.
 //
 // Who: organizers of the course's organization and facilitators of any group that runs it
-// (lib/authz.ts, authorizeCourse). Every function authorizes the course first, then names the
+// (lib/authz.ts, authorizeCourse). Every function takes the CourseContext that authorization made
+// and checks the ref names that course, then names the
 // ids it touches together with that course in the same query (`{ id, lesson: { courseId } }`),
 // so ids from another course find nothing and change nothing: NOT_FOUND.
 //
@@ -14,11 +15,21 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
-import { authorizeCourse, authorizeOrganization, organizerOrganizationIds } from "@/lib/authz";
+import { organizerOrganizationIds, type CourseContext, type OrganizationContext } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CourseInput, CreateCourseInput, LessonInput, MoveDirection, PromptValues, ReadingValues } from "@/lib/validations/course";
 
 type Tx = Prisma.TransactionClient;
+
+// The context (from lib/authz, made by the entry layer) proves the caller may edit its course;
+// the ids of a ref must name that same course, or nothing is found.
+function inCourse(ctx: CourseContext, courseId: string) {
+  if (ctx.course.id !== courseId) throw notFound();
+}
+
+function inOrganization(ctx: OrganizationContext, organizationId: string) {
+  if (ctx.organization.id !== organizationId) throw notFound();
+}
 
 export type LessonRef = { courseId: string; lessonId: string };
 export type ReadingRef = LessonRef & { readingId: string };
@@ -50,8 +61,8 @@ export async function organizationsForNewCourse(user: CurrentUser): Promise<{ id
   return db.organization.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-export async function createCourse(user: CurrentUser, input: CreateCourseInput): Promise<{ id: string }> {
-  await authorizeOrganization(user, input.organizationId);
+export async function createCourse(ctx: OrganizationContext, input: CreateCourseInput): Promise<{ id: string }> {
+  inOrganization(ctx, input.organizationId);
   // The slug is only an internal handle (URLs use the id); a race for the same one retries.
   for (let attempt = 0; ; attempt++) {
     const slug = await freeCourseSlug(input.organizationId, input.title, attempt);
@@ -102,8 +113,8 @@ export type CourseForEditing = {
 };
 
 /** The course with its lessons in order, their readings (without bodies) and prompts. */
-export async function getCourseForEditing(user: CurrentUser, courseId: string): Promise<CourseForEditing> {
-  await authorizeCourse(user, courseId);
+export async function getCourseForEditing(ctx: CourseContext, courseId: string): Promise<CourseForEditing> {
+  inCourse(ctx, courseId);
   const course = await db.course.findUnique({
     where: { id: courseId },
     select: {
@@ -135,16 +146,16 @@ export async function getCourseForEditing(user: CurrentUser, courseId: string): 
   };
 }
 
-export async function updateCourse(user: CurrentUser, courseId: string, input: CourseInput): Promise<{ id: string; title: string; description: string }> {
-  await authorizeCourse(user, courseId);
+export async function updateCourse(ctx: CourseContext, courseId: string, input: CourseInput): Promise<{ id: string; title: string; description: string }> {
+  inCourse(ctx, courseId);
   return db.course.update({ where: { id: courseId }, data: { title: input.title, description: input.description }, select: { id: true, title: true, description: true } });
 }
 
 // ───────────────────────────── Lessons ─────────────────────────────
 
 /** Adds a lesson after the last one. */
-export async function createLesson(user: CurrentUser, courseId: string, input: LessonInput): Promise<{ id: string; position: number }> {
-  await authorizeCourse(user, courseId);
+export async function createLesson(ctx: CourseContext, courseId: string, input: LessonInput): Promise<{ id: string; position: number }> {
+  inCourse(ctx, courseId);
   return db.$transaction(async (tx) => {
     await lockCourse(tx, courseId);
     const position = (await lessonsOf(tx, courseId).last()) + 1;
@@ -152,16 +163,16 @@ export async function createLesson(user: CurrentUser, courseId: string, input: L
   });
 }
 
-export async function updateLesson(user: CurrentUser, ref: LessonRef, input: LessonInput): Promise<{ id: string; title: string; summary: string }> {
-  await authorizeCourse(user, ref.courseId);
+export async function updateLesson(ctx: CourseContext, ref: LessonRef, input: LessonInput): Promise<{ id: string; title: string; summary: string }> {
+  inCourse(ctx, ref.courseId);
   return orNotFound(
     db.lesson.update({ where: { id: ref.lessonId, courseId: ref.courseId }, data: { title: input.title, summary: input.summary }, select: { id: true, title: true, summary: true } }),
   );
 }
 
 /** Swaps the lesson with its neighbour; at either end nothing changes. Returns its position. */
-export async function moveLesson(user: CurrentUser, ref: LessonRef, direction: MoveDirection): Promise<{ position: number }> {
-  await authorizeCourse(user, ref.courseId);
+export async function moveLesson(ctx: CourseContext, ref: LessonRef, direction: MoveDirection): Promise<{ position: number }> {
+  inCourse(ctx, ref.courseId);
   return db.$transaction(async (tx) => {
     await lockCourse(tx, ref.courseId);
     return move(lessonsOf(tx, ref.courseId), ref.lessonId, direction);
@@ -169,8 +180,8 @@ export async function moveLesson(user: CurrentUser, ref: LessonRef, direction: M
 }
 
 /** Deletes a lesson no pack uses (with its readings and prompts) and closes the gap. */
-export async function deleteLesson(user: CurrentUser, ref: LessonRef): Promise<void> {
-  await authorizeCourse(user, ref.courseId);
+export async function deleteLesson(ctx: CourseContext, ref: LessonRef): Promise<void> {
+  inCourse(ctx, ref.courseId);
   await db.$transaction(async (tx) => {
     await lockCourse(tx, ref.courseId);
     const lesson = await tx.lesson.findFirst({
@@ -199,8 +210,8 @@ export type LessonForEditing = {
  * A lesson with its readings (without their bodies: a lesson may hold several long articles,
  * and the lesson page lists them; getReadingForEditing loads one body) and its prompts.
  */
-export async function getLessonForEditing(user: CurrentUser, ref: LessonRef): Promise<LessonForEditing> {
-  await authorizeCourse(user, ref.courseId);
+export async function getLessonForEditing(ctx: CourseContext, ref: LessonRef): Promise<LessonForEditing> {
+  inCourse(ctx, ref.courseId);
   const lesson = await db.lesson.findFirst({
     where: { id: ref.lessonId, courseId: ref.courseId },
     select: {
@@ -228,8 +239,8 @@ export type ReadingForEditing = ReadingSummary & {
 };
 
 /** One reading with its Markdown body, for the reading editor and its preview. */
-export async function getReadingForEditing(user: CurrentUser, ref: ReadingRef): Promise<ReadingForEditing> {
-  await authorizeCourse(user, ref.courseId);
+export async function getReadingForEditing(ctx: CourseContext, ref: ReadingRef): Promise<ReadingForEditing> {
+  inCourse(ctx, ref.courseId);
   const reading = await db.reading.findFirst({
     where: { id: ref.readingId, lessonId: ref.lessonId, lesson: { courseId: ref.courseId } },
     select: {
@@ -254,8 +265,8 @@ const readingData = (input: ReadingValues) => ({
 });
 
 /** Adds a reading after the lesson's last one. */
-export async function createReading(user: CurrentUser, ref: LessonRef, input: ReadingValues): Promise<{ id: string; position: number }> {
-  await authorizeCourse(user, ref.courseId);
+export async function createReading(ctx: CourseContext, ref: LessonRef, input: ReadingValues): Promise<{ id: string; position: number }> {
+  inCourse(ctx, ref.courseId);
   return db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     const position = (await readingsOf(tx, ref).last()) + 1;
@@ -263,8 +274,8 @@ export async function createReading(user: CurrentUser, ref: LessonRef, input: Re
   });
 }
 
-export async function updateReading(user: CurrentUser, ref: ReadingRef, input: ReadingValues): Promise<{ id: string; updatedAt: Date }> {
-  await authorizeCourse(user, ref.courseId);
+export async function updateReading(ctx: CourseContext, ref: ReadingRef, input: ReadingValues): Promise<{ id: string; updatedAt: Date }> {
+  inCourse(ctx, ref.courseId);
   return orNotFound(
     db.reading.update({
       where: { id: ref.readingId, lessonId: ref.lessonId, lesson: { courseId: ref.courseId } },
@@ -274,8 +285,8 @@ export async function updateReading(user: CurrentUser, ref: ReadingRef, input: R
   );
 }
 
-export async function moveReading(user: CurrentUser, ref: ReadingRef, direction: MoveDirection): Promise<{ position: number }> {
-  await authorizeCourse(user, ref.courseId);
+export async function moveReading(ctx: CourseContext, ref: ReadingRef, direction: MoveDirection): Promise<{ position: number }> {
+  inCourse(ctx, ref.courseId);
   return db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     return move(readingsOf(tx, ref), ref.readingId, direction);
@@ -283,8 +294,8 @@ export async function moveReading(user: CurrentUser, ref: ReadingRef, direction:
 }
 
 /** Deletes a reading; prompts tied to it stay in the lesson, no longer tied. */
-export async function deleteReading(user: CurrentUser, ref: ReadingRef): Promise<void> {
-  await authorizeCourse(user, ref.courseId);
+export async function deleteReading(ctx: CourseContext, ref: ReadingRef): Promise<void> {
+  inCourse(ctx, ref.courseId);
   await db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     const readings = readingsOf(tx, ref);
@@ -305,8 +316,8 @@ async function checkReadingOfLesson(tx: Tx, ref: LessonRef, readingId: string | 
 }
 
 /** Adds a prompt after the lesson's last one. */
-export async function createPrompt(user: CurrentUser, ref: LessonRef, input: PromptValues): Promise<{ id: string; position: number }> {
-  await authorizeCourse(user, ref.courseId);
+export async function createPrompt(ctx: CourseContext, ref: LessonRef, input: PromptValues): Promise<{ id: string; position: number }> {
+  inCourse(ctx, ref.courseId);
   return db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     await checkReadingOfLesson(tx, ref, input.readingId);
@@ -315,8 +326,8 @@ export async function createPrompt(user: CurrentUser, ref: LessonRef, input: Pro
   });
 }
 
-export async function updatePrompt(user: CurrentUser, ref: PromptRef, input: PromptValues): Promise<PromptItem> {
-  await authorizeCourse(user, ref.courseId);
+export async function updatePrompt(ctx: CourseContext, ref: PromptRef, input: PromptValues): Promise<PromptItem> {
+  inCourse(ctx, ref.courseId);
   return db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     await checkReadingOfLesson(tx, ref, input.readingId);
@@ -330,8 +341,8 @@ export async function updatePrompt(user: CurrentUser, ref: PromptRef, input: Pro
   });
 }
 
-export async function movePrompt(user: CurrentUser, ref: PromptRef, direction: MoveDirection): Promise<{ position: number }> {
-  await authorizeCourse(user, ref.courseId);
+export async function movePrompt(ctx: CourseContext, ref: PromptRef, direction: MoveDirection): Promise<{ position: number }> {
+  inCourse(ctx, ref.courseId);
   return db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     return move(promptsOf(tx, ref), ref.promptId, direction);
@@ -339,8 +350,8 @@ export async function movePrompt(user: CurrentUser, ref: PromptRef, direction: M
 }
 
 /** Deletes a prompt nobody has answered yet (answers are kept: Response → Prompt is Restrict). */
-export async function deletePrompt(user: CurrentUser, ref: PromptRef): Promise<void> {
-  await authorizeCourse(user, ref.courseId);
+export async function deletePrompt(ctx: CourseContext, ref: PromptRef): Promise<void> {
+  inCourse(ctx, ref.courseId);
   await db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     const prompt = await tx.prompt.findFirst({

@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
-import { authorizeOrganization, organizerOrganizationIds } from "@/lib/authz";
+import { organizerOrganizationIds, type OrganizationContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import { isUniqueViolation } from "@/lib/data/packs";
 import { addressLines, type FacilityValues } from "@/lib/validations/facility";
@@ -35,17 +35,18 @@ function data(values: FacilityValues) {
   };
 }
 
-export async function saveFacility(user: CurrentUser, input: { id?: string; organizationId: string; values: FacilityValues }) {
-  await authorizeOrganization(user, input.organizationId);
+/** Creates a facility, or with `id` updates one, in the organization the context was authorized for. */
+export async function saveFacility(ctx: OrganizationContext, input: { id?: string; values: FacilityValues }) {
+  const { organization: { id: organizationId }, user } = ctx;
   try {
     return await db.$transaction(async (tx) => {
-      if (input.id && !(await tx.facility.findFirst({ where: { id: input.id, organizationId: input.organizationId }, select: { id: true } }))) {
+      if (input.id && !(await tx.facility.findFirst({ where: { id: input.id, organizationId: organizationId }, select: { id: true } }))) {
         throw new AppError("NOT_FOUND", "errors.notFound");
       }
       const saved = input.id
         ? await tx.facility.update({ where: { id: input.id }, data: data(input.values), select })
-        : await tx.facility.create({ data: { organizationId: input.organizationId, ...data(input.values) }, select });
-      await writeAudit(tx, { organizationId: input.organizationId, actorId: user.id, action: input.id ? "facility.update" : "facility.create", entityType: "Facility", entityId: saved.id });
+        : await tx.facility.create({ data: { organizationId, ...data(input.values) }, select });
+      await writeAudit(tx, { organizationId, actorId: user.id, action: input.id ? "facility.update" : "facility.create", entityType: "Facility", entityId: saved.id });
       return saved;
     });
   } catch (error) {

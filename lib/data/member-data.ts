@@ -141,7 +141,7 @@ export type EraseResult = { keptResponses: number; deletedResponses: number };
 export async function eraseMember(ctx: GroupContext, memberId: string, confirmation: string): Promise<EraseResult> {
   if (!canInGroup(ctx.roles, "member.erase")) throw notFound();
   const member = await personOfMember(ctx, memberId);
-  if (confirmation.trim() !== member.penName) throw new AppError("INVALID", "roster.erase.confirmationWrong");
+  if (confirmation.trim() !== member.penName) throw new AppError("INVALID", "roster.erase.confirmationWrong", { field: "values.confirmation" });
   const personId = member.personId;
   const now = new Date();
   const { result, storageKeys } = await db.$transaction(

@@ -230,7 +230,7 @@ export async function moveMember(ctx: GroupContext, memberId: string, input: Mov
       const current = await tx.member.findUniqueOrThrow({ where: { id: member.id }, select: { status: true, penName: true, channel: true } });
       if (!(MOVABLE_STATUSES as readonly string[]).includes(current.status)) throw new AppError("CONFLICT", "members.errors.changeNotAllowed");
       if (await tx.member.findFirst({ where: { groupId: target.id, personId: member.personId }, select: { id: true } })) throw new AppError("CONFLICT", "members.errors.alreadyInTarget");
-      if (await tx.member.findFirst({ where: { groupId: target.id, penName: input.penName }, select: { id: true } })) throw new AppError("CONFLICT", "members.errors.penNameTaken");
+      if (await tx.member.findFirst({ where: { groupId: target.id, penName: input.penName }, select: { id: true } })) throw new AppError("CONFLICT", "members.errors.penNameTaken", { field: "values.penName" });
       const moved = await tx.member.create({ data: { groupId: target.id, personId: member.personId, channel: current.channel, penName: input.penName }, select: { id: true } });
       const { count } = await tx.member.updateMany({
         where: { id: member.id, status: { in: [...MOVABLE_STATUSES] } },
@@ -284,7 +284,7 @@ export async function releaseMember(ctx: GroupContext, memberId: string, input: 
   try {
     return await db.$transaction(async (tx) => {
       const emailOwner = await tx.person.findFirst({ where: { organizationId: ctx.group.organizationId, email: input.email, id: { not: member.personId } }, select: { id: true } });
-      if (emailOwner) throw new AppError("CONFLICT", "roster.release.emailTaken");
+      if (emailOwner) throw new AppError("CONFLICT", "roster.release.emailTaken", { field: "values.email" });
       const { count } = await tx.member.updateMany({ where: { id: member.id, channel: "MAIL" }, data: { channel: "ONLINE" } });
       if (count === 0) throw new AppError("CONFLICT", "roster.release.notAllowed");
       // Their other current enrolments follow: a released person gets no more paper anywhere.
@@ -311,7 +311,7 @@ export async function releaseMember(ctx: GroupContext, memberId: string, input: 
       return { invitation: { ...issued!, penName: member.penName, groupName: ctx.group.name } };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "roster.release.emailTaken");
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "roster.release.emailTaken", { field: "values.email" });
     throw error;
   }
 }

@@ -4,10 +4,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
+import { authorizeOrganization } from "@/lib/authz";
 import { getOrganizationSettings, saveOrganizationSettings } from "@/lib/data/organizations";
 import { organizationSettingsSchema, type OrganizationSettingsInput } from "@/lib/validations/organization";
 import { makeFacilitator, makeGroup, makeMember, makeOrganization, makeOrganizer, makeUser } from "@/tests/factories";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
+
+/** As the entry layer calls it: with the context lib/authz made (a caller it refuses never gets further). */
+const saveAs = async (user: CurrentUser, organizationId: string, values: Parameters<typeof saveOrganizationSettings>[1]) =>
+  saveOrganizationSettings(await authorizeOrganization(user, organizationId), values);
 
 const form = (overrides: Partial<OrganizationSettingsInput> = {}): OrganizationSettingsInput => ({
   name: "Riverside Study Network",
@@ -51,7 +56,7 @@ describe("who may read and save an organization's settings", () => {
     expect(before.organization.id).toBe(group.organizationId);
     expect(before.organization.defaultTurnaroundDays).toBe(42);
 
-    const saved = await saveOrganizationSettings(organizer, group.organizationId, valid({ name: "  Riverside  ", returnAddress: " PO Box 1 \n\n  Riverside, CA 92514\n", defaultMaxPagesPerEnvelope: "12", defaultNameAndIdOnEveryPage: false, defaultImagesAllowed: true, defaultTurnaroundDays: "30" }));
+    const saved = await saveAs(organizer, group.organizationId, valid({ name: "  Riverside  ", returnAddress: " PO Box 1 \n\n  Riverside, CA 92514\n", defaultMaxPagesPerEnvelope: "12", defaultNameAndIdOnEveryPage: false, defaultImagesAllowed: true, defaultTurnaroundDays: "30" }));
     expect(saved.id).toBe(group.organizationId);
     const after = await getOrganizationSettings(organizer, group.organizationId);
     expect(after.organization).toMatchObject({
@@ -64,15 +69,15 @@ describe("who may read and save an organization's settings", () => {
     });
 
     // Empty page limit means none.
-    await saveOrganizationSettings(organizer, group.organizationId, valid({ defaultMaxPagesPerEnvelope: "" }));
+    await saveAs(organizer, group.organizationId, valid({ defaultMaxPagesPerEnvelope: "" }));
     expect((await stored(group.organizationId)).defaultMaxPagesPerEnvelope).toBeNull();
   });
 
   it("each save writes one audit entry naming what changed", async () => {
     const { id } = await makeOrganization();
     const user = await makeOrganizer(id);
-    await saveOrganizationSettings(user, id, valid());
-    await saveOrganizationSettings(user, id, valid({ defaultTurnaroundDays: "60" }));
+    await saveAs(user, id, valid());
+    await saveAs(user, id, valid({ defaultTurnaroundDays: "60" }));
     const entries = await audits(id);
     expect(entries).toHaveLength(2);
     expect(entries[1]).toMatchObject({ actorId: user.id, entityType: "Organization", entityId: id, details: { changed: ["defaultTurnaroundDays"] } });
@@ -82,7 +87,7 @@ describe("who may read and save an organization's settings", () => {
     const before = await stored(group.organizationId);
     const auditsBefore = (await audits(group.organizationId)).length;
     for (const user of [facilitator, member, otherOrganizer, nobody]) {
-      await expectNotFound(saveOrganizationSettings(user, group.organizationId, valid({ name: "Taken over" })));
+      await expectNotFound(saveAs(user, group.organizationId, valid({ name: "Taken over" })));
       await expectNotFound(getOrganizationSettings(user, group.organizationId));
     }
     for (const user of [facilitator, member, nobody]) await expectNotFound(getOrganizationSettings(user));
@@ -95,7 +100,7 @@ describe("who may read and save an organization's settings", () => {
 
   it("an unknown organization id is NOT_FOUND", async () => {
     await expectNotFound(getOrganizationSettings(organizer, "no-such-organization"));
-    await expectNotFound(saveOrganizationSettings(organizer, "no-such-organization", valid()));
+    await expectNotFound(saveAs(organizer, "no-such-organization", valid()));
   });
 
   it("an organizer of several organizations chooses one", async () => {
@@ -107,7 +112,7 @@ describe("who may read and save an organization's settings", () => {
     expect(first.organizations.map((o) => o.id).sort()).toEqual([a.id, b.id].sort());
     const chosen = await getOrganizationSettings(user, b.id);
     expect(chosen.organization.id).toBe(b.id);
-    await saveOrganizationSettings(user, b.id, valid({ name: "Only B" }));
+    await saveAs(user, b.id, valid({ name: "Only B" }));
     expect((await stored(b.id)).name).toBe("Only B");
     expect((await stored(a.id)).name).not.toBe("Only B");
   });
@@ -150,7 +155,7 @@ describe("bad input", () => {
     const user = await makeOrganizer(id);
     const before = await stored(id);
     const values = organizationSettingsSchema.parse({ ...form(), slug: "hijacked", id: "other", createdAt: new Date(0) });
-    await saveOrganizationSettings(user, id, values);
+    await saveAs(user, id, values);
     const after = await stored(id);
     expect(after.slug).toBe(before.slug);
     expect(await db.organization.findUnique({ where: { id: "other" } })).toBeNull();
@@ -190,7 +195,7 @@ describe("naughty strings through the name and the return address", () => {
       .filter((v) => v !== null);
     expect(values.length).toBeGreaterThan(400);
     for (const v of values) {
-      await saveOrganizationSettings(user, id, v);
+      await saveAs(user, id, v);
       const { organization } = await getOrganizationSettings(user, id);
       expect(organization.name, JSON.stringify(v.name)).toBe(v.name);
       expect(organization.returnAddressLines, JSON.stringify(v.returnAddress)).toEqual(v.returnAddress);

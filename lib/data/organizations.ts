@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
-import { authorizeOrganization } from "@/lib/authz";
+import type { OrganizationContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import type { OrganizationSettingsValues } from "@/lib/validations/organization";
 
@@ -48,8 +48,8 @@ function data(values: OrganizationSettingsValues) {
   };
 }
 
-export async function saveOrganizationSettings(user: CurrentUser, orgId: string, values: OrganizationSettingsValues) {
-  await authorizeOrganization(user, orgId);
+export async function saveOrganizationSettings(ctx: OrganizationContext, values: OrganizationSettingsValues) {
+  const { organization: { id: orgId }, user } = ctx;
   const next = data(values);
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id: orgId }, select });

@@ -32,6 +32,7 @@ export const SCAN_ERRORS = {
   empty: "mail.scans.errors.empty",
   tooLarge: "mail.scans.errors.tooLarge",
   unsupportedType: "mail.scans.errors.unsupportedType",
+  noFile: "mail.scans.errors.noFile",
 } as const;
 
 export type ScanSummary = { id: string; filename: string; contentType: string; byteSize: number };

@@ -14,9 +14,10 @@
 // Every handler a route.ts exports must be made here: lib/server/entry-inventory.test.ts walks
 // the file tree and fails on any that is not.
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "next-intl";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { loadMessages, pickLocale } from "@/i18n/request";
 import { getRequestUser, type CurrentUser } from "@/lib/auth/session";
 import { authorizeGroup, organizationOf, type GroupContext, type OrganizationContext } from "@/lib/authz";
 import { AppError, notFound } from "@/lib/errors";
@@ -42,8 +43,8 @@ export type RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | und
   /** A JSON body, or with `form: true` a multipart form (files as File). */
   body?: B;
   form?: boolean;
-  /** Bytes read of a body at most; more is a 413 without reading further. Default 1 MB. */
-  maxBodyBytes?: number;
+  /** Bytes read of a body at most (or a function, for a limit from the settings); more is a 413 without reading further. Default 1 MB. */
+  maxBodyBytes?: number | (() => number);
   /** The message of that 413. */
   tooLargeMessage?: string;
   /** How failures are answered: the action result as JSON (for fetch), or a plain sentence (for links). Default "text". */
@@ -55,7 +56,14 @@ export type RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | und
   crossSiteWrites?: "checked-by-handler";
 };
 
-export type RouteInput<P, Q, B> = { request: Request; params: Out<P>; query: Out<Q>; body: Out<B> };
+export type RouteInput<P, Q, B> = {
+  request: Request;
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  /** What Next.js passed, untouched: only for a library that reads it itself (next-auth). */
+  context: RouteContext;
+};
 
 const DEFAULT_MAX_BODY = 1_000_000;
 const slugScope = z.string().min(1).max(100);
@@ -71,11 +79,14 @@ function queryObject(url: string): Record<string, string> {
   return Object.fromEntries([...new URL(url).searchParams].filter(([, v]) => v !== ""));
 }
 
-async function answerFailure(failure: ActionFailure, how: "json" | "text"): Promise<Response> {
+async function answerFailure(request: Request, failure: ActionFailure, how: "json" | "text"): Promise<Response> {
   const status = statusOf(failure.code);
   const headers = { "Cache-Control": "no-store" };
   if (how === "json") return Response.json(failure, { status, headers });
-  const t = await getTranslations();
+  // In the reader's language, read from the request itself (this also answers where Next's
+  // request context is not set up, as in the tests that call handlers directly).
+  const locale = pickLocale(request.headers.get("accept-language"));
+  const t = createTranslator({ locale, messages: await loadMessages(locale) });
   const key = failure.formError ?? Object.values(failure.fieldErrors)[0] ?? ERROR_ANSWERS[failure.code].message;
   const text = t.has(key as never) ? t(key as never) : t(ERROR_ANSWERS[failure.code].message as never);
   return new Response(failure.requestId ? `${text}\n(${failure.requestId})` : text, {
@@ -88,7 +99,8 @@ async function parseBody(request: Request, spec: RouteSpec<z.ZodType | undefined
   if (!spec.body) return undefined;
   let raw: unknown;
   try {
-    const bytes = await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    const limit = typeof spec.maxBodyBytes === "function" ? spec.maxBodyBytes() : (spec.maxBodyBytes ?? DEFAULT_MAX_BODY);
+    const bytes = await readBody(request, limit);
     if (spec.form) {
       const form = await new Response(new Uint8Array(bytes), { headers: { "Content-Type": request.headers.get("content-type") ?? "" } }).formData();
       const fields: Record<string, unknown> = {};
@@ -132,11 +144,11 @@ function route<C, P extends z.ZodType | undefined, Q extends z.ZodType | undefin
         query = parsed.data;
       }
       const body = await parseBody(request, spec);
-      return await handler(context, { request, params, query, body } as RouteInput<P, Q, B>);
+      return await handler(context, { request, params, query, body, context: routeContext } as RouteInput<P, Q, B>);
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof Failure) return answerFailure(error.failure, how);
-      return answerFailure(failureOfError(error, `${request.method} ${new URL(request.url).pathname}`), how);
+      if (error instanceof Failure) return answerFailure(request, error.failure, how);
+      return answerFailure(request, failureOfError(error, `${request.method} ${new URL(request.url).pathname}`), how);
     }
   };
   return markEntry(handle, kind);

@@ -19,5 +19,3 @@ export const deliveryEventSchema = z.object({
 export type DeliveryEventInput = z.infer<typeof deliveryEventSchema>;
 
 export const markMailedSchema = z.object({ ...ref, occurredOn: isoDateSchema });
-
-export const responseCodeInputSchema = z.object({ code: z.string().max(40) });

@@ -1,5 +1,6 @@
 // Shared by the pack forms and the server. Messages are catalog keys under packs.validation.
 import { z } from "zod";
+import { groupSlugSchema } from "@/lib/validations/group";
 import { stripNul } from "@/lib/validations/text";
 
 const id = z.string().min(1).max(64);
@@ -14,4 +15,4 @@ export const packDetailsSchema = z.object({
 });
 export type PackDetailsInput = z.infer<typeof packDetailsSchema>;
 
-export const packRefSchema = z.object({ groupSlug: z.string().min(1).max(100), packNumber: z.coerce.number().int().min(1).max(100_000) });
+export const packRefSchema = z.object({ groupSlug: groupSlugSchema, packNumber: z.coerce.number().int().min(1).max(100_000) });

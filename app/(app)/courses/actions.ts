@@ -1,13 +1,12 @@
 "use server";
-// Starting a course: organizers only (authorizeOrganization), in their own organization.
+// Starting a course: organizers only, in their own organization (`organizationId` in the input).
 import { createCourse } from "@/lib/data/courses";
+import { organizationAction } from "@/lib/server/actions";
 import { createCourseSchema } from "@/lib/validations/course";
-import { organizationAction, revalidateCourse } from "./authoring-action";
+import { revalidateCourse } from "./revalidate";
 
-export async function createCourseAction(input: unknown) {
-  return organizationAction(input, createCourseSchema, async (user, values) => {
-    const course = await createCourse(user, values);
-    revalidateCourse(course.id);
-    return course;
-  });
-}
+export const createCourseAction = organizationAction(createCourseSchema, async (ctx, values) => {
+  const course = await createCourse(ctx, values);
+  revalidateCourse(course.id);
+  return course;
+});

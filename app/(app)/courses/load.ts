@@ -21,22 +21,19 @@ async function orNotFoundPage<T>(load: Promise<T>): Promise<T> {
 const lessonPath = (ref: LessonRef) => `/courses/${encodeURIComponent(ref.courseId)}/lessons/${encodeURIComponent(ref.lessonId)}`;
 
 export const loadCourse = cache(async (courseId: string) => {
-  const { user } = await coursePage(courseId);
-  return orNotFoundPage(getCourseForEditing(user, courseId));
+  return orNotFoundPage(getCourseForEditing(await coursePage(courseId), courseId));
 });
 
 export const loadLesson = cache(async (courseId: string, lessonId: string) => {
   const ref = { courseId, lessonId };
   await requireUser(lessonPath(ref));
-  const { user } = await coursePage(courseId);
-  return orNotFoundPage(getLessonForEditing(user, ref));
+  return orNotFoundPage(getLessonForEditing(await coursePage(courseId), ref));
 });
 
 export const loadReading = cache(async (courseId: string, lessonId: string, readingId: string, returnTo: string) => {
   const ref: ReadingRef = { courseId, lessonId, readingId };
   await requireUser(returnTo);
-  const { user } = await coursePage(courseId);
-  return orNotFoundPage(getReadingForEditing(user, ref));
+  return orNotFoundPage(getReadingForEditing(await coursePage(courseId), ref));
 });
 
 export { lessonPath };

@@ -2,26 +2,30 @@
 // Typing a response code: parse it (the check character catches a misread character or two
 // swapped ones before any lookup), find what it names, and send the facilitator to the
 // transcription form — only if they may transcribe in that group. Anyone else hears "no
-// response sheet has this code", the same as for a code that does not exist.
+// response sheet has this code", the same as for a code that does not exist. The group is only
+// known once the code is read, so this is a userAction that asks lib/authz for that group.
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
-import { loadGroupContext } from "@/lib/authz";
+import { authorizeGroup } from "@/lib/authz";
 import { lookupResponseCode } from "@/lib/data/response-codes";
+import { AppError } from "@/lib/errors";
 import { parseResponseCode } from "@/lib/packs/response-code";
-import { canInGroup } from "@/lib/permissions";
-import { responseCodeInputSchema } from "@/lib/validations/mail";
+import { userAction } from "@/lib/server/actions";
+import { z } from "zod";
 
-export type CodeState = { error: string | null; value: string };
+// Longer than any code with its dashes and spaces: not a code.
+const codeInput = z.object({ code: z.string().max(40, "mail.code.unknown") });
 
-export async function openResponseCodeAction(_previous: CodeState, form: FormData): Promise<CodeState> {
-  const parsedInput = responseCodeInputSchema.safeParse({ code: form.get("code") ?? "" });
-  const value = parsedInput.success ? parsedInput.data.code : "";
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in?callbackUrl=%2Ftranscribe");
-  const parsed = parseResponseCode(value);
-  if (!parsed.ok) return { error: `mail.code.${parsed.problem}`, value };
+const unknownCode = () => new AppError("NOT_FOUND", "mail.code.unknown", { field: "code" });
+
+export const openResponseCodeAction = userAction(codeInput, async (user, { code }) => {
+  const parsed = parseResponseCode(code);
+  if (!parsed.ok) throw new AppError("INVALID", `mail.code.${parsed.problem}`, { field: "code" });
   const found = await lookupResponseCode(parsed.code);
-  const ctx = found ? await loadGroupContext(user, found.groupSlug) : null;
-  if (!found || !ctx || !canInGroup(ctx.roles, "response.transcribe")) return { error: "mail.code.unknown", value };
+  if (!found) throw unknownCode();
+  try {
+    await authorizeGroup(user, found.groupSlug, "response.transcribe");
+  } catch (error) {
+    throw error instanceof AppError ? unknownCode() : error;
+  }
   redirect(`/groups/${found.groupSlug}/packs/${found.packNumber}/transcribe/${found.memberId}/${found.promptId}`);
-}
+});

@@ -12,7 +12,7 @@ export default async function TranscribeByCodePage() {
   await requireUser("/transcribe");
   const t = await getTranslations("mail.code");
   return (
-    <ClientMessages namespaces={["mail.code", "mail.validation.dateRequired"]}>
+    <ClientMessages namespaces={["mail.code"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <ResponseCodeForm />

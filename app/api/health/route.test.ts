@@ -6,10 +6,13 @@ afterEach(() => {
   vi.resetModules();
 });
 
+const call = (GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) =>
+  GET(new Request("http://studypack.test/api/health"), { params: Promise.resolve({}) });
+
 describe("GET /api/health", () => {
   it("answers 200 ok when PostgreSQL answers", async () => {
     const { GET } = await import("@/app/api/health/route");
-    const response = await GET();
+    const response = await call(GET);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
@@ -19,7 +22,7 @@ describe("GET /api/health", () => {
     process.env.DATABASE_URL = "postgresql://nobody:nothing@127.0.0.1:1/none";
     try {
       const { GET } = await import("@/app/api/health/route");
-      const response = await GET();
+      const response = await call(GET);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: "unavailable", reason: "database not reachable" });
     } finally {

@@ -1,41 +1,31 @@
 "use server";
-// The course editor: its details and the order of its lessons.
+// The course editor: its details and the order of its lessons. `courseId` in the input is the
+// course the entry layer authorizes (lib/server/actions.ts, courseAction).
 import { createLesson, deleteLesson, moveLesson, updateCourse } from "@/lib/data/courses";
+import { courseAction } from "@/lib/server/actions";
 import { courseRefSchema, courseSchema, lessonRefSchema, lessonSchema, moveSchema } from "@/lib/validations/course";
-import { courseAction, revalidateCourse } from "../authoring-action";
+import { revalidateCourse } from "../revalidate";
 
-const updateCourseInput = courseRefSchema.extend({ values: courseSchema });
-const createLessonInput = courseRefSchema.extend({ values: lessonSchema });
-const moveLessonInput = lessonRefSchema.extend({ direction: moveSchema });
+export const updateCourseAction = courseAction(courseRefSchema.extend({ values: courseSchema }), async (ctx, { courseId, values }) => {
+  const course = await updateCourse(ctx, courseId, values);
+  revalidateCourse(courseId);
+  return course;
+});
 
-export async function updateCourseAction(input: unknown) {
-  return courseAction(input, updateCourseInput, async (user, { courseId, values }) => {
-    const course = await updateCourse(user, courseId, values);
-    revalidateCourse(courseId);
-    return course;
-  });
-}
+export const createLessonAction = courseAction(courseRefSchema.extend({ values: lessonSchema }), async (ctx, { courseId, values }) => {
+  const lesson = await createLesson(ctx, courseId, values);
+  revalidateCourse(courseId);
+  return lesson;
+});
 
-export async function createLessonAction(input: unknown) {
-  return courseAction(input, createLessonInput, async (user, { courseId, values }) => {
-    const lesson = await createLesson(user, courseId, values);
-    revalidateCourse(courseId);
-    return lesson;
-  });
-}
+export const moveLessonAction = courseAction(lessonRefSchema.extend({ direction: moveSchema }), async (ctx, { direction, ...ref }) => {
+  const moved = await moveLesson(ctx, ref, direction);
+  revalidateCourse(ref.courseId);
+  return moved;
+});
 
-export async function moveLessonAction(input: unknown) {
-  return courseAction(input, moveLessonInput, async (user, { courseId, lessonId, direction }) => {
-    const moved = await moveLesson(user, { courseId, lessonId }, direction);
-    revalidateCourse(courseId);
-    return moved;
-  });
-}
-
-export async function deleteLessonAction(input: unknown) {
-  return courseAction(input, lessonRefSchema, async (user, ref) => {
-    await deleteLesson(user, ref);
-    revalidateCourse(ref.courseId);
-    return null;
-  });
-}
+export const deleteLessonAction = courseAction(lessonRefSchema, async (ctx, ref) => {
+  await deleteLesson(ctx, ref);
+  revalidateCourse(ref.courseId);
+  return null;
+});

@@ -2,33 +2,27 @@
 // Accepting an invitation. Public endpoints: the token itself is the permission, checked
 // (state, expiry, single use) inside lib/data/invitations in one transaction.
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { acceptInvitationAsNewUser, acceptInvitationAsUser } from "@/lib/data/invitations";
+import { publicAction } from "@/lib/server/actions";
 import { acceptInvitationSchema } from "@/lib/validations/auth";
 import { invitationTokenSchema } from "@/lib/validations/invitation";
 
-const newUserSchema = z.object({ token: invitationTokenSchema, values: acceptInvitationSchema });
-
-export async function acceptAsNewUserAction(input: unknown): Promise<ActionResult<{ email: string; groupSlug: string | null }>> {
-  return runAction(newUserSchema, input, async ({ token, values }) => {
-    try {
-      return await acceptInvitationAsNewUser(token, values);
-    } catch (error) {
-      throw error instanceof AppError ? new AppError(error.code, `invitation.state.${error.message.replace("invitation.", "")}`) : error;
-    }
-  });
+/** lib/data names an invitation's state "invitation.<state>"; the page's words for it are under "invitation.state". */
+async function withStateMessages<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.message.startsWith("invitation.")) throw new AppError(error.code, `invitation.state.${error.message.slice("invitation.".length)}`);
+    throw error;
+  }
 }
 
-export async function acceptAsUserAction(input: unknown): Promise<ActionResult<{ groupSlug: string | null }>> {
-  return runAction(z.object({ token: invitationTokenSchema }), input, async ({ token }) => {
-    const user = await getCurrentUser();
-    if (!user) throw new AppError("NOT_FOUND", "invitation.state.accountExists");
-    try {
-      return await acceptInvitationAsUser(token, user);
-    } catch (error) {
-      throw error instanceof AppError ? new AppError(error.code, `invitation.state.${error.message.replace("invitation.", "")}`) : error;
-    }
-  });
-}
+export const acceptAsNewUserAction = publicAction(z.object({ token: invitationTokenSchema, values: acceptInvitationSchema }), async (_user, { token, values }) =>
+  withStateMessages(() => acceptInvitationAsNewUser(token, values)),
+);
+
+export const acceptAsUserAction = publicAction(z.object({ token: invitationTokenSchema }), async (user, { token }) => {
+  if (!user) throw notFound("invitation.state.accountExists");
+  return withStateMessages(() => acceptInvitationAsUser(token, user));
+});
