@@ -1,18 +1,29 @@
 "use server";
+// The account page's actions: about the caller's own account only (userAction).
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/actions";
-import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/auth/client-address";
+import { changePassword, signOutEverywhere } from "@/lib/auth/password-change";
+import { getCurrentSessionId } from "@/lib/auth/session";
 import { setEmailPreference } from "@/lib/data/notifications";
+import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
+import { userAction } from "@/lib/server/actions";
+import { changePasswordSchema } from "@/lib/validations/auth";
 import { accountSchema } from "@/lib/validations/discussion";
 
-export async function updateAccountAction(input: unknown): Promise<ActionResult<null>> {
-  return runAction(z.object({ values: accountSchema }), input, async ({ values }) => {
-    const user = await getCurrentUser();
-    if (!user) throw new AppError("NOT_FOUND", "errors.notFound");
-    await setEmailPreference(user, values.emailNotifications);
-    revalidatePath("/account");
-    return null;
-  });
-}
+export const updateAccountAction = userAction(z.object({ values: accountSchema }), async (user, { values }) => {
+  await setEmailPreference(user, values.emailNotifications);
+  revalidatePath("/account");
+  return null;
+});
+
+export const changePasswordAction = userAction(z.object({ values: changePasswordSchema }), async (user, { values }) => {
+  const sessionId = await getCurrentSessionId();
+  if (!sessionId) throw notFound();
+  const source = clientAddress(Object.fromEntries(await headers()), env().TRUSTED_PROXIES);
+  return changePassword(user, sessionId, source, values);
+});
+
+export const signOutEverywhereAction = userAction(z.object({}), async (user) => signOutEverywhere(user));
