@@ -37,6 +37,9 @@ describe("parseEnv", () => {
     ["WEB_CONCURRENCY", "0", "WEB_CONCURRENCY"],
     ["WEB_CONCURRENCY", "two", "WEB_CONCURRENCY"],
     ["WEB_CONCURRENCY", "1.5", "WEB_CONCURRENCY"],
+    ["TRUSTED_PROXIES", "proxy.internal", "TRUSTED_PROXIES"],
+    ["TRUSTED_PROXIES", "10.0.0.5, 10.0.0.0/33", "TRUSTED_PROXIES"],
+    ["ORGANIZER_SESSION_MAX_AGE_HOURS", "0", "ORGANIZER_SESSION_MAX_AGE_HOURS"],
   ])("rejects %s=%s with a message naming the variable", (name, value, named) => {
     try {
       parseEnv({ [name]: value });
@@ -46,6 +49,18 @@ describe("parseEnv", () => {
       expect((error as EnvError).message).toContain(named);
       expect((error as EnvError).message).toMatch(/cannot start/);
     }
+  });
+
+  it("reads TRUSTED_PROXIES as a list of addresses and ranges, empty by default", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: "10.0.0.5, 10.1.0.0/16,::1 , fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.5", "10.1.0.0/16", "::1", "fd00::/8"]);
+  });
+
+  it("lets an organizer's sign-in be shorter than everyone's, never longer", () => {
+    expect(parseEnv({}).ORGANIZER_SESSION_MAX_AGE_HOURS).toBeUndefined();
+    expect(parseEnv({ ORGANIZER_SESSION_MAX_AGE_HOURS: "4" }).ORGANIZER_SESSION_MAX_AGE_HOURS).toBe(4);
+    expect(() => parseEnv({ ORGANIZER_SESSION_MAX_AGE_HOURS: "13" })).toThrow(/ORGANIZER_SESSION_MAX_AGE_HOURS: must be at most SESSION_MAX_AGE_HOURS/);
+    expect(parseEnv({ SESSION_MAX_AGE_HOURS: "24", ORGANIZER_SESSION_MAX_AGE_HOURS: "13" }).ORGANIZER_SESSION_MAX_AGE_HOURS).toBe(13);
   });
 
   it("lists every bad variable at once", () => {

@@ -46,7 +46,27 @@ export const envSchema = z.object({
   SMTP_FROM: z.string().trim().min(3).optional(),
   /** Hours a sign-in lasts. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-}).refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" });
+  /**
+   * Hours a sign-in of an organizer lasts (they see every member's legal name and address), at
+   * most SESSION_MAX_AGE_HOURS. Unset: the same as SESSION_MAX_AGE_HOURS.
+   */
+  ORGANIZER_SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).optional(),
+  /**
+   * The reverse proxies in front of the app (addresses or CIDR ranges, comma-separated), e.g.
+   * "10.0.0.5, 10.1.0.0/16". Only these may say, in X-Forwarded-For, whom they forward for;
+   * sign-in throttling counts by the client address read that way (lib/auth/client-address.ts).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v) => v.split(",").map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { message: "must be IP addresses or CIDR ranges, comma-separated, e.g. 10.0.0.5, 10.1.0.0/16" })))
+    .default([]),
+})
+  .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
+  .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {
+    path: ["ORGANIZER_SESSION_MAX_AGE_HOURS"],
+    message: "must be at most SESSION_MAX_AGE_HOURS (an organizer's sign-in may be shorter, not longer)",
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

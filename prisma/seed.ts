@@ -2,7 +2,7 @@
 // accounts in the README (password "studypack-demo"). Run on the first start of the embedded
 // database and by `npm run db:seed`. Idempotent: it does nothing when the organization exists.
 import { PrismaPg } from "@prisma/adapter-pg";
-import bcrypt from "bcryptjs";
+import { hashPassword } from "../lib/auth/password";
 import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
 import { DEMO_DRAFT, DEMO_FEEDBACK, DEMO_LESSONS, DEMO_LETTERS, DEMO_RESPONSES } from "./demo-content";
 
@@ -24,7 +24,7 @@ export async function isEmpty(db: PrismaClient): Promise<boolean> {
 
 export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> {
   if (await db.organization.findUnique({ where: { slug: "riverside" }, select: { id: true } })) return { created: false };
-  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 12);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.$transaction(async (tx) => {
     const org = await tx.organization.create({

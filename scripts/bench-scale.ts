@@ -122,9 +122,11 @@ function runNext(args: string[], env: NodeJS.ProcessEnv, quiet: boolean): ChildP
   return spawn(process.execPath, [nextBin, ...args], { env, stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit" });
 }
 
-async function cookieFor(userId: string, secret: string): Promise<string> {
-  // What lib/auth/options.ts puts in the cookie: the user id and the session version.
-  const token = await encode({ token: { sub: userId, sessionVersion: 0 }, secret, maxAge: 12 * 3600 });
+async function cookieFor(control: pg.Client, userId: string, secret: string): Promise<string> {
+  // What lib/auth/options.ts puts in the cookie: the user id and the id of a Session row.
+  const sid = randomBytes(16).toString("base64url");
+  await control.query(`INSERT INTO "Session" ("id", "userId", "expiresAt") VALUES ($1, $2, now() + interval '12 hours')`, [sid, userId]);
+  const token = await encode({ token: { sub: userId, sid }, secret, maxAge: 12 * 3600 });
   return `next-auth.session-token=${token}`;
 }
 
@@ -179,7 +181,7 @@ async function main() {
   await waitForHealth(base);
   say(`app at ${base} (${webConcurrency} Next.js process${webConcurrency > 1 ? "es" : ""}), database ${database.embedded ? `embedded on port ${database.embedded.port}` : "SCALE_DATABASE_URL"}`);
 
-  const organizerCookie = await cookieFor(organizer.id, secret);
+  const organizerCookie = await cookieFor(control, organizer.id, secret);
   const health: LoadRequest = { path: "/api/health" };
 
   /** The statements one request runs (from PostgreSQL's log), when the database is ours. */
@@ -257,7 +259,7 @@ async function main() {
   )).rows;
   say(`${cells.length.toLocaleString("en")} unanswered cells of online members to submit into`);
   const cookies = new Map<string, string>();
-  for (const c of cells) if (!cookies.has(c.userId)) cookies.set(c.userId, await cookieFor(c.userId, secret));
+  for (const c of cells) if (!cookies.has(c.userId)) cookies.set(c.userId, await cookieFor(control, c.userId, secret));
   let nextCell = 0;
   const submit = (): LoadRequest => {
     const c = cells[nextCell++ % cells.length]!;

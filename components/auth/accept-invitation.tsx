@@ -17,7 +17,8 @@ export function AcceptInvitationForm({ token, email, penName }: { token: string;
   const message = useActionMessage();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<AcceptInvitationInput>({ resolver: zodResolver(acceptInvitationSchema) });
-  const fieldError = (m?: string) => (m ? tv(m as "invalid") : undefined);
+  // The schema's keys are short ("passwordTooShort", under "validation"); the server's whole ("security.weak.common").
+  const fieldError = (m?: string) => (m ? (m.includes(".") ? (message(m, "validation.invalid") ?? undefined) : tv(m as "invalid")) : undefined);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

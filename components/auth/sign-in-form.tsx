@@ -21,8 +21,10 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     try {
       const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
       if (!result || result.error) {
-        // Both parts are named together: the message never says which one was wrong.
-        setFormError(result?.error === "TooManyAttempts" ? t("throttled") : t("invalid"));
+        // Both parts are named together: the message never says which one was wrong. A throttled
+        // attempt says how long to wait ("TooManyAttempts:3", lib/auth/options.ts).
+        const throttled = /^TooManyAttempts:(\d+)$/.exec(result?.error ?? "");
+        setFormError(throttled ? t("throttled", { minutes: Math.max(1, Number(throttled[1])) }) : t("invalid"));
         return;
       }
       // A full navigation, so every server component reads the new session.

@@ -1,23 +1,21 @@
-// next-auth configuration: email + password, sessions as signed JWT cookies.
-// The cookie only names the user; every request re-reads the user and their roles from the
-// database (lib/auth/session.ts), so removing someone from a group takes effect at once.
+// next-auth configuration: email + password, sessions as signed JWT cookies that name a Session
+// row (lib/auth/sessions.ts). The cookie only names the user and that row; every request re-reads
+// both from the database (lib/auth/session.ts), so removing someone from a group, signing out or
+// changing a password takes effect at once.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { verifyPassword } from "@/lib/auth/password";
-import { isThrottled, recordAttempt } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/auth/client-address";
+import { endSession, startSession } from "@/lib/auth/sessions";
+import { checkCredentials } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/validations/auth";
 
-/** Error codes the sign-in form can show; neither says whether the email exists. */
+/**
+ * Error codes the sign-in form can show; neither says whether the email exists. A throttled
+ * attempt's code carries the minutes to wait: "TooManyAttempts:3".
+ */
 export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", throttled: "TooManyAttempts" } as const;
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || null;
-}
 
 export function authOptions(): NextAuthOptions {
   const maxAge = env().SESSION_MAX_AGE_HOURS * 3600;
@@ -33,35 +31,32 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const ip = clientIp(req?.headers);
-          if (await isThrottled(email, ip)) throw new Error(SIGN_IN_ERRORS.throttled);
-
-          const user = await db.user.findUnique({
-            where: { email },
-            select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true },
-          });
-          const ok = await verifyPassword(password, user?.passwordHash);
-          if (!user || !ok || user.disabledAt) {
-            await recordAttempt(email, ip, false);
-            return null;
-          }
-          await recordAttempt(email, ip, true);
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          const source = clientAddress(req?.headers, env().TRUSTED_PROXIES);
+          const result = await checkCredentials(parsed.data.email, parsed.data.password, source);
+          if (result.ok) return result.user;
+          if (result.reason === "throttled") throw new Error(`${SIGN_IN_ERRORS.throttled}:${Math.ceil(result.retryAfterSeconds / 60)}`);
+          return null;
         },
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
+        // `user` is there only at sign-in: that is when the Session row is made.
         if (user) {
           token.sub = user.id;
-          token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          token.sid = (await startSession(user.id)).id;
         }
         return token;
       },
       session({ session, token }) {
         // Only the id travels to the client; names and roles are read from the database.
         return { ...session, user: { id: token.sub ?? "", name: session.user?.name, email: session.user?.email } };
+      },
+    },
+    events: {
+      // next-auth decodes the cookie being cleared and hands its token here (JWT strategy).
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endSession(token.sid);
       },
     },
   };

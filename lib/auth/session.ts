@@ -1,5 +1,6 @@
-// Who is asking. Reads the session cookie, then the user from the database on every request
-// (a disabled user or a bumped sessionVersion ends the session at once).
+// Who is asking. Reads the session cookie, then the user and their session row from the
+// database on every request: a disabled user, or a session row that is gone (signed out, ended
+// everywhere, ended by a password change) or expired, is signed out at once.
 import "server-only";
 import { cache } from "react";
 import { getToken } from "next-auth/jwt";
@@ -10,7 +11,8 @@ import { env } from "@/lib/env";
 
 export type CurrentUser = { id: string; email: string; name: string; locale: "EN" | "ES" };
 
-type SessionToken = { sub?: string; sessionVersion?: unknown } | null;
+/** What lib/auth/options.ts puts in the cookie: the user id and the Session row's id. */
+export type SessionToken = { sub?: string; sid?: unknown } | null;
 
 async function sessionToken(): Promise<SessionToken> {
   // getToken decrypts the session cookie and rejects it when tampered with or expired.
@@ -36,16 +38,28 @@ function requestCookies(request: Request): Record<string, string> {
 }
 
 async function userOfToken(token: SessionToken): Promise<CurrentUser | null> {
-  if (!token?.sub) return null;
-  // Raw, because it runs on every request: Prisma's query planning costs more here than the
-  // primary-key lookup itself (docs/decisions/014-submit-path.md).
-  const [user] = await db.$queryRaw<(CurrentUser & { disabledAt: Date | null; sessionVersion: number })[]>`
-    SELECT "id", "email", "name", "locale"::text AS "locale", "disabledAt", "sessionVersion" FROM "User" WHERE "id" = ${token.sub}`;
-  if (!user || user.disabledAt || user.sessionVersion !== (token.sessionVersion ?? 0)) return null;
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+  if (!token?.sub || typeof token.sid !== "string") return null;
+  // One raw statement, because it runs on every request: Prisma's query planning costs more
+  // here than the two primary-key lookups themselves (docs/decisions/014-submit-path.md).
+  const [user] = await db.$queryRaw<CurrentUser[]>`
+    SELECT u."id", u."email", u."name", u."locale"::text AS "locale"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."id" = ${token.sid} AND s."userId" = ${token.sub} AND s."expiresAt" > now() AND u."disabledAt" IS NULL`;
+  return user ?? null;
 }
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userOfToken(await sessionToken()));
+const currentSession = cache(async (): Promise<{ user: CurrentUser | null; sessionId: string | null }> => {
+  const token = await sessionToken();
+  const user = await userOfToken(token);
+  return { user, sessionId: user ? (token!.sid as string) : null };
+});
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => (await currentSession()).user);
+
+/** The id of the Session row of this request's signed-in user, or null when signed out. */
+export async function getCurrentSessionId(): Promise<string | null> {
+  return (await currentSession()).sessionId;
+}
 
 /**
  * The signed-in user of a route handler's request, read from the request itself (the same

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { entryKindOf } from "@/lib/server/entry";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer, makeUser } from "@/tests/factories";
-import { sessionCookieFor } from "@/tests/setup/session";
+import { sessionCookie } from "@/tests/factories/session";
 import { actionModules, ROOT, routeModules } from "@/tests/setup/entry-files";
 
 const request = vi.hoisted(() => ({ cookie: "" }));
@@ -60,7 +60,7 @@ beforeAll(async () => {
   await makeOrganizer(own.organizationId, stranger);
   await makeFacilitator(own.id, stranger);
   await makeMember(own, { user: stranger });
-  strangerCookie = await sessionCookieFor(stranger.id);
+  strangerCookie = (await sessionCookie(stranger.id)).cookie;
 });
 
 const load = async (file: string) => (await import(pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;

@@ -10,12 +10,30 @@ export const emailSchema = z
   .max(254, "emailInvalid")
   .pipe(z.email("emailInvalid"));
 
-export const passwordSchema = z.string().min(10, "passwordTooShort").max(200, "passwordTooLong");
+/**
+ * The length rule of a password someone sets. Hashes are argon2id, which reads every byte, so
+ * the whole of up to 200 characters counts (bcrypt, before, silently used only the first 72
+ * bytes). Whether it is hard to guess is checked on the server (lib/auth/password-rule.ts),
+ * to keep the estimator's dictionaries out of the browser.
+ */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
+const characters = (v: string) => Array.from(v).length;
+export const passwordSchema = z
+  .string()
+  .refine((v) => characters(v) >= PASSWORD_MIN_LENGTH, "passwordTooShort")
+  .refine((v) => characters(v) <= PASSWORD_MAX_LENGTH, "passwordTooLong");
+
+/** A password being checked: any non-empty string within the longest that could have been set. */
+const currentPasswordSchema = z
+  .string()
+  .min(1, "passwordRequired")
+  .refine((v) => characters(v) <= PASSWORD_MAX_LENGTH, "passwordTooLong");
 
 export const signInSchema = z.object({
   email: emailSchema,
-  // Any non-empty string may be tried; length rules apply when a password is set.
-  password: z.string().min(1, "passwordRequired").max(200, "passwordTooLong"),
+  password: currentPasswordSchema,
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -36,3 +54,12 @@ export const acceptInvitationSchema = z
 export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
 export { displayName as displayNameSchema };
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: currentPasswordSchema,
+    newPassword: passwordSchema,
+    confirmPassword: z.string().max(PASSWORD_MAX_LENGTH, "passwordsDiffer"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

@@ -1,8 +1,16 @@
 "use server";
+// The account page's actions: about the caller's own account only (userAction).
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
+import { changePassword, signOutEverywhere } from "@/lib/auth/password-change";
+import { getCurrentSessionId } from "@/lib/auth/session";
 import { setEmailPreference } from "@/lib/data/notifications";
+import { env } from "@/lib/env";
+import { notFound } from "@/lib/errors";
 import { userAction } from "@/lib/server/actions";
+import { changePasswordSchema } from "@/lib/validations/auth";
 import { accountSchema } from "@/lib/validations/discussion";
 
 export const updateAccountAction = userAction(z.object({ values: accountSchema }), async (user, { values }) => {
@@ -10,3 +18,12 @@ export const updateAccountAction = userAction(z.object({ values: accountSchema }
   revalidatePath("/account");
   return null;
 });
+
+export const changePasswordAction = userAction(z.object({ values: changePasswordSchema }), async (user, { values }) => {
+  const sessionId = await getCurrentSessionId();
+  if (!sessionId) throw notFound();
+  const source = clientAddress(Object.fromEntries(await headers()), env().TRUSTED_PROXIES);
+  return changePassword(user, sessionId, source, values);
+});
+
+export const signOutEverywhereAction = userAction(z.object({}), async (user) => signOutEverywhere(user));

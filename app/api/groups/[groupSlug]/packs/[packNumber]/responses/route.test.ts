@@ -2,18 +2,17 @@
 // the real database: who may submit where, what bad input gets back, and that a refused request
 // writes nothing.
 import { randomUUID } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/groups/[groupSlug]/packs/[packNumber]/responses/route";
 import { db } from "@/lib/db";
 import { makePackScenario } from "@/tests/factories/pack";
+import { sessionCookie } from "@/tests/factories/session";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
 
 const ORIGIN = "http://studypack.test";
 
-async function cookieFor(userId: string, sessionVersion = 0): Promise<string> {
-  const token = await encode({ token: { sub: userId, sessionVersion }, secret: process.env.AUTH_SECRET!, maxAge: 3600 });
-  return `theme=dark; next-auth.session-token=${token}`;
+async function cookieFor(userId: string, ended = false): Promise<string> {
+  return `theme=dark; ${(await sessionCookie(userId, { ended })).cookie}`;
 }
 
 type Call = { slug: string; pack: string | number; cookie?: string; origin?: string | null; body?: string; fields?: Record<string, unknown> };
@@ -63,7 +62,7 @@ describe("POST /api/groups/[groupSlug]/packs/[packNumber]/responses", () => {
       await post({ slug: s.group.slug, pack: 1, cookie, fields, origin: "not a url" }),
       await post({ slug: s.group.slug, pack: 1, fields }),
       await post({ slug: s.group.slug, pack: 1, cookie: `next-auth.session-token=${"x".repeat(200)}`, fields }),
-      await post({ slug: s.group.slug, pack: 1, cookie: await cookieFor(s.memberCtx.user.id, 1), fields }),
+      await post({ slug: s.group.slug, pack: 1, cookie: await cookieFor(s.memberCtx.user.id, true), fields }),
       // A member of another group, with that group's own prompt, and with this group's prompt.
       await post({ slug: other.group.slug, pack: 1, cookie, fields: { ...fields, promptId: other.prompts[0] } }),
       await post({ slug: other.group.slug, pack: 1, cookie, fields }),
