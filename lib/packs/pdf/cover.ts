@@ -16,7 +16,7 @@ import { Flow } from "@/lib/packs/pdf/flow";
 import { BODY, BODY_WIDTH, PAGE, type Op, type Page } from "@/lib/packs/pdf/page";
 import type { PackPlan, PlannedEnvelope } from "@/lib/packs/pdf/plan";
 import { printable, type Line, type Style } from "@/lib/packs/pdf/text";
-import type { PrintMember } from "@/lib/packs/print-data";
+import type { PrintMember } from "@/lib/packs/print-types";
 
 const INCH = 72;
 export const ADDRESS_BLOCK = { left: 1 * INCH, top: 2.125 * INCH, width: 3.75 * INCH, height: 1 * INCH } as const;

@@ -10,7 +10,7 @@ import type { Labels } from "@/lib/packs/pdf/labels";
 import { BODY, BODY_WIDTH, type Op } from "@/lib/packs/pdf/page";
 import type { LineBreaker, Style } from "@/lib/packs/pdf/text";
 import { printable } from "@/lib/packs/pdf/text";
-import type { PrintMember } from "@/lib/packs/print-data";
+import type { PrintMember } from "@/lib/packs/print-types";
 
 const HEAD: Style = { font: "sans", size: 9 };
 const NAME: Style = { font: "sansBold", size: 10 };

@@ -7,7 +7,7 @@ import { planEnvelopes, type Envelope } from "@/lib/packs/pdf/envelopes";
 import type { Typesetter } from "@/lib/packs/pdf/fonts";
 import { layoutForMember, layoutPack, type PackLayout, type SectionKind } from "@/lib/packs/pdf/layout";
 import { printable } from "@/lib/packs/pdf/text";
-import type { PrintMember, PrintPack } from "@/lib/packs/print-data";
+import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 import { parseResponseCode } from "@/lib/packs/response-code";
 
 export type PackProblem =
