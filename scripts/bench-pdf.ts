@@ -10,7 +10,8 @@ import path from "node:path";
 import { layoutPack } from "@/lib/packs/pdf/layout";
 import { planPack } from "@/lib/packs/pdf/plan";
 import { renderMemberPack, renderPrintRun } from "@/lib/packs/pdf/render";
-import { CEDAR_CREEK, demoPack, mailMember, NO_LIMIT, tempDir } from "@/lib/packs/pdf/test-support";
+import { CEDAR_CREEK, demoPack, mailMember, NO_LIMIT } from "@/tests/factories/print";
+import { tempDir } from "@/tests/setup/pdf-tools";
 
 const RUNS = 20;
 const MEMBERS = Number(process.argv[2] ?? 500);

@@ -27,9 +27,9 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { freePort } from "../lib/db/free-port";
 import { applyMigrations } from "../lib/db/migrate";
-import { openScaleDatabase, scaleSettings, type ScaleDatabase } from "../lib/scale/database";
+import { openScaleDatabase, scaleSettings, type ScaleDatabase } from "./scale/database";
 import { responsesPath } from "../components/responses/post-response";
-import { load, paced, parseStatements, profileStatements, type LoadRequest, type LoadResult, type SqlProfile } from "../lib/scale/load";
+import { load, paced, parseStatements, profileStatements, type LoadRequest, type LoadResult, type SqlProfile } from "./scale/load";
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 // `npm run seed:scale`: the large scale of PRODUCT.md in a database of its own (see
-// lib/scale/database.ts): 200 groups × 100 members, 50 packs each, about a million responses,
+// scripts/scale/database.ts): 200 groups × 100 members, 50 packs each, about a million responses,
 // plus a small second organization so that authorization is real. RE-RUNNING DROPS THE SCALE
 // DATABASE AND MAKES IT AGAIN. Never run by `npm test`.
 //
@@ -10,9 +10,9 @@ import { parseArgs } from "node:util";
 import bcrypt from "bcryptjs";
 import pg from "pg";
 import { applyMigrations } from "../lib/db/migrate";
-import { openScaleDatabase, scaleSettings, SCALE_PASSWORD } from "../lib/scale/database";
+import { openScaleDatabase, scaleSettings, SCALE_PASSWORD } from "./scale/database";
 import { rebuildProgressRollups } from "../lib/data/progress-rollups";
-import { loadScale, type ScaleSpec } from "../lib/scale/generate";
+import { loadScale, type ScaleSpec } from "./scale/generate";
 
 const { values } = parseArgs({
   options: {

@@ -9,7 +9,7 @@
 // No authorization here: the print data's callers check the caller's role (print-data.ts).
 import "server-only";
 import { db } from "@/lib/db";
-import type { PrintReplyThread } from "@/lib/packs/print-data";
+import type { PrintReplyThread } from "@/lib/packs/print-types";
 
 export async function repliesForPack(pack: { id: string; groupId: string; number: number; publishedAt: Date | null }, memberIds: string[]): Promise<Map<string, PrintReplyThread[]>> {
   const out = new Map<string, PrintReplyThread[]>();

@@ -15,7 +15,7 @@ import { submitResponse } from "@/lib/data/responses";
 import { submitTranscription } from "@/lib/data/transcriptions";
 import { loadPrintData } from "@/lib/packs/print-data";
 import { renderMemberPack } from "@/lib/packs/pdf/render";
-import { pdfPages, tempDir } from "@/lib/packs/pdf/test-support";
+import { pdfPages, tempDir } from "@/tests/setup/pdf-tools";
 import { makeMember } from "@/tests/factories";
 import { makeFacility, makeMailMember } from "@/tests/factories/mail";
 import { makePackScenario } from "@/tests/factories/pack";

@@ -18,6 +18,7 @@ import { env } from "@/lib/env";
 import type { EmailMessage } from "@/lib/email/send";
 import { seal, unseal } from "@/lib/email/seal";
 import { queueEmails } from "@/lib/jobs/email-queue";
+import { normalizeEmail, sameEmail } from "@/lib/people/identity";
 import rosterMessages from "@/messages/en/roster.json";
 
 export const INVITATION_DAYS = 14;
@@ -43,11 +44,13 @@ export async function createInvitation(actor: CurrentUser, input: CreateInvitati
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
 
+  // Stored normalized (lib/people/identity.ts): the link is claimed by the account with this email.
+  const email = normalizeEmail(input.email);
   if (input.role === "ORGANIZER") {
     await authorizeOrganization(actor, input.organizationId);
     const invitation = await db.$transaction(async (tx) => {
       const created = await tx.invitation.create({
-        data: { tokenHash: hashToken(token), organizationId: input.organizationId, email: input.email, role: "ORGANIZER", expiresAt, createdById: actor.id },
+        data: { tokenHash: hashToken(token), organizationId: input.organizationId, email, role: "ORGANIZER", expiresAt, createdById: actor.id },
         select: { id: true },
       });
       await writeAudit(tx, { organizationId: input.organizationId, actorId: actor.id, action: "invitation.create", entityType: "Invitation", entityId: created.id, details: { role: "ORGANIZER" } });
@@ -62,8 +65,8 @@ export async function createInvitation(actor: CurrentUser, input: CreateInvitati
     if (input.role === "MEMBER") {
       // The member is on the roster from the moment they are invited; the link activates them.
       const person = await tx.person.upsert({
-        where: { organizationId_email: { organizationId: group.organizationId, email: input.email } },
-        create: { organizationId: group.organizationId, email: input.email, legalName: input.legalName },
+        where: { organizationId_email: { organizationId: group.organizationId, email } },
+        create: { organizationId: group.organizationId, email, legalName: input.legalName },
         update: {},
         select: { id: true },
       });
@@ -79,7 +82,7 @@ export async function createInvitation(actor: CurrentUser, input: CreateInvitati
       }
     }
     const created = await tx.invitation.create({
-      data: { tokenHash: hashToken(token), organizationId: group.organizationId, groupId: group.id, personId, email: input.email, role: input.role, expiresAt, createdById: actor.id },
+      data: { tokenHash: hashToken(token), organizationId: group.organizationId, groupId: group.id, personId, email, role: input.role, expiresAt, createdById: actor.id },
       select: { id: true },
     });
     await writeAudit(tx, { organizationId: group.organizationId, actorId: actor.id, action: "invitation.create", entityType: "Invitation", entityId: created.id, groupId: group.id, personId, details: { role: input.role } });
@@ -133,7 +136,7 @@ export async function describeInvitation(token: string): Promise<InvitationView>
   const row = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: invitationSelect });
   const state = stateOf(row);
   if (!row || state !== "valid") return { state };
-  const account = await db.user.findUnique({ where: { email: row.email }, select: { id: true } });
+  const account = await db.user.findUnique({ where: { email: normalizeEmail(row.email) }, select: { id: true } });
   return {
     state,
     email: row.email,
@@ -179,11 +182,12 @@ export async function acceptInvitationAsNewUser(token: string, input: AcceptInvi
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const row = await claim(tx, token);
-    const existing = await tx.user.findUnique({ where: { email: row.email }, select: { id: true } });
+    const email = normalizeEmail(row.email);
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", "invitation.accountExists");
-    const user = await tx.user.create({ data: { email: row.email, name: input.name, passwordHash }, select: { id: true } });
+    const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true } });
     await grantRole(tx, row, user.id);
-    return { email: row.email, groupSlug: row.group?.slug ?? null };
+    return { email, groupSlug: row.group?.slug ?? null };
   });
 }
 
@@ -191,7 +195,7 @@ export async function acceptInvitationAsNewUser(token: string, input: AcceptInvi
 export async function acceptInvitationAsUser(token: string, user: CurrentUser): Promise<{ groupSlug: string | null }> {
   return db.$transaction(async (tx) => {
     const row = await claim(tx, token);
-    if (row.email !== user.email) throw new AppError("CONFLICT", "invitation.otherEmail");
+    if (!sameEmail(row.email, user.email)) throw new AppError("CONFLICT", "invitation.otherEmail");
     await grantRole(tx, row, user.id);
     return { groupSlug: row.group?.slug ?? null };
   });
@@ -224,7 +228,7 @@ export async function issueMemberInvitations(
   const now = new Date();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600_000);
   await tx.invitation.updateMany({ where: { organizationId, role: "MEMBER", personId: { in: items.map((i) => i.personId) }, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-  const issued = items.map((item) => ({ ...item, token: randomBytes(32).toString("base64url"), expiresAt }));
+  const issued = items.map((item) => ({ ...item, email: normalizeEmail(item.email), token: randomBytes(32).toString("base64url"), expiresAt }));
   const rows = await tx.invitation.createManyAndReturn({
     data: issued.map((i) => ({ tokenHash: hashToken(i.token), organizationId, groupId: i.groupId, personId: i.personId, email: i.email, role: "MEMBER" as const, expiresAt, createdById: actorId })),
     select: { id: true, tokenHash: true },

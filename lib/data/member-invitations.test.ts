@@ -6,7 +6,7 @@ import { acceptInvitationAsNewUser, describeInvitation, inviteMembers, listMembe
 import { changeMemberStatus } from "@/lib/data/members";
 import { makeFacilitator, makeGroup, makeMember, makeUser } from "@/tests/factories";
 import { startTestSmtpServer, type TestSmtpServer } from "@/tests/setup/smtp";
-import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/lib/jobs/email-queue-testing";
+import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/tests/setup/email-queue";
 
 async function contextOf(user: CurrentUser, slug: string): Promise<GroupContext> {
   const ctx = await loadGroupContext(user, slug);

@@ -3,6 +3,11 @@
 // PersonEvent with the old and new place, and deliveries keep the address they were mailed to.
 // Lifecycle changes (pause, resume, complete, withdraw) and moves between groups are
 // PersonEvents too, each written with the status change and an audit entry in one transaction.
+//
+// A person is found as the roster import finds them (lib/roster/validate.ts): by facility + ID
+// number compared by key (lib/people/identity.ts), under the organization's roster lock. So
+// adding "a-123" by hand enrols the "A123" a roster file brought in, rather than making a
+// second person with the same number; and a transfer cannot give someone another person's number.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -12,6 +17,8 @@ import { writeAudit } from "@/lib/data/audit";
 import { isUniqueViolation } from "@/lib/data/packs";
 import { MEMBER_CHANGES, MOVABLE_STATUSES, type MailMemberInput, type MoveInput, type ReleaseInput, type StatusChangeInput, type TransferInput } from "@/lib/validations/member";
 import { issueMemberInvitations, type GroupInvitation } from "@/lib/data/invitations";
+import { findPersonByEmail, findPersonByIdNumber, lockRoster } from "@/lib/data/people";
+import { checkIdNumber, normalizeEmail } from "@/lib/people/identity";
 import { MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -57,22 +64,42 @@ async function facilityOfOrg(ctx: GroupContext, facilityId: string) {
 
 const today = () => new Date(new Date().toISOString().slice(0, 10));
 
-export async function addMailMember(ctx: GroupContext, input: MailMemberInput) {
+/** The ID number as stored (the form's schema tidied it already; a direct caller may not have). */
+function storedIdNumber(raw: string): string {
+  const checked = checkIdNumber(raw);
+  if (!checked.ok) throw new AppError("INVALID", checked.problem === "tooLong" ? "members.validation.tooLong" : "members.validation.idInvalid", { field: "values.idNumber" });
+  if (checked.value === "") throw new AppError("INVALID", "members.validation.idRequired", { field: "values.idNumber" });
+  return checked.value;
+}
+
+/**
+ * Adds a mail member. When the facility + ID number is a person already on the organization's
+ * roster (from another group or a roster file), that person is enrolled and their record is
+ * left as it is (`person: "existing"`), as the roster import does; when they are already in
+ * this group, nothing changes and the answer is CONFLICT (the import's "already on the roster").
+ */
+export async function addMailMember(ctx: GroupContext, input: MailMemberInput): Promise<{ id: string; person: "new" | "existing" }> {
   if (!canInGroup(ctx.roles, "member.invite")) throw notFound();
   await facilityOfOrg(ctx, input.facilityId);
+  const idNumber = storedIdNumber(input.idNumber);
+  const organizationId = ctx.group.organizationId;
   try {
     return await db.$transaction(async (tx) => {
-      // The same person (facility + ID number) may already be on the roster from another group.
+      await lockRoster(tx, organizationId);
+      const existing = await findPersonByIdNumber(tx, organizationId, input.facilityId, idNumber);
+      if (existing && (await tx.member.findUnique({ where: { groupId_personId: { groupId: ctx.group.id, personId: existing.id } }, select: { id: true } }))) {
+        throw new AppError("CONFLICT", "members.errors.alreadyInGroup", { field: "values.idNumber" });
+      }
       const person =
-        (await tx.person.findFirst({ where: { organizationId: ctx.group.organizationId, facilityId: input.facilityId, idNumber: input.idNumber }, select: { id: true } })) ??
+        existing ??
         (await tx.person.create({
-          data: { organizationId: ctx.group.organizationId, legalName: input.legalName, facilityId: input.facilityId, idNumber: input.idNumber, housingUnit: input.housingUnit || null },
+          data: { organizationId, legalName: input.legalName, facilityId: input.facilityId, idNumber, housingUnit: input.housingUnit || null },
           select: { id: true },
         }));
       const member = await tx.member.create({ data: { groupId: ctx.group.id, personId: person.id, channel: "MAIL", penName: input.penName }, select: { id: true } });
       await tx.personEvent.create({ data: { personId: person.id, memberId: member.id, kind: "ENROLLED", occurredOn: today(), actorId: ctx.user.id } });
-      await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.add", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: person.id });
-      return member;
+      await writeAudit(tx, { organizationId, actorId: ctx.user.id, action: "member.add", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: person.id });
+      return { id: member.id, person: existing ? "existing" : "new" };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "members.errors.duplicate");
@@ -94,9 +121,14 @@ export async function transferMember(ctx: GroupContext, memberId: string, input:
   assertStaff(ctx);
   const member = await memberOfGroup(ctx, memberId);
   const facility = await facilityOfOrg(ctx, input.facilityId);
+  const idNumber = storedIdNumber(input.idNumber);
   try {
     await db.$transaction(async (tx) => {
-      await tx.person.update({ where: { id: member.personId }, data: { facilityId: facility.id, idNumber: input.idNumber, housingUnit: input.housingUnit || null } });
+      await lockRoster(tx, ctx.group.organizationId);
+      if (await findPersonByIdNumber(tx, ctx.group.organizationId, facility.id, idNumber, { except: member.personId })) {
+        throw new AppError("CONFLICT", "members.errors.idTaken", { field: "values.idNumber" });
+      }
+      await tx.person.update({ where: { id: member.personId }, data: { facilityId: facility.id, idNumber, housingUnit: input.housingUnit || null } });
       await tx.personEvent.create({
         data: {
           personId: member.personId,
@@ -107,7 +139,7 @@ export async function transferMember(ctx: GroupContext, memberId: string, input:
           actorId: ctx.user.id,
           details: {
             from: { facility: member.person.facility?.name ?? null, idNumber: member.person.idNumber, housingUnit: member.person.housingUnit },
-            to: { facility: facility.name, idNumber: input.idNumber, housingUnit: input.housingUnit || null },
+            to: { facility: facility.name, idNumber, housingUnit: input.housingUnit || null },
           },
         },
       });
@@ -281,15 +313,16 @@ export async function releaseMember(ctx: GroupContext, memberId: string, input: 
   });
   if (!member) throw notFound();
   if (member.channel !== "MAIL" || !(MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(member.status)) throw new AppError("CONFLICT", "roster.release.notAllowed");
+  const email = normalizeEmail(input.email);
   try {
     return await db.$transaction(async (tx) => {
-      const emailOwner = await tx.person.findFirst({ where: { organizationId: ctx.group.organizationId, email: input.email, id: { not: member.personId } }, select: { id: true } });
-      if (emailOwner) throw new AppError("CONFLICT", "roster.release.emailTaken", { field: "values.email" });
+      await lockRoster(tx, ctx.group.organizationId);
+      if (await findPersonByEmail(tx, ctx.group.organizationId, email, { except: member.personId })) throw new AppError("CONFLICT", "roster.release.emailTaken", { field: "values.email" });
       const { count } = await tx.member.updateMany({ where: { id: member.id, channel: "MAIL" }, data: { channel: "ONLINE" } });
       if (count === 0) throw new AppError("CONFLICT", "roster.release.notAllowed");
       // Their other current enrolments follow: a released person gets no more paper anywhere.
       await tx.member.updateMany({ where: { personId: member.personId, channel: "MAIL", status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } }, data: { channel: "ONLINE" } });
-      await tx.person.update({ where: { id: member.personId }, data: { email: input.email, facilityId: null, idNumber: null, housingUnit: null } });
+      await tx.person.update({ where: { id: member.personId }, data: { email, facilityId: null, idNumber: null, housingUnit: null } });
       await tx.personEvent.create({
         data: {
           personId: member.personId,
@@ -301,13 +334,13 @@ export async function releaseMember(ctx: GroupContext, memberId: string, input: 
           details: {
             channel: "ONLINE",
             from: { facility: member.person.facility?.name ?? null, facilityId: member.person.facility?.id ?? null, idNumber: member.person.idNumber, housingUnit: member.person.housingUnit },
-            email: input.email,
+            email,
           },
         },
       });
       await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.release", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId });
       if (member.person.userId) return { invitation: null };
-      const [issued] = await issueMemberInvitations(tx, ctx.group.organizationId, ctx.user.id, [{ personId: member.personId, groupId: ctx.group.id, email: input.email }]);
+      const [issued] = await issueMemberInvitations(tx, ctx.group.organizationId, ctx.user.id, [{ personId: member.personId, groupId: ctx.group.id, email }]);
       return { invitation: { ...issued!, penName: member.penName, groupName: ctx.group.name } };
     });
   } catch (error) {

@@ -9,7 +9,7 @@ import { makeMember } from "@/tests/factories";
 import { makeMailMember } from "@/tests/factories/mail";
 import { makePackScenario } from "@/tests/factories/pack";
 import { startTestSmtpServer, type TestSmtpServer } from "@/tests/setup/smtp";
-import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/lib/jobs/email-queue-testing";
+import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/tests/setup/email-queue";
 
 const key = () => randomUUID();
 

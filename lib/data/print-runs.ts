@@ -10,7 +10,8 @@ import { canInGroup } from "@/lib/permissions";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { writeAudit } from "@/lib/data/audit";
 import { isBlocking, planPack } from "@/lib/packs/pdf/plan";
-import { loadPrintData, type PrintMember, type PrintPack } from "@/lib/packs/print-data";
+import { loadPrintData } from "@/lib/packs/print-data";
+import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 

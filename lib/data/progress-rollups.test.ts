@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { rebuildProgressRollups } from "@/lib/data/progress-rollups";
-import { gridSpec, makeProgressGroup } from "@/lib/data/progress-test-data";
+import { gridSpec, makeProgressGroup } from "@/tests/factories/progress";
 import { markPreparedAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
 import { addFeedback } from "@/lib/data/feedback";
 import { publishPack } from "@/lib/data/packs";

@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDashboard, histogramMedian } from "@/lib/data/dashboard";
 import { getGroupProgress } from "@/lib/data/progress";
-import { dayOf, gridSpec, makeProgressGroup, type MemberSpec } from "@/lib/data/progress-test-data";
+import { dayOf, gridSpec, makeProgressGroup, type MemberSpec } from "@/tests/factories/progress";
 import { getMemberTimeline } from "@/lib/data/timeline";
 import { parseProgressFilters } from "@/lib/progress/filters";
 import { makeMember, makeUser } from "@/tests/factories";

@@ -9,8 +9,10 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { authorizeOrganization } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import { issueMemberInvitations, type IssuedInvitation } from "@/lib/data/invitations";
+import { lockRoster } from "@/lib/data/people";
 import { isUniqueViolation } from "@/lib/data/packs";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeEmail, placeKey } from "@/lib/people/identity";
 import { parseRosterCsv, type RosterFileError } from "@/lib/roster/csv";
 import { checkRoster, type RosterCheck, type RosterRowResult, type RosterSnapshot } from "@/lib/roster/validate";
 
@@ -74,9 +76,9 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
   try {
     return await db.$transaction(
       async (tx) => {
-        // One import at a time per organization, so two imports of the same file cannot both
-        // find a person missing and both create them.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`roster:${organizationId}`}))`;
+        // One writer of the roster at a time (imports, and adding, transferring or releasing a
+        // member), so two of them cannot both find a person missing and both create them.
+        await lockRoster(tx, organizationId);
         const check = checkRoster(parsed.rows, await snapshot(tx, organizationId));
         const invalidRows = check.rows.filter((r) => r.outcome === "invalid").map((r) => r.row);
         if (mode === "allOrNothing" && invalidRows.length > 0) throw new AppError("CONFLICT", "roster.errors.notAllValid");
@@ -92,7 +94,7 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
             })
           : [];
         // Matched back by identity (email, else facility + ID number; each unique in the organization).
-        const identity = (p: { email: string | null; facilityId: string | null; idNumber: string | null }) => (p.email ? `e:${p.email}` : `f:${p.facilityId}|${p.idNumber}`);
+        const identity = (p: { email: string | null; facilityId: string | null; idNumber: string | null }) => (p.email ? `e:${normalizeEmail(p.email)}` : `f:${placeKey(p.facilityId!, p.idNumber!)}`);
         const createdId = new Map(created.map((p) => [identity(p), p.id]));
         const newIds = new Map([...firstOf.entries()].map(([key, r]) => [key, createdId.get(identity(r.entry))!]));
         const personIdOf = (r: Importable) => ("existingId" in r.person ? r.person.existingId : newIds.get(r.person.newKey)!);

@@ -9,7 +9,7 @@ import { resetEnvCacheForTests } from "@/lib/env";
 import { publishPack } from "@/lib/data/packs";
 import { notify } from "@/lib/data/notifications";
 import { runEmailJob } from "@/lib/jobs/email-job";
-import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/lib/jobs/email-queue-testing";
+import { emailJobRows, resetEmailQueue, workQueuedEmails } from "@/tests/setup/email-queue";
 import { createInvitation } from "@/lib/data/invitations";
 import { seal } from "@/lib/email/seal";
 import { makeMember, makeOrganizer } from "@/tests/factories";

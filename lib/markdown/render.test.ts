@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Markdown, MARKDOWN_PROSE_CLASSES } from "@/components/markdown/markdown";
-import { renderMarkdownToHtml } from "@/lib/markdown/render";
+import { renderMarkdownToHtml } from "@/tests/setup/markdown-html";
 import { DEMO_LESSONS } from "@/prisma/demo-content";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
 

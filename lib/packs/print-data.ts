@@ -1,7 +1,6 @@
-// What a print of a pack needs, as plain data: the pack's shared content (letter, lessons,
-// readings, prompts) and, for each mail member, the mailing block, the facility's mail rules and
-// the member's response codes. The PDF renderer (lib/packs/pdf) takes only these types, so it
-// can be tested and benchmarked with plain objects and no database.
+// Loads what a print of a pack needs (the types of lib/packs/print-types.ts) from the database:
+// the pack's shared content and, for each mail member, the mailing block, the facility's mail
+// rules, the member's response codes and the replies to print.
 //
 // No authorization here: this returns legal names, ID numbers and addresses, so callers (the
 // print-run job, the per-member download route) check the caller's role with lib/authz first
@@ -15,61 +14,7 @@ import { AppError } from "@/lib/errors";
 import { ensureResponseCodes } from "@/lib/data/response-codes";
 import { featuredForPack } from "@/lib/data/featured";
 import { repliesForPack } from "@/lib/data/discussion-print";
-
-export type PrintFacility = {
-  name: string;
-  addressLines: string[];
-  /** Null = no limit. Counts every sheet in an envelope, its slip included. */
-  maxPagesPerEnvelope: number | null;
-  nameAndIdOnEveryPage: boolean;
-  imagesAllowed: boolean;
-  notes: string;
-};
-
-export type PrintMember = {
-  memberId: string;
-  legalName: string;
-  idNumber: string | null;
-  housingUnit: string | null;
-  /** Null for a mail member with no facility on record: the cover then has no address. */
-  facility: PrintFacility | null;
-  /** Response code (8 characters, unformatted) per prompt id. */
-  codes: Record<string /* promptId */, string>;
-  /** Replies to this member's shared responses, printed under "Replies to your response". */
-  replies?: PrintReplyThread[];
-};
-
-/** A featured response or reply, by pen name only (never a legal name). */
-export type PrintFeatured = { penName: string; text: string; note: string; promptText: string; packNumber: number; replyTo: string | null };
-
-/** One of the member's responses with the replies it got that this pack prints. */
-export type PrintReplyThread = { packNumber: number; promptText: string; yourText: string; replies: { penName: string; body: string }[] };
-
-export type PrintReading = {
-  id: string;
-  title: string;
-  author: string;
-  source: string;
-  pageRange: string;
-  /** Null when the reading is an uploaded PDF (printed separately, see planPack's problems). */
-  bodyMarkdown: string | null;
-  pdfPageCount: number | null;
-};
-
-export type PrintPrompt = { id: string; text: string; readingId: string | null };
-
-/** `position` is the lesson's place in the course ("Lesson 3"), not in the pack. */
-export type PrintLesson = { position: number; title: string; summary: string; readings: PrintReading[]; prompts: PrintPrompt[] };
-
-/** Treat as immutable once rendering starts: its layout is cached per object (pdf/layout.ts). */
-export type PrintPack = {
-  organization: { name: string; returnAddressLines: string[] };
-  group: { name: string };
-  pack: { id: string; number: number; title: string; letterMarkdown: string; dueDate: Date | null };
-  lessons: PrintLesson[];
-  /** "From the group": the same for every member. */
-  featured?: PrintFeatured[];
-};
+import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 export async function loadPrintData(packId: string, memberIds?: string[]): Promise<{ pack: PrintPack; members: PrintMember[] }> {
   const row = await db.pack.findUnique({

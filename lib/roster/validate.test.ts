@@ -126,6 +126,24 @@ describe("roster rows", () => {
     expect(c.rows[2]).toMatchObject({ person: { existingId: "p-bo" } });
   });
 
+  it("compares ID numbers as lib/people/identity.ts does: case, #, spaces, dashes and fullwidth forms do not make another person", () => {
+    const c = check([
+      mail({ id_number: " #b1 ", legal_name: "Bo" }), // Bo, in intro already
+      mail({ id_number: "Ｂ–1", group: "advanced" }), // Bo joins advanced
+      mail({ id_number: "#E-5 ", pen_name: "Egret" }), // new: stored tidy
+      mail({ id_number: "e 5", group: "advanced", pen_name: "Egret" }), // the same new person
+      mail({ id_number: "\u0410-9" }), // a Cyrillic А: refused, not guessed
+      mail({ id_number: "#" }), // no number at all
+    ]);
+    expect(c.rows.map((r) => r.outcome)).toEqual(["already", "enrol", "new", "enrol", "invalid", "invalid"]);
+    expect(c.rows[1]).toMatchObject({ person: { existingId: "p-bo" } });
+    expect(c.rows[2]).toMatchObject({ entry: { idNumber: "E-5" } });
+    const [, , third, fourth] = c.rows;
+    expect(third && "person" in third && third.person).toEqual(fourth && "person" in fourth && fourth.person);
+    expect(reasonsOf(c, 6)).toEqual(["idNumberInvalid"]);
+    expect(reasonsOf(c, 7)).toEqual(["mailNeedsIdNumber"]);
+  });
+
   it("one new person in two groups is one person; blank pen names become free Reader names", () => {
     const snap: RosterSnapshot = { ...snapshot, people: [...snapshot.people, { id: "p-r", email: null, facilityId: null, idNumber: null, userId: null, memberships: [{ groupId: "g-intro", penName: "Reader 1" }] }] };
     const c = check([online({ email: "n@example.org" }), online({ email: "n@example.org", group: "advanced" }), online({ email: "o@example.org", pen_name: "Reader 2" }), online({ email: "q@example.org" })], snap);

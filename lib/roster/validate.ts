@@ -3,9 +3,11 @@
 // what is written is exactly what was checked against the roster as it is then.
 //
 // A person is matched by email, or by facility + ID number (the two ways the roster knows
-// someone). A row whose person is already in the group changes nothing ("already on the
-// roster"), which is what makes importing the same file twice harmless.
-import { emailSchema } from "@/lib/validations/auth";
+// someone), each compared as lib/people/identity.ts says (so "a-123" is the "A123" already on
+// the roster). A row whose person is already in the group changes nothing ("already on the
+// roster"), which is what makes importing the same file twice harmless. Adding a mail member by
+// hand follows the same rule (lib/data/members.ts).
+import { checkEmail, checkIdNumber, ID_NUMBER_MAX, normalizeEmail, placeKey } from "@/lib/people/identity";
 import type { RawRosterRow, RosterColumn } from "@/lib/roster/csv";
 
 export type RosterSnapshot = {
@@ -38,12 +40,12 @@ export type RosterRowResult =
 
 export type RosterCheck = { rows: RosterRowResult[]; counts: { new: number; enrol: number; already: number; invalid: number } };
 
-const LIMITS = { legal_name: 120, id_number: 40, housing_unit: 80 } as const;
+const LIMITS = { legal_name: 120, housing_unit: 80 } as const;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const clean = (v: string) => v.replace(/\u0000/g, "").trim();
 const fold = (v: string) => v.normalize("NFC").toLocaleLowerCase("en");
 
-function text(column: "legal_name" | "id_number" | "housing_unit", raw: string, reasons: RosterReason[]): string {
+function text(column: "legal_name" | "housing_unit", raw: string, reasons: RosterReason[]): string {
   const value = clean(raw);
   if (value.length > LIMITS[column]) reasons.push({ column, key: "roster.reasons.tooLong", values: { max: LIMITS[column] } });
   else if (CONTROL.test(value) || /[\r\n]/.test(value)) reasons.push({ column, key: "roster.reasons.controlCharacters" });
@@ -71,10 +73,9 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
   const byEmail = new Map<string, RosterSnapshot["people"][number]>();
   const byPlace = new Map<string, RosterSnapshot["people"][number]>();
   const penNames = new Map<string, Map<string, string>>(); // group → folded pen name → person id
-  const place = (facilityId: string, idNumber: string) => `${facilityId}\u0000${fold(idNumber)}`;
   for (const p of snapshot.people) {
-    if (p.email) byEmail.set(fold(p.email), p);
-    if (p.facilityId && p.idNumber) byPlace.set(place(p.facilityId, p.idNumber), p);
+    if (p.email) byEmail.set(normalizeEmail(p.email), p);
+    if (p.facilityId && p.idNumber) byPlace.set(placeKey(p.facilityId, p.idNumber), p);
     for (const m of p.memberships) {
       const names = penNames.get(m.groupId) ?? new Map<string, string>();
       names.set(fold(m.penName), p.id);
@@ -112,32 +113,34 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     else if (!channel) reasons.push({ column: "channel", key: "roster.reasons.channelUnknown" });
 
     const emailText = clean(cells.email);
-    const emailParsed = emailText ? emailSchema.safeParse(emailText) : null;
-    const email = emailParsed?.success ? emailParsed.data : null;
-    if (emailParsed && !emailParsed.success) reasons.push({ column: "email", key: "roster.reasons.emailInvalid" });
+    const emailChecked = emailText ? checkEmail(emailText) : null;
+    const email = emailChecked?.ok ? emailChecked.value : null;
+    if (emailChecked && !emailChecked.ok) reasons.push({ column: "email", key: "roster.reasons.emailInvalid" });
 
     const facilityText = clean(cells.facility);
     const facility = facilityText ? facilities.get(fold(facilityText)) : undefined;
-    const idNumber = text("id_number", cells.id_number, reasons);
+    const idChecked = checkIdNumber(cells.id_number);
+    if (!idChecked.ok) reasons.push(idChecked.problem === "tooLong" ? { column: "id_number", key: "roster.reasons.tooLong", values: { max: ID_NUMBER_MAX } } : { column: "id_number", key: "roster.reasons.idNumberInvalid" });
+    const idNumber = idChecked.ok ? idChecked.value : "";
     const housingUnit = text("housing_unit", cells.housing_unit, reasons);
     if (facilityText && !facility) reasons.push({ column: "facility", key: "roster.reasons.facilityUnknown" });
     if (channel === "MAIL") {
       if (!facilityText) reasons.push({ column: "facility", key: "roster.reasons.mailNeedsFacility" });
-      if (!idNumber) reasons.push({ column: "id_number", key: "roster.reasons.mailNeedsIdNumber" });
+      if (!idNumber && idChecked.ok) reasons.push({ column: "id_number", key: "roster.reasons.mailNeedsIdNumber" });
     }
     if (channel === "ONLINE") {
       if (!emailText) reasons.push({ column: "email", key: "roster.reasons.onlineNeedsEmail" });
-      if (facilityText || idNumber || housingUnit) reasons.push({ column: "facility", key: "roster.reasons.onlineHasFacility" });
+      if (facilityText || idNumber || !idChecked.ok || housingUnit) reasons.push({ column: "facility", key: "roster.reasons.onlineHasFacility" });
     }
     if (idNumber && !facilityText && channel !== "ONLINE") reasons.push({ column: "facility", key: "roster.reasons.idNeedsFacility" });
 
     if (reasons.length > 0 || !group || !channel) return { row, outcome: "invalid", reasons, legalName: legalName.slice(0, LIMITS.legal_name) };
 
     // Who is this? An existing person (by email, or by facility + ID), or one made by an earlier row.
-    const placeKey = facility && idNumber ? place(facility.id, idNumber) : null;
-    const emailKey = email ? fold(email) : null;
+    const place = facility && idNumber ? placeKey(facility.id, idNumber) : null;
+    const emailKey = email;
     const existingByEmail = emailKey ? byEmail.get(emailKey) : undefined;
-    const existingByPlace = placeKey ? byPlace.get(placeKey) : undefined;
+    const existingByPlace = place ? byPlace.get(place) : undefined;
     if (existingByEmail && existingByPlace && existingByEmail.id !== existingByPlace.id) {
       return { row, outcome: "invalid", reasons: [{ column: "email", key: "roster.reasons.twoPeople" }], legalName };
     }
@@ -149,7 +152,7 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
       person = { existingId: existing.id };
     } else {
       const fromEmail = emailKey ? fileEmail.get(emailKey) : undefined;
-      const fromPlace = placeKey ? filePlace.get(placeKey) : undefined;
+      const fromPlace = place ? filePlace.get(place) : undefined;
       if (fromEmail && fromPlace && fromEmail !== fromPlace) return { row, outcome: "invalid", reasons: [{ column: "email", key: "roster.reasons.twoPeople" }], legalName };
       personKey = fromEmail ?? fromPlace ?? `n:${row}`;
       person = { newKey: personKey };
@@ -176,7 +179,7 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     enrolledByRow.set(enrolKey, row);
     if (!existing) {
       if (emailKey) fileEmail.set(emailKey, personKey);
-      if (placeKey) filePlace.set(placeKey, personKey);
+      if (place) filePlace.set(place, personKey);
     }
     if (!penName) blankPenNames.push({ result: { row, entry }, groupId: group.id });
     return { row, outcome: existing || personKey !== `n:${row}` ? "enrol" : "new", reasons: [], entry, person, hasLogin: Boolean(existing?.userId) };

@@ -1,14 +1,10 @@
 // Shared by the sign-in and invitation forms and by the server that checks them.
 // Messages are catalog keys (messages/en.json → "validation"), so a translation is data.
 import { z } from "zod";
+import { emailField } from "@/lib/people/identity";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "emailRequired")
-  .max(254, "emailInvalid")
-  .pipe(z.email("emailInvalid"));
+// Normalized as lib/people/identity.ts says, so sign-in finds the account an invitation made.
+export const emailSchema = emailField({ required: "emailRequired", invalid: "emailInvalid" });
 
 /**
  * The length rule of a password someone sets. Hashes are argon2id, which reads every byte, so

@@ -4,24 +4,28 @@ import type { MemberStatus } from "@/lib/generated/prisma/enums";
 import { penNameSchema } from "@/lib/validations/invitation";
 import { isoDateSchema } from "@/lib/validations/mail";
 import { stripNul } from "@/lib/validations/text";
+import { emailField, idNumberField } from "@/lib/people/identity";
 
 const text = (max: number, required?: string) => {
   const base = z.string().transform(stripNul).pipe(z.string().trim().max(max, "members.validation.tooLong"));
   return required ? base.pipe(z.string().min(1, required)) : base;
 };
 
+// Tidied and checked as lib/people/identity.ts says: what is stored is what the packs print.
+const idNumber = idNumberField({ required: "members.validation.idRequired", tooLong: "members.validation.tooLong", invalid: "members.validation.idInvalid" });
+
 export const mailMemberSchema = z.object({
   legalName: text(120, "members.validation.legalNameRequired"),
   penName: penNameSchema,
   facilityId: z.string().min(1, "members.validation.facilityRequired").max(64),
-  idNumber: text(40, "members.validation.idRequired"),
+  idNumber,
   housingUnit: text(80),
 });
 export type MailMemberInput = z.infer<typeof mailMemberSchema>;
 
 export const transferSchema = z.object({
   facilityId: z.string().min(1, "members.validation.facilityRequired").max(64),
-  idNumber: text(40, "members.validation.idRequired"),
+  idNumber,
   housingUnit: text(80),
   occurredOn: isoDateSchema,
   reason: text(300),
@@ -81,13 +85,7 @@ export type MoveInput = z.infer<typeof moveSchema>;
  * facility, ID number and unit leave the active record (they stay in the history).
  */
 export const releaseSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, "roster.release.emailRequired")
-    .max(254, "roster.release.emailInvalid")
-    .pipe(z.email("roster.release.emailInvalid")),
+  email: emailField({ required: "roster.release.emailRequired", invalid: "roster.release.emailInvalid" }),
   occurredOn: isoDateSchema,
   reason: text(300),
 });

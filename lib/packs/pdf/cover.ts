@@ -16,7 +16,8 @@ import { Flow } from "@/lib/packs/pdf/flow";
 import { BODY, BODY_WIDTH, PAGE, type Op, type Page } from "@/lib/packs/pdf/page";
 import type { PackPlan, PlannedEnvelope } from "@/lib/packs/pdf/plan";
 import { printable, type Line, type Style } from "@/lib/packs/pdf/text";
-import type { PrintMember } from "@/lib/packs/print-data";
+import type { PrintMember } from "@/lib/packs/print-types";
+import { printedIdNumber } from "@/lib/people/identity";
 
 const INCH = 72;
 export const ADDRESS_BLOCK = { left: 1 * INCH, top: 2.125 * INCH, width: 3.75 * INCH, height: 1 * INCH } as const;
@@ -33,9 +34,9 @@ const RULES_HEADING: Style = { font: "sansBold", size: 10.5 };
 const ADDRESS_LEADING = 1.2;
 const MAX_NOTE_LINES = 8;
 
-/** The lines of the mailing block, most important first. */
+/** The lines of the mailing block, most important first. The ID as every page footer prints it. */
 export function addressLines(member: PrintMember): string[] {
-  const id = member.idNumber?.trim().replace(/^#\s*/, "");
+  const id = printedIdNumber(member.idNumber);
   const lines = [id ? `${member.legalName} #${id}` : member.legalName];
   if (member.housingUnit?.trim()) lines.push(member.housingUnit);
   if (member.facility) lines.push(member.facility.name, ...member.facility.addressLines.filter((line) => line.trim()));

@@ -7,7 +7,7 @@ import type { Labels } from "@/lib/packs/pdf/labels";
 import { BODY_TEXT } from "@/lib/packs/pdf/markdown";
 import { BODY, BODY_WIDTH, type Page } from "@/lib/packs/pdf/page";
 import type { LineBreaker, Style } from "@/lib/packs/pdf/text";
-import type { PrintFeatured, PrintReplyThread } from "@/lib/packs/print-data";
+import type { PrintFeatured, PrintReplyThread } from "@/lib/packs/print-types";
 
 const HEADING: Style = { font: "sansBold", size: 16 };
 const INTRO: Style = { font: "serifItalic", size: 11 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { typesetter } from "@/lib/packs/pdf/fonts";
 import { renderPrintRun } from "@/lib/packs/pdf/render";
-import { demoPack, mailMember } from "@/lib/packs/pdf/test-support";
+import { demoPack, mailMember } from "@/tests/factories/print";
 import { LineBreaker } from "@/lib/packs/pdf/text";
 
 describe("Typesetter", () => {

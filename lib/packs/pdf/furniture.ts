@@ -10,7 +10,8 @@ import type { Labels } from "@/lib/packs/pdf/labels";
 import { BODY, BODY_WIDTH, type Op } from "@/lib/packs/pdf/page";
 import type { LineBreaker, Style } from "@/lib/packs/pdf/text";
 import { printable } from "@/lib/packs/pdf/text";
-import type { PrintMember } from "@/lib/packs/print-data";
+import type { PrintMember } from "@/lib/packs/print-types";
+import { printedIdNumber } from "@/lib/people/identity";
 
 const HEAD: Style = { font: "sans", size: 9 };
 const NAME: Style = { font: "sansBold", size: 10 };
@@ -53,9 +54,10 @@ function text(x: number, y: number, value: { text: string; style: Style; own: bo
   return { t: "text", x, y, text: value.text, font: value.style.font, size: value.style.size, own: value.own };
 }
 
-/** Name and ID as printed in footers and lists: "Ana Díaz · ID 12345". */
+/** Name and ID as printed in footers and lists: "Ana Díaz · ID 12345", the ID as the cover prints it. */
 export function nameAndId(member: PrintMember, labels: Labels): string {
-  return member.idNumber ? `${member.legalName} · ${labels.idNumber(member.idNumber)}` : member.legalName;
+  const id = printedIdNumber(member.idNumber);
+  return id ? `${member.legalName} · ${labels.idNumber(id)}` : member.legalName;
 }
 
 /**

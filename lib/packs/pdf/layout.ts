@@ -14,7 +14,7 @@ import { BODY, BODY_WIDTH, type Page } from "@/lib/packs/pdf/page";
 import { layoutSheet } from "@/lib/packs/pdf/sheet";
 import { discussionTexts, layoutFromTheGroup, layoutReplies } from "@/lib/packs/pdf/discussion";
 import { LineBreaker, printable, type Style } from "@/lib/packs/pdf/text";
-import type { PrintLesson, PrintMember, PrintPack, PrintReading } from "@/lib/packs/print-data";
+import type { PrintLesson, PrintMember, PrintPack, PrintReading } from "@/lib/packs/print-types";
 
 export type SectionKind = "letter" | "group" | "replies" | "reading" | "sheet";
 

@@ -3,9 +3,10 @@ import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderMarkdownToHtml } from "@/lib/markdown/render";
+import { renderMarkdownToHtml } from "@/tests/setup/markdown-html";
 import { renderMemberPack } from "@/lib/packs/pdf/render";
-import { demoPack, mailMember, NO_LIMIT, pdfImages, pdfPages, tempDir } from "@/lib/packs/pdf/test-support";
+import { demoPack, mailMember, NO_LIMIT } from "@/tests/factories/print";
+import { pdfImages, pdfPages, tempDir } from "@/tests/setup/pdf-tools";
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 

@@ -7,8 +7,9 @@ import { planEnvelopes, type Envelope } from "@/lib/packs/pdf/envelopes";
 import type { Typesetter } from "@/lib/packs/pdf/fonts";
 import { layoutForMember, layoutPack, type PackLayout, type SectionKind } from "@/lib/packs/pdf/layout";
 import { printable } from "@/lib/packs/pdf/text";
-import type { PrintMember, PrintPack } from "@/lib/packs/print-data";
+import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 import { parseResponseCode } from "@/lib/packs/response-code";
+import { printedIdNumber } from "@/lib/people/identity";
 
 export type PackProblem =
   /** A section longer than an envelope can hold once its slip is in: nothing can be printed. */
@@ -128,7 +129,7 @@ function plannedEnvelope(envelope: Envelope, layout: PackLayout): PlannedEnvelop
 function memberCharacters(type: Typesetter, member: PrintMember): PackProblem[] {
   const fields: [string, string | null | undefined][] = [
     ["Legal name", member.legalName],
-    ["ID number", member.idNumber],
+    ["ID number", printedIdNumber(member.idNumber)],
     ["Housing unit", member.housingUnit],
     ["Facility address", member.facility ? [member.facility.name, ...member.facility.addressLines].join(" ") : null],
   ];

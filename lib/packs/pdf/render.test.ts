@@ -7,18 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layoutPack } from "@/lib/packs/pdf/layout";
 import { describeProblem, PackNotPrintableError, planPack } from "@/lib/packs/pdf/plan";
 import { renderMemberPack, renderPrintRun, type MemberPackResult } from "@/lib/packs/pdf/render";
-import {
-  CEDAR_CREEK,
-  demoPack,
-  mailMember,
-  NO_LIMIT,
-  pdfImages,
-  pdfPageCount,
-  pdfPages,
-  pdfToPng,
-  tempDir,
-} from "@/lib/packs/pdf/test-support";
-import type { PrintFacility, PrintMember, PrintPack } from "@/lib/packs/print-data";
+import { CEDAR_CREEK, demoPack, mailMember, NO_LIMIT } from "@/tests/factories/print";
+import { pdfImages, pdfPageCount, pdfPages, pdfToPng, tempDir } from "@/tests/setup/pdf-tools";
+import type { PrintFacility, PrintMember, PrintPack } from "@/lib/packs/print-types";
 import { formatResponseCode, parseResponseCode } from "@/lib/packs/response-code";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
 

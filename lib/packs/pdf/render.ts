@@ -20,7 +20,7 @@ import { addPage, paint } from "@/lib/packs/pdf/paint";
 import { isBlocking, PackNotPrintableError, planFromLayout, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { layoutRunSheet, runSheetFurniture, type RunEntry } from "@/lib/packs/pdf/run-sheet";
 import { SharedPages } from "@/lib/packs/pdf/shared-pages";
-import type { PrintMember, PrintPack } from "@/lib/packs/print-data";
+import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 export type MemberPackResult = { pages: number; envelopes: { pages: number }[] };
 

@@ -8,7 +8,7 @@ import { formatDate, type PackLayout } from "@/lib/packs/pdf/layout";
 import { BODY, BODY_WIDTH, type Op, type Page } from "@/lib/packs/pdf/page";
 import { describeProblem, isBlocking, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { lineOps, type Line, type Style } from "@/lib/packs/pdf/text";
-import type { PrintMember } from "@/lib/packs/print-data";
+import type { PrintMember } from "@/lib/packs/print-types";
 
 export type RunEntry = { member: PrintMember; plan: PackPlan; printed: boolean };
 

@@ -1,16 +1,9 @@
-// Inputs for the PDF tests and the benchmark, as plain objects (no database): the demo course
-// of prisma/demo-content.ts as a pack, and mail members with valid response codes. Plus the
-// poppler tools the tests read PDFs back with.
-import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
+// Print inputs for the PDF tests and the PDF benchmark (scripts/bench-pdf.ts), as plain objects
+// with no database: the demo course of prisma/demo-content.ts as a pack, two facilities, and mail
+// members with valid response codes.
 import { DEMO_LESSONS, DEMO_LETTERS } from "@/prisma/demo-content";
-import type { PrintFacility, PrintLesson, PrintMember, PrintPack } from "@/lib/packs/print-data";
+import type { PrintFacility, PrintLesson, PrintMember, PrintPack } from "@/lib/packs/print-types";
 import { generateResponseCode } from "@/lib/packs/response-code";
-
-const run = promisify(execFile);
 
 /** The demo course as a pack: `lessons` picks which of its three lessons (all by default). */
 export function demoPack(lessons: number[] = [0, 1, 2], overrides: Partial<PrintPack["pack"]> = {}): PrintPack {
@@ -79,34 +72,4 @@ export function mailMember(pack: PrintPack, overrides: Partial<Omit<PrintMember,
     codes,
     ...overrides,
   };
-}
-
-export async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), "studypack-pdf-"));
-}
-
-/** The text of a PDF, page by page (pdftotext -layout; pages end with a form feed). */
-export async function pdfPages(file: string): Promise<string[]> {
-  const { stdout } = await run("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { maxBuffer: 512 * 1024 * 1024 });
-  const pages = stdout.split("\f");
-  if (pages[pages.length - 1]?.trim() === "") pages.pop();
-  return pages;
-}
-
-export async function pdfPageCount(file: string): Promise<number> {
-  const { stdout } = await run("pdfinfo", [file]);
-  const match = /^Pages:\s+(\d+)/m.exec(stdout);
-  if (!match) throw new Error(`pdfinfo gave no page count for ${file}`);
-  return Number(match[1]);
-}
-
-/** Image objects in the PDF, as `pdfimages -list` reports them (the header lines removed). */
-export async function pdfImages(file: string): Promise<string[]> {
-  const { stdout } = await run("pdfimages", ["-list", file]);
-  return stdout.split("\n").slice(2).filter((line) => line.trim());
-}
-
-export async function pdfToPng(file: string, page: number, prefix: string): Promise<string> {
-  await run("pdftoppm", ["-png", "-r", "60", "-f", String(page), "-l", String(page), "-singlefile", file, prefix]);
-  return `${prefix}.png`;
 }

@@ -1,4 +1,4 @@
-// The part of autocannon 8 that lib/scale/load.ts uses (the package ships no types).
+// The part of autocannon 8 that scripts/scale/load.ts uses (the package ships no types).
 declare module "autocannon" {
   import type { EventEmitter } from "node:events";
 

@@ -1,9 +1,8 @@
-// Markdown → an HTML string, through exactly the configuration the <Markdown> component uses
-// (lib/markdown/config.ts), for tests and for the pack PDF renderer. Without the typography
-// wrapper: the caller styles the fragment.
-//
-// Uses react-dom/server, which Next.js does not allow in Server Components: import this from
-// jobs, route handlers and tests, and use <Markdown> in pages.
+// For tests: Markdown → an HTML string, through exactly the configuration the <Markdown>
+// component uses (lib/markdown/config.ts), without the typography wrapper. The renderer's
+// security tests read its tags one by one, and the PDF tests compare the pack's text with it.
+// Only tests use it, so it lives here rather than in lib/ (react-dom/server, which it needs, is
+// not allowed in Server Components anyway).
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import ReactMarkdown from "react-markdown";

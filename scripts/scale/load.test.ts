@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { paced } from "@/lib/scale/load";
+import { paced } from "@/scripts/scale/load";
 
 describe("paced", () => {
   it("sends at a steady rate without waiting for answers, and counts latency from each request's time", async () => {

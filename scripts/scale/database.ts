@@ -1,7 +1,7 @@
 // The scale database of `npm run seed:scale` and `npm run bench`: SCALE_DATABASE_URL when set,
 // otherwise an embedded PostgreSQL of its own in .data/scale-postgres on port SCALE_PG_PORT
 // (default 5499), so it never touches the demo database of `npm start`.
-import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
 
 export const SCALE_DATABASE = "studypack_scale";
 export const SCALE_PG_DIR = ".data/scale-postgres";

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildProgressRollups } from "@/lib/data/progress-rollups";
-import { loadScale, scaleSteps, type ScaleSpec } from "@/lib/scale/generate";
+import { loadScale, scaleSteps, type ScaleSpec } from "@/scripts/scale/generate";
 
 const prefix = `t${randomUUID().slice(0, 6)}`;
 const spec: ScaleSpec = {
