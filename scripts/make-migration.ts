@@ -1,16 +1,26 @@
 // `npm run db:make-migration <name>`: writes the next prisma/migrations/<timestamp>_<name>/
-// migration.sql, the SQL that takes the migrations so far to prisma/schema.prisma. It replaces
-// `prisma migrate dev --create-only`, whose native engine cannot be downloaded here
-// (docs/decisions/002). The folder name and migration_lock.toml follow Prisma's format, so
-// Prisma's own tools accept the result.
+// migration.sql, the SQL that takes the migrations so far to prisma/schema.prisma and to the
+// functions and triggers of prisma/sql/functions. It replaces `prisma migrate dev --create-only`,
+// whose native engine cannot be downloaded here (docs/decisions/002), and copies every changed
+// function file whole into the migration (docs/decisions/020). The folder name and
+// migration_lock.toml follow Prisma's format, so Prisma's own tools accept the result.
 //
-// The engine replays the migrations in a throwaway "shadow" database: on the server in
-// DATABASE_URL when it is set (created and dropped beside your database, which is not touched),
-// otherwise on a temporary embedded PostgreSQL.
+// The migrations are replayed in throwaway "shadow" databases: on the server in DATABASE_URL when
+// it is set (created and dropped beside your database, which is not touched), otherwise on a
+// temporary embedded PostgreSQL.
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startTemporaryPostgres } from "../lib/db/embedded";
+import { applyMigrations } from "../lib/db/migrate";
 import { diffMigrationsToSchema, isEmptyMigration, MIGRATION_LOCK_TOML } from "./lib/schema-engine";
+import {
+  compareSqlFunctions,
+  describeDrift,
+  driftMigration,
+  isDriftEmpty,
+  readSqlFunctionFiles,
+  withScratchDatabase,
+} from "./lib/sql-functions";
 
 const root = process.cwd();
 const migrationsDir = path.join(root, "prisma/migrations");
@@ -22,18 +32,29 @@ async function main(): Promise<number> {
     console.error(
       "Usage: npm run db:make-migration <name>\n" +
         "  e.g. npm run db:make-migration add-reading-notes\n" +
-        "Writes prisma/migrations/<timestamp>_<name>/migration.sql from the changes to prisma/schema.prisma.",
+        "Writes prisma/migrations/<timestamp>_<name>/migration.sql from the changes to prisma/schema.prisma\n" +
+        "and to the files of prisma/sql/functions.",
     );
     return 1;
   }
 
-  const sql = await withShadowServer((connectionString) =>
-    diffMigrationsToSchema({ connectionString, migrationsDir, schemaPath }),
-  );
-  if (isEmptyMigration(sql)) {
-    console.log("schema.prisma and the migrations agree; nothing to do");
+  const files = await readSqlFunctionFiles();
+  const { schemaSql, drift } = await withShadowServer(async (connectionString) => {
+    const diff = await diffMigrationsToSchema({ connectionString, migrationsDir, schemaPath });
+    const schemaSql = isEmptyMigration(diff) ? "" : diff;
+    // The functions are compared in a database the migrations built, after the schema change
+    // (a file may use a column it adds).
+    const drift = await withScratchDatabase(connectionString, "studypack_functions_shadow", async (url) => {
+      await applyMigrations(url, { migrationsDir });
+      return compareSqlFunctions(url, files, { before: schemaSql });
+    });
+    return { schemaSql, drift };
+  });
+  if (!schemaSql && isDriftEmpty(drift)) {
+    console.log("schema.prisma, prisma/sql/functions and the migrations agree; nothing to do");
     return 0;
   }
+  const sql = isDriftEmpty(drift) ? schemaSql : driftMigration(drift, schemaSql);
 
   const folder = `${utcTimestamp(new Date())}_${name}`;
   const folderPath = path.join(migrationsDir, folder);
@@ -46,6 +67,8 @@ async function main(): Promise<number> {
   if (!(await stat(lockfile).catch(() => null))) await writeFile(lockfile, MIGRATION_LOCK_TOML, "utf8");
 
   console.log(`Wrote ${path.relative(root, path.join(folderPath, "migration.sql"))}`);
+  for (const line of describeDrift(drift)) console.log(`  ${line}`);
+  if (drift.orphans.length > 0) console.log("It drops the functions and triggers above that no file defines: check that you meant it.");
   console.log("Read it (and add any data changes) before you commit it; apply it with `npm run db:migrate`.");
   return 0;
 }

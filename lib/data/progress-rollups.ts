@@ -1,8 +1,9 @@
 // The dashboard's figures live in rollup tables (ProgressCell, ProgressPackRollup,
-// ProgressTurnaround, ProgressMember, ProgressFacilityIssue) that PostgreSQL triggers keep up
-// to date on every write (migration "progress_rollups", docs/decisions/009-progress-rollups.md).
-// This module recomputes them all from the base tables, set-based, for after a bulk load that
-// ran with the triggers off, or to repair them. No "server-only": the scale seeder calls it.
+// ProgressTurnaround, ProgressMember, ProgressMailing, ProgressGroup, ProgressFacilityIssue) that
+// PostgreSQL triggers keep up to date on every write (prisma/sql/functions/progress_*.sql,
+// docs/decisions/009-progress-rollups.md). This module recomputes them all from the base tables,
+// set-based (progress_rebuild), for after a bulk load that ran with the triggers off, or to repair
+// them. No "server-only": the scale seeder calls it.
 
 /** Anything that can run one SQL statement: a `pg.Client` / `pg.Pool`, or a Prisma client. */
 export type SqlRunner =

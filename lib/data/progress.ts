@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import type { Channel, DeliveryStatus, MemberStatus } from "@/lib/generated/prisma/enums";
-import { cellState, expectedTurnaround, isQuiet, UNANSWERED_STATES, type CellState } from "@/lib/progress/cell-state";
+import { cellState, expectedTurnaround, UNANSWERED_STATES, type CellState } from "@/lib/progress/cell-state";
 import { PACK_WINDOW, progressQuery, type ProgressFilters } from "@/lib/progress/filters";
 import { writeAudit } from "@/lib/data/audit";
 
@@ -48,7 +48,7 @@ export type GroupProgress = {
   facilities: { id: string; name: string }[];
 };
 
-type MemberRow = { id: string; penName: string; channel: Channel; status: MemberStatus; joinedAt: Date; legalName: string | null; facilityId: string | null; facility: string | null; lastAnsweredNumber: number | null };
+type MemberRow = { id: string; penName: string; channel: Channel; status: MemberStatus; legalName: string | null; facilityId: string | null; facility: string | null; quiet: boolean };
 /** A cell's facts; the delivery's columns are null where there is none. */
 type CellRow = { packId: string; memberId: string; channel: Channel | null; status: DeliveryStatus | null; mailedOn: Date | null; reason: string | null; answeredPrompts: number; feedbackCount: number };
 
@@ -111,16 +111,19 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
         FROM "Pack" pk LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
        WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED'
        ORDER BY pk."number"`,
+    // Quiet or not: the rule's one definition, in SQL (prisma/sql/functions/progress_is_quiet.sql),
+    // which the dashboard's count of quiet members also uses.
     db.$queryRaw<MemberRow[]>`
-      SELECT m."id", m."penName", m."channel", m."status", m."joinedAt",
+      SELECT m."id", m."penName", m."channel", m."status",
              CASE WHEN ${personal} THEN p."legalName" END AS "legalName",
              CASE WHEN ${personal} THEN f."id" END AS "facilityId",
              CASE WHEN ${personal} THEN f."name" END AS "facility",
-             pm."lastAnsweredNumber"
+             progress_is_quiet(m."status", m."joinedAt", pm."lastAnsweredNumber", q."number", q."publishedAt") AS "quiet"
         FROM "Member" m
         JOIN "Person" p ON p."id" = m."personId"
         LEFT JOIN "Facility" f ON f."id" = p."facilityId"
         LEFT JOIN "ProgressMember" pm ON pm."memberId" = m."id"
+        LEFT JOIN progress_quiet_pack(${groupId}) q ON true
        WHERE m."groupId" = ${groupId} AND m."status" IN ('ACTIVE', 'PAUSED', 'COMPLETED')
        ORDER BY m."penName", m."id"`,
   ]);
@@ -173,7 +176,7 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
       status: m.status,
       ...(personal ? { legalName: m.legalName ?? "", facility: m.facility } : {}),
     },
-    quiet: isQuiet(m, packs),
+    quiet: m.quiet,
     cells: read.map((p) => {
       const c = cellOf.get(key(p.id, m.id));
       const state = cellState({

@@ -6,8 +6,9 @@
 // simultaneous submits (a double click, a retry after a network error, a second tab) queue on
 // the same row: one makes the version, the others see it. A submit carries a key made by the
 // browser; a repeat of the same key returns the first result without a new version.
-// Drafts (and transcriptions, lib/data/transcriptions.ts) do those steps from here; an online
-// submit, the hot path, does them inside PostgreSQL in one statement (response_submit).
+// A submit, online or transcribed (lib/data/transcriptions.ts), does those steps inside
+// PostgreSQL in one statement: prisma/sql/functions/response_submit.sql holds the rule for when an
+// answer makes a new version, for both. Drafts, of both, do them from here (keepDraft).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
@@ -58,12 +59,20 @@ export type DraftSaved = { savedAt: Date };
 /** Keeps the text being written. Saving the submitted text again leaves nothing pending. */
 export async function saveDraft(ctx: GroupContext, input: { packNumber: number; promptId: string; body: string }): Promise<DraftSaved> {
   const target = await resolveTarget(ctx, input.packNumber, input.promptId);
+  return keepDraft(target, input.body, "ONLINE");
+}
+
+/**
+ * The draft of an answer, online or being transcribed (`source` only applies to a new row):
+ * saving the submitted text again leaves nothing pending. The caller has resolved the target.
+ */
+export async function keepDraft(target: Target, body: string, source: "ONLINE" | "TRANSCRIBED"): Promise<DraftSaved> {
   const savedAt = new Date();
   await db.$transaction(async (tx) => {
-    await ensureRow(tx, target);
+    await ensureRow(tx, target, source);
     const row = await lockRow(tx, target);
-    const nothingPending = row.status === "SUBMITTED" && row.body === input.body;
-    await tx.response.update({ where: { id: row.id }, data: { draftBody: nothingPending ? null : input.body, draftSavedAt: savedAt } });
+    const nothingPending = row.status === "SUBMITTED" && row.body === body;
+    await tx.response.update({ where: { id: row.id }, data: { draftBody: nothingPending ? null : body, draftSavedAt: savedAt } });
   });
   return { savedAt };
 }
@@ -72,10 +81,9 @@ export type Submitted = { version: number; submittedAt: Date; repeated: boolean 
 
 /**
  * Submits (or re-submits after an edit). Safe to call any number of times with one key.
- * One statement: the PL/pgSQL function `response_submit` (migration
- * 20261201133000_response_submit_function, docs/decisions/014-submit-path.md) resolves the pack
- * within the caller's group, creates and locks the row, keeps the version and marks the delivery
- * responded, all in one round trip.
+ * One statement: the PL/pgSQL function `response_submit` (prisma/sql/functions/response_submit.sql,
+ * docs/decisions/014-submit-path.md) resolves the pack within the caller's group, creates and locks
+ * the row, keeps the version and marks the delivery responded, all in one round trip.
  */
 export async function submitResponse(
   ctx: GroupContext,
@@ -89,13 +97,6 @@ export async function submitResponse(
   const row = rows[0];
   if (!row) throw notFound();
   return row;
-}
-
-/** The member's delivery of this pack moves to "responded" on their first answer. */
-export async function markResponded(tx: Prisma.TransactionClient, t: Target, actorId: string, now: Date) {
-  const delivery = await tx.delivery.findUnique({ where: { packId_memberId: { packId: t.packId, memberId: t.memberId } }, select: { id: true, status: true } });
-  if (!delivery || delivery.status === "RESPONDED") return;
-  await tx.delivery.update({ where: { id: delivery.id }, data: { status: "RESPONDED", events: { create: { status: "RESPONDED", occurredOn: new Date(now.toISOString().slice(0, 10)), actorId } } } });
 }
 
 export type MyResponse = {

@@ -2,13 +2,14 @@
 // The record says so: source TRANSCRIBED, who transcribed it, the postmark or received date.
 // It uses the same single row per member × prompt × pack as online answers (see
 // responses.ts), so a transcription and a later online answer never make two responses, and
-// every submitted text is kept as a version.
+// the same submit: response_submit (prisma/sql/functions/response_submit.sql) decides when a text
+// is a new version, for a letter as for an online answer.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
-import { ensureRow, lockRow, markResponded, type Target } from "@/lib/data/responses";
+import { ensureRow, keepDraft, lockRow, type DraftSaved, type Target } from "@/lib/data/responses";
 import { assertTranscriberMayShare } from "@/lib/data/discussion";
 import { writeAudit } from "@/lib/data/audit";
 
@@ -67,55 +68,32 @@ export async function transcriptionResponseId(ctx: GroupContext, input: { packNu
 }
 
 /** Keeps the text being typed, so a crash or a closed tab loses nothing. */
-export async function saveTranscriptionDraft(ctx: GroupContext, input: { packNumber: number; memberId: string; promptId: string; body: string }) {
+export async function saveTranscriptionDraft(ctx: GroupContext, input: { packNumber: number; memberId: string; promptId: string; body: string }): Promise<DraftSaved> {
   const target = await resolve(ctx, input.packNumber, input.memberId, input.promptId);
-  const savedAt = new Date();
-  await db.$transaction(async (tx) => {
-    await ensureRow(tx, target, "TRANSCRIBED");
-    const row = await lockRow(tx, target);
-    const nothingPending = row.status === "SUBMITTED" && row.body === input.body;
-    await tx.response.update({ where: { id: row.id }, data: { draftBody: nothingPending ? null : input.body, draftSavedAt: savedAt } });
-  });
-  return { savedAt };
+  return keepDraft(target, input.body, "TRANSCRIBED");
 }
 
-/** Saves the transcription as the member's response. Safe to repeat with one key. */
+/**
+ * Saves the transcription as the member's response. Safe to repeat with one key. The same
+ * statement as an online submit (response_submit), given the received date, the transcriber (as
+ * the actor) and the sharing choice, which is first checked against the member's consent.
+ */
 export async function submitTranscription(
   ctx: GroupContext,
   input: { packNumber: number; memberId: string; promptId: string; body: string; receivedOn: string; submitKey: string; shared?: boolean },
-) {
+): Promise<{ responseId: string; version: number; repeated: boolean }> {
   const target = await resolve(ctx, input.packNumber, input.memberId, input.promptId);
-  const receivedOn = new Date(`${input.receivedOn}T00:00:00Z`);
-  return db.$transaction(async (tx) => {
-    await ensureRow(tx, target, "TRANSCRIBED");
-    const row = await lockRow(tx, target);
+  const rows = await db.$transaction(async (tx) => {
     // Sharing only as far as the member's recorded consent goes, whatever the form sent.
     await assertTranscriberMayShare(tx, target.memberId, input.shared);
-    const shared = input.shared === undefined ? {} : { shared: input.shared };
-    if (row.lastSubmitKey === input.submitKey || (row.status === "SUBMITTED" && row.body === input.body)) {
-      await tx.response.update({ where: { id: row.id }, data: { draftBody: null, lastSubmitKey: input.submitKey, receivedOn, ...shared } });
-      return { responseId: row.id, version: row.version, repeated: true };
-    }
-    const now = new Date();
-    const version = row.version + 1;
-    await tx.responseVersion.create({ data: { responseId: row.id, version, body: input.body, createdById: ctx.user.id } });
-    await tx.response.update({
-      where: { id: row.id },
-      data: {
-        body: input.body,
-        status: "SUBMITTED",
-        source: "TRANSCRIBED",
-        version,
-        submittedAt: row.submittedAt ?? now,
-        receivedOn,
-        transcribedById: ctx.user.id,
-        draftBody: null,
-        draftSavedAt: now,
-        lastSubmitKey: input.submitKey,
-        ...shared,
-      },
-    });
-    if (version === 1) await markResponded(tx, target, ctx.user.id, now);
-    return { responseId: row.id, version, repeated: false };
+    return tx.$queryRaw<{ responseId: string; version: number; repeated: boolean }[]>`
+      SELECT out_response_id AS "responseId", out_version AS "version", out_repeated AS "repeated"
+        FROM response_submit(${ctx.group.id}, ${target.memberId}, ${input.packNumber}::int, ${target.promptId},
+                             ${input.body}, ${input.submitKey}, ${ctx.user.id},
+                             ${input.receivedOn}::date, ${input.shared ?? null}::boolean)`;
   });
+  // resolve() found the pack; it can only have gone since (unpublished or deleted).
+  const row = rows[0];
+  if (!row) throw notFound();
+  return row;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DeliveryStatus } from "@/lib/generated/prisma/enums";
-import { CELL_STATES, cellState, daysBetween, expectedTurnaround, isQuiet, type CellFacts, type CellState } from "@/lib/progress/cell-state";
+import { CELL_STATES, cellState, daysBetween, expectedTurnaround, type CellFacts, type CellState } from "@/lib/progress/cell-state";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const base: CellFacts = { delivery: null, answeredPrompts: 0, feedbackCount: 0, dueDate: null, turnaroundDays: 42, today: day("2026-11-25") };
@@ -58,21 +58,5 @@ describe("cellState", () => {
   it("a resend counts from the new mailing", () => {
     expect(cellState({ ...base, delivery: mail("RESENT", "2026-11-20"), turnaroundDays: 3 })).toBe("overdue");
     expect(cellState({ ...base, delivery: mail("RESENT", "2026-11-22"), turnaroundDays: 3 })).toBe("mailed");
-  });
-});
-
-describe("isQuiet", () => {
-  const packs = [1, 2, 3].map((number) => ({ number, publishedAt: day(`2026-10-0${number}`) }));
-  const member = { status: "ACTIVE", joinedAt: day("2026-09-01"), lastAnsweredNumber: null as number | null };
-  it("is quiet after missing the last two packs", () => {
-    expect(isQuiet(member, packs)).toBe(true);
-    expect(isQuiet({ ...member, lastAnsweredNumber: 1 }, packs)).toBe(true);
-    expect(isQuiet({ ...member, lastAnsweredNumber: 2 }, packs)).toBe(false);
-    expect(isQuiet({ ...member, lastAnsweredNumber: 3 }, packs)).toBe(false);
-  });
-  it("is not quiet when paused, new, or with fewer than two packs", () => {
-    expect(isQuiet({ ...member, status: "PAUSED" }, packs)).toBe(false);
-    expect(isQuiet({ ...member, joinedAt: new Date("2026-10-02T12:00:00Z") }, packs)).toBe(false);
-    expect(isQuiet(member, packs.slice(0, 1))).toBe(false);
   });
 });

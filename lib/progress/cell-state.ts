@@ -52,15 +52,3 @@ export function cellState(f: CellFacts): CellState {
 
 /** States in which the member has not answered, for the "has not answered" filter. */
 export const UNANSWERED_STATES: readonly CellState[] = ["notSent", "sentOnline", "mailed", "awaitingMail", "overdue", "returned"];
-
-/**
- * Quiet: an active member who answered none of the group's last two published packs, both of
- * which were published after they joined. The dashboard counts the same rule from the rollups.
- */
-export function isQuiet(member: { status: string; joinedAt: Date; lastAnsweredNumber: number | null }, publishedPacks: readonly { number: number; publishedAt: Date | null }[]): boolean {
-  if (member.status !== "ACTIVE") return false;
-  const sorted = [...publishedPacks].sort((a, b) => b.number - a.number);
-  const second = sorted[1];
-  if (!second?.publishedAt || second.publishedAt < member.joinedAt) return false;
-  return (member.lastAnsweredNumber ?? 0) < second.number;
-}
