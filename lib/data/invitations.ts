@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import { authorizeGroup, authorizeOrganization, type GroupContext } from "@/lib/authz";
-import { hashPassword } from "@/lib/auth/password";
+import { hashNewPassword } from "@/lib/auth/password-rule";
 import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { writeAudit } from "@/lib/data/audit";
 import type { CreateInvitationInput } from "@/lib/validations/invitation";
@@ -73,7 +73,7 @@ export async function createInvitation(actor: CurrentUser, input: CreateInvitati
       personId = person.id;
       const existing = await tx.member.findUnique({ where: { groupId_personId: { groupId: group.id, personId } }, select: { status: true } });
       if (existing && !(MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(existing.status)) {
-        throw new AppError("CONFLICT", "This person has left the group. Re-enrol them before inviting.");
+        throw new AppError("CONFLICT", "roster.invite.memberLeft");
       }
       if (!existing) {
         await tx.member.create({
@@ -179,7 +179,8 @@ async function grantRole(tx: Prisma.TransactionClient, row: InvitationRow, userI
 
 /** A new person sets their name and password; returns where to go after signing in. */
 export async function acceptInvitationAsNewUser(token: string, input: AcceptInvitationInput): Promise<{ email: string; groupSlug: string | null }> {
-  const passwordHash = await hashPassword(input.password);
+  // The strength rule of every new password (lib/auth/password-rule.ts), answered on the field.
+  const passwordHash = await hashNewPassword(input.password, { field: "values.password", userInputs: [input.name] });
   return db.$transaction(async (tx) => {
     const row = await claim(tx, token);
     const email = normalizeEmail(row.email);
