@@ -25,7 +25,7 @@ export default async function RosterPage({ searchParams }: Props) {
   const t = await getTranslations("roster");
   const list = (items: string[]) => (items.length ? items.join(", ") : t("template.none"));
   return (
-    <ClientMessages namespaces={["invitation", "invitations", "packs.errors", "roster"]}>
+    <ClientMessages namespaces={["invitation", "invitations", "packs.errors", "roster", "security.weak"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <OrganizationPicker path="/roster" label={t("chooseOrganization")} organizations={organizations} currentId={organization.id} />

@@ -44,7 +44,7 @@ export default async function InvitationPage({ params }: Props) {
   const returnHere = `/invitations/${token}`;
 
   return (
-    <ClientMessages namespaces={["invitation", "roster.invite.cannotResend", "security.weak"]}>
+    <ClientMessages namespaces={["invitation", "roster.invite.cannotResend", "roster.invite.memberLeft", "security.weak"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2">{intro}</p>
       {current ? (
