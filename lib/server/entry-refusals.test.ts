@@ -111,3 +111,20 @@ describe("route handlers refuse what is not the caller's", () => {
     expect(await writes()).toEqual(before);
   });
 });
+
+describe("the same input from someone who may act there", () => {
+  it("gets the field errors that a stranger never sees", async () => {
+    const facilitator = await makeFacilitator((await db.group.findUniqueOrThrow({ where: { slug: target.slug } })).id);
+    request.cookie = (await sessionCookie(facilitator.id)).cookie;
+    const { updatePackAction } = await load("app/(app)/groups/[groupSlug]/packs/actions.ts");
+    const result = await (updatePackAction as (input: unknown) => Promise<{ ok: boolean; code?: string; fieldErrors?: Record<string, string> }>)({
+      groupSlug: target.slug,
+      packNumber: 1,
+      details: { title: "x".repeat(201), letterMarkdown: "", dueDate: "not a date", lessonIds: [] },
+    });
+    expect(result).toMatchObject({ ok: false, code: "INVALID" });
+    expect(Object.keys(result.fieldErrors ?? {})).toEqual(expect.arrayContaining(["details.title", "details.dueDate"]));
+    request.cookie = strangerCookie;
+    expect(await (updatePackAction as (input: unknown) => Promise<unknown>)({ groupSlug: target.slug, packNumber: 1, details: {} })).toEqual(NOT_FOUND);
+  });
+});
