@@ -5,6 +5,35 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
+// Headers of every response, the same whatever the request (the ones that vary, a page's
+// Content-Security-Policy with its nonce and HSTS, are added by proxy.ts). Written here, they
+// cost no code per request. docs/decisions/019-security-headers-and-redirects.md
+const EVERY_RESPONSE = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  // Browser features Studypack never uses, off for every page and anything it embeds. Only
+  // names Chromium knows: an unknown one is a console error, which fails the browser tests.
+  // Left on: clipboard-write (copying invitation links), fullscreen (the PDF viewer).
+  {
+    key: "Permissions-Policy",
+    value: [
+      "accelerometer", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture", "encrypted-media",
+      "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
+      "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    ].map((feature) => `${feature}=()`).join(", "),
+  },
+  // frame-ancestors 'none' says the same to browsers that read CSP; this is for the others.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+];
+
+// Answers proxy.ts does not see (its matcher): API routes, build files, the icons. None is a
+// page, so nothing in them may load or run anything. The same text as NOT_A_PAGE_POLICY in
+// lib/http/security-headers.ts; tests/e2e/headers.spec.ts checks that they agree. A route
+// handler cannot loosen it: Next keeps a header set here over the handler's own.
+const NOT_A_PAGE = [{ key: "Content-Security-Policy", value: "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Lets two checkouts' test runs build side by side (tests/e2e/env.ts); normally ".next".
@@ -17,6 +46,16 @@ const nextConfig = {
   // Scans of letters are uploaded through a server action; MAX_UPLOAD_MB (at most 24) is the
   // real limit, checked in lib/data/scans.ts with a clear message.
   experimental: { serverActions: { bodySizeLimit: "25mb" } },
+  async headers() {
+    return [
+      { source: "/:path*", headers: EVERY_RESPONSE },
+      { source: "/api/:path*", headers: NOT_A_PAGE },
+      { source: "/_next/static/:path*", headers: NOT_A_PAGE },
+      { source: "/_next/image", headers: NOT_A_PAGE },
+      { source: "/favicon.ico", headers: NOT_A_PAGE },
+      { source: "/icon.svg", headers: NOT_A_PAGE },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -49,7 +49,7 @@ function newestSource(): number {
     }
   };
   for (const dir of ["app", "components", "lib", "messages", "i18n", "prisma"]) walk(path.join(root, dir));
-  for (const file of ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"]) {
+  for (const file of ["next.config.mjs", "proxy.ts", "instrumentation.ts", "instrumentation-client.ts", "package.json", "postcss.config.mjs", "tsconfig.json"]) {
     if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
   }
   return newest;

@@ -27,6 +27,13 @@ describe("chartMarkup", () => {
     expect(markup.match(/<tr>/g)).toHaveLength(naughtyStrings.length + 1);
   });
 
+  it("colours with SVG attributes, never a style attribute (the page's CSP refuses those)", () => {
+    const series = ["A", "B", "C"].map((label) => ({ label, points: [{ x: 1, y: 50 }] }));
+    const markup = chartMarkup({ kind: "lines", ...words, xLabel: "Pack", yLabel: "%", series, xNames: {} }).markup;
+    expect(markup).toContain('fill="#b45309"');
+    expect(markup).not.toMatch(/\sstyle=/);
+  });
+
   it("puts the axis at round numbers up to the largest value", () => {
     expect(ticks(13503)).toEqual([0, 5000, 10000, 15000]);
     expect(ticks(3)).toEqual([0, 1, 2, 3]);

@@ -74,7 +74,7 @@ function lines({ title, description, series, xLabel, yLabel, tableLabel, emptyLa
   });
   const chart = html`${svg(HEIGHT, title, html`${axes({ yMax: 100, yTicks: [0, 25, 50, 75, 100], yLabel, xLabel })}${xs.map((v, i) => i % everyX === 0 && html`<text x="${x(v)}" y="${HEIGHT - PAD.bottom + 14}" text-anchor="middle" class="text-[11px]" fill="#57534e">${v}</text>`)}${marks}`)}${
     series.length > 1 &&
-    html`<ul class="mt-1 flex flex-wrap gap-x-4 text-sm" aria-hidden="true">${series.map((s, i) => html`<li class="flex items-center gap-1"><span class="inline-block h-2 w-4 rounded" style="background:${COLORS[i % COLORS.length]!}"></span>${s.label}</li>`)}</ul>`
+    html`<ul class="mt-1 flex flex-wrap gap-x-4 text-sm" aria-hidden="true">${series.map((s, i) => html`<li class="flex items-center gap-1"><svg class="h-2 w-4" viewBox="0 0 16 8"><rect width="16" height="8" rx="2" fill="${COLORS[i % COLORS.length]!}"></rect></svg>${s.label}</li>`)}</ul>`
   }`;
   return frame({ title, description, table, tableLabel, chart });
 }

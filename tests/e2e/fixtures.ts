@@ -2,7 +2,7 @@
 // the app uses), sign-in through the auth API (not the form), and a check that no page logged
 // a console error.
 import { randomBytes, createHash, randomUUID } from "node:crypto";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { clientFor, DEMO_PASSWORD } from "../../prisma/seed";
 import { E2E } from "./env";
@@ -65,18 +65,54 @@ export async function makeMemberInvitation(groupSlug: string) {
 
 type Fixtures = { consoleErrors: string[]; allowConsoleError: (pattern: RegExp) => void };
 
+/** Chromium's console message for anything a Content-Security-Policy refused: never allowed. */
+const CSP_MESSAGE = /Content Security Policy/i;
+const CSP_BINDING = "__studypackCspViolation";
+
 export const test = base.extend<Fixtures>({
-  consoleErrors: async ({ page }, provide) => {
-    const errors: string[] = [];
-    const allowed: RegExp[] = [];
-    (page as Page & { __allowed?: RegExp[] }).__allowed = allowed;
-    page.on("console", (message) => {
-      if (message.type() === "error" && !allowed.some((p) => p.test(message.text()))) errors.push(message.text());
-    });
-    page.on("pageerror", (error) => errors.push(error.message));
-    await provide(errors);
-    expect(errors, "console errors on the page").toEqual([]);
-  },
+  // Runs in every test. Fails it on a console error, an uncaught exception, or a CSP violation
+  // (Chromium's console message, and the `securitypolicyviolation` event, which also reports
+  // what no console shows) on any page of the test: the `page`, pages it opens, and pages of
+  // contexts the test makes with browser.newContext() (a second person).
+  consoleErrors: [
+    async ({ page, browser }, provide) => {
+      const errors: string[] = [];
+      const allowed: RegExp[] = [];
+      (page as Page & { __allowed?: RegExp[] }).__allowed = allowed;
+      const watchPage = (watched: Page) => {
+        watched.on("console", (message) => {
+          if (message.type() !== "error") return;
+          if (CSP_MESSAGE.test(message.text()) || !allowed.some((p) => p.test(message.text()))) errors.push(message.text());
+        });
+        watched.on("pageerror", (error) => errors.push(error.message));
+      };
+      const watchContext = async (context: BrowserContext) => {
+        await context.exposeBinding(CSP_BINDING, (_source, report: string) => errors.push(`CSP violation: ${report}`));
+        await context.addInitScript((binding) => {
+          document.addEventListener("securitypolicyviolation", (event) => {
+            const report = `${event.effectiveDirective} refused ${event.blockedURI || "inline code"} in ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`;
+            void (window as unknown as Record<string, (report: string) => Promise<void>>)[binding]?.(report);
+          });
+        }, CSP_BINDING);
+        context.pages().forEach(watchPage);
+        context.on("page", watchPage);
+      };
+      await watchContext(page.context());
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const context = await newContext(...args);
+        await watchContext(context);
+        return context;
+      };
+      try {
+        await provide(errors);
+      } finally {
+        Reflect.deleteProperty(browser, "newContext"); // back to Playwright's own method
+      }
+      expect(errors, "console errors and CSP violations on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
   allowConsoleError: async ({ page }, provide) => {
     await provide((pattern) => (page as Page & { __allowed?: RegExp[] }).__allowed?.push(pattern));
   },

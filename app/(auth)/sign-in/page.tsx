@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -10,9 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const { callbackUrl } = await searchParams;
-  const returnTo = safeReturnPath(callbackUrl);
+  // Anyone can write this link: only a place on this site, written out by the URL parser
+  // (lib/safe-redirect.ts). next-auth's own links carry absolute URLs on NEXTAUTH_URL.
+  const returnTo = safeReturnPath(typeof callbackUrl === "string" ? callbackUrl : undefined, { origin: env().NEXTAUTH_URL });
   if (await getCurrentUser()) redirect(returnTo);
   const t = await getTranslations("signIn");
   return (
