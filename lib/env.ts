@@ -34,7 +34,7 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
   /** Largest scan a facilitator may upload. */
-  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(24, "must be at most 24 (the upload limit in next.config.mjs is 25 MB)").default(15),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(24, "must be at most 24 (an upload is held in memory while it is checked)").default(15),
   /**
    * Outgoing e-mail (invitations, notifications), e.g. smtp://user:password@mail.example.org:587
    * or smtps://…:465. Unset: nothing is e-mailed and links are shown to copy instead.

@@ -6,6 +6,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { authRedirect } from "@/lib/safe-redirect";
 import { clientAddress } from "@/lib/auth/client-address";
 import { endSession, startSession } from "@/lib/auth/sessions";
 import { checkCredentials } from "@/lib/auth/sign-in";
@@ -40,6 +41,8 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own redirects (after sign-in and sign-out) under the same rule as the sign-in page's.
+      redirect: authRedirect,
       async jwt({ token, user }) {
         // `user` is there only at sign-in: that is when the Session row is made.
         if (user) {
