@@ -3,8 +3,7 @@
 // device that changed the password stays signed in.
 import bcrypt from "bcryptjs";
 import { encode } from "next-auth/jwt";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { changePassword, signOutEverywhere } from "@/lib/auth/password-change";
@@ -14,11 +13,11 @@ import { loadGroupContext } from "@/lib/authz";
 import { eraseMember } from "@/lib/data/member-data";
 import { db } from "@/lib/db";
 import { resetEnvCacheForTests } from "@/lib/env";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { makeOrganization, makeOrganizer, makeUser } from "@/tests/factories";
 import { makePackScenario } from "@/tests/factories/pack";
 import { sessionCookie } from "@/tests/factories/session";
+import { statementCounter } from "@/tests/setup/statement-counter";
 
 const PASSWORD = "a quiet river under the bridge";
 const NEW_PASSWORD = "seven owls read by lamplight";
@@ -35,15 +34,9 @@ async function signIn(userId: string) {
   return { token, cookie, signOut: () => options.events!.signOut!({ token, session: null } as never) };
 }
 
-// The app's client (lib/db) is made on first use and kept on globalThis; this file puts there a
-// client that reports every statement, so a request's session check is counted as it runs.
-const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 5 }), log: [{ emit: "event", level: "query" }] });
-let statements = 0;
-counted.$on("query", () => {
-  statements++;
-});
-(globalThis as unknown as { prisma?: PrismaClient }).prisma = counted;
-afterAll(() => counted.$disconnect());
+// The app's own code runs through a client that counts its statements, so a request's session
+// check is counted as it runs.
+const counter = statementCounter({ asAppClient: true });
 
 afterEach(() => {
   delete process.env.ORGANIZER_SESSION_MAX_AGE_HOURS;
@@ -171,11 +164,7 @@ describe("who is asking", () => {
   it("is read in one statement per request (it runs on every request: decision 014)", async () => {
     const user = await makeUser();
     const { cookie } = await sessionCookie(user.id);
-    statements = 0;
-    expect(await signedInAs(cookie)).toBe(user.id);
-    expect(statements).toBe(1);
-    statements = 0;
-    expect(await signedInAs("next-auth.session-token=not-a-token")).toBeNull();
-    expect(statements).toBe(0);
+    expect(await counter.count(() => signedInAs(cookie))).toMatchObject({ result: user.id, statements: 1 });
+    expect(await counter.count(() => signedInAs("next-auth.session-token=not-a-token"))).toMatchObject({ result: null, statements: 0 });
   });
 });

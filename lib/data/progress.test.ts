@@ -1,12 +1,10 @@
 // The progress pages' data against the real database: the matrix, the dashboard figures on a
 // small known data set (exact numbers), the timeline, who may see what, hostile filters, and
 // that the number of queries does not grow with the group.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadGroupContext, type GroupContext } from "@/lib/authz";
 import type { CurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDashboard, histogramMedian } from "@/lib/data/dashboard";
 import { getGroupProgress } from "@/lib/data/progress";
 import { dayOf, gridSpec, makeProgressGroup, type MemberSpec } from "@/tests/factories/progress";
@@ -14,20 +12,12 @@ import { getMemberTimeline } from "@/lib/data/timeline";
 import { parseProgressFilters } from "@/lib/progress/filters";
 import { makeMember, makeUser } from "@/tests/factories";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
+import { statementCounter } from "@/tests/setup/statement-counter";
 
-// The app's client (lib/db) is made on first use and kept on globalThis; this file puts there a
-// client that reports every statement, so the page functions are counted as they are.
-const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 5 }), log: [{ emit: "event", level: "query" }] });
-let statements = 0;
-counted.$on("query", () => {
-  statements++;
-});
-(globalThis as unknown as { prisma?: PrismaClient }).prisma = counted;
-afterAll(() => counted.$disconnect());
+// The app's own code runs through a client that counts its statements.
+const counter = statementCounter({ asAppClient: true });
 async function count<T>(work: () => Promise<T>): Promise<number> {
-  statements = 0;
-  await work();
-  return statements;
+  return (await counter.count(work)).statements;
 }
 
 async function ctxOf(user: CurrentUser, slug: string): Promise<GroupContext> {

@@ -1,32 +1,17 @@
 // Response codes against the real database: stable per sheet, one code per sheet however many
 // requests race, a print run in a few statements, and lookup by whatever a person typed.
 import { randomUUID } from "node:crypto";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ensureResponseCodes, lookupResponseCode, type CodeKey } from "@/lib/data/response-codes";
 import { CODE_ALPHABET, formatResponseCode, generateResponseCode, parseResponseCode } from "@/lib/packs/response-code";
 import { makeGroup, makeMember } from "@/tests/factories";
 import { makeLessonWithPrompts, makePackScenario } from "@/tests/factories/pack";
+import { statementCounter } from "@/tests/setup/statement-counter";
 
 // A second client that reports every SQL statement, to count what ensureResponseCodes sends.
 // ensureResponseCodes takes its client as an argument, so nothing of the project is mocked.
-const counted = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: 2 }),
-  log: [{ emit: "event", level: "query" }],
-});
-let statements = 0;
-counted.$on("query", () => {
-  statements++;
-});
-async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number; ms: number }> {
-  statements = 0;
-  const started = performance.now();
-  const result = await work();
-  return { result, statements, ms: Math.round(performance.now() - started) };
-}
-afterAll(() => counted.$disconnect());
+const { client: counted, count: countStatements } = statementCounter({ connections: 2 });
 
 /** A pack for `members` mail members × `prompts` prompts, made with a handful of statements. */
 async function makePrintRun(members: number, prompts: number) {
