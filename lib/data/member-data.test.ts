@@ -102,8 +102,13 @@ describe("a member's data", () => {
     await db.member.update({ where: { id: s.member.id }, data: { sharingPreference: "GROUP" } });
     const response = await db.response.create({ data: { packId: s.pack.id, memberId: s.member.id, promptId: s.prompts[0]!, source: "ONLINE", body: "Mine", status: "SUBMITTED", version: 1, versions: { create: { version: 1, body: "Mine" } } } });
     const userId = s.memberCtx.user.id;
+    const email = s.memberCtx.user.email;
+    await db.signInAttempt.createMany({ data: [{ email, ip: "203.0.113.9", succeeded: true }, { email, ip: "198.51.100.4", succeeded: false }, { email: "someone-else@example.test", ip: "203.0.113.9", succeeded: true }] });
     const penName = (await db.member.findUniqueOrThrow({ where: { id: s.member.id } })).penName;
     expect(await eraseMember(organizer, s.member.id, penName)).toEqual({ keptResponses: 1, deletedResponses: 0 });
+    // Their sign-in attempts (e-mail and address) go too; other people's stay.
+    expect(await db.signInAttempt.count({ where: { email } })).toBe(0);
+    expect(await db.signInAttempt.count({ where: { email: "someone-else@example.test" } })).toBe(1);
     expect(await db.response.findUnique({ where: { id: response.id } })).not.toBeNull();
     const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
     expect(user).toMatchObject({ name: "Former member", passwordHash: null });

@@ -146,7 +146,7 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
   const now = new Date();
   const { result, storageKeys } = await db.$transaction(
     async (tx) => {
-      const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { erasedAt: true, userId: true, memberships: { select: { id: true, groupId: true, sharingPreference: true } } } });
+      const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { erasedAt: true, userId: true, email: true, user: { select: { email: true } }, memberships: { select: { id: true, groupId: true, sharingPreference: true } } } });
       if (person.erasedAt) throw new AppError("CONFLICT", "roster.erase.already");
       const memberIds = person.memberships.map((m) => m.id);
       const preference = new Map(person.memberships.map((m) => [m.id, m.sharingPreference]));
@@ -179,6 +179,9 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
       await tx.invitation.updateMany({ where: { personId }, data: { email: `erased-${personId}@erased.invalid` } });
       await tx.auditLog.updateMany({ where: { personId }, data: { details: Prisma.DbNull } });
 
+      // Sign-in attempts (lib/auth/throttle.ts) name the e-mail and the address it came from.
+      const emails = [person.email, person.user?.email].filter((e): e is string => Boolean(e));
+      if (emails.length > 0) await tx.signInAttempt.deleteMany({ where: { email: { in: emails } } });
       if (person.userId) {
         await tx.user.update({
           where: { id: person.userId },
