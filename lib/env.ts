@@ -25,6 +25,11 @@ export const envSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64").default(1),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   EMBEDDED_PG_DIR: z.string().min(1).default(".data/postgres"),
+  /**
+   * Whether `npm start` loads the demo data into an empty embedded database. "off" starts a real
+   * program empty (first-run setup). With DATABASE_URL no demo data is ever loaded.
+   */
+  DEMO_DATA: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
   /** Where uploaded files and generated PDFs are kept when no S3 bucket is configured. */
   STORAGE_DIR: z.string().min(1).default(".data/files"),
   /** S3-compatible storage (all four, or none): lets several web processes share files. */

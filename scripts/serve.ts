@@ -1,7 +1,8 @@
 // `npm start` and `npm run dev`. Makes the README's promise true: with no configuration, it
 // starts an embedded PostgreSQL in .data/, applies migrations, loads the demo data into an
-// empty database, builds the app when the build is missing or older than the code, and runs
-// Next.js. With DATABASE_URL it uses that server (migrations applied, no demo data).
+// empty database (unless DEMO_DATA=off), builds the app when the build is missing or older than
+// the code, and runs Next.js. With DATABASE_URL it uses that server (migrations applied, no demo
+// data). While no organizer exists it prints a one-time link to first-run setup.
 // Ctrl-C or SIGTERM stops Next.js first, then PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
@@ -11,6 +12,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { EnvError, parseEnv } from "../lib/env";
+import { issueSetupToken } from "../lib/setup/setup-token";
 import { clientFor, isEmpty, seedDemo } from "../prisma/seed";
 import { EMBEDDED_DATABASE } from "./lib/database";
 
@@ -99,16 +101,19 @@ async function main() {
   const { applied } = await applyMigrations(databaseUrl, { log: (line) => say(line) });
   if (applied.length) say(`applied ${applied.length} migration(s)`);
 
-  if (embedded) {
-    const db = clientFor(databaseUrl);
-    try {
-      if (await isEmpty(db)) {
-        await seedDemo(db);
-        say("loaded the demo data (see README for the demo accounts)");
-      }
-    } finally {
-      await db.$disconnect();
+  const siteUrl = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  const db = clientFor(databaseUrl);
+  try {
+    // Demo data only into an empty embedded database, and only unless DEMO_DATA=off.
+    if (embedded && env.DEMO_DATA === "on" && (await isEmpty(db))) {
+      await seedDemo(db);
+      say("loaded the demo data (see README for the demo accounts)");
     }
+    // Until the first organizer exists, a one-time link to first-run setup (lib/setup/setup-token.ts).
+    const setupToken = await issueSetupToken(db);
+    if (setupToken) say(`not set up yet. Open this link to set up your organization and its first organizer (it works once; a new one is printed at each start):\n\n    ${siteUrl}/setup/${setupToken}\n`);
+  } finally {
+    await db.$disconnect();
   }
 
   const childEnv: NodeJS.ProcessEnv = {
