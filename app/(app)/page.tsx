@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RoleBadges } from "@/components/groups/role-badges";
 import { requireUser } from "@/lib/auth/session";
+import { organizerOrganizationIds } from "@/lib/authz";
 import { listMyGroups } from "@/lib/data/groups";
 import { listMyRecentFeedback } from "@/lib/data/feedback";
 
@@ -12,8 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const user = await requireUser("/");
-  const [groups, feedback, t, tLevels, tFeedback, format] = await Promise.all([
+  const [groups, organizes, feedback, t, tLevels, tFeedback, format] = await Promise.all([
     listMyGroups(user),
+    organizerOrganizationIds(user).then((ids) => ids.length > 0),
     listMyRecentFeedback(user),
     getTranslations("home"),
     getTranslations("levels"),
@@ -24,7 +26,17 @@ export default async function HomePage() {
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-muted">{t("greeting", { name: user.name })}</p>
-      {groups.length === 0 ? (
+      {groups.length === 0 && organizes ? (
+        // A new program's first organizer, just after setup: what to do first.
+        <div className="mt-8 rounded-md border border-stone-200 bg-white p-4">
+          <p>{t("emptyOrganizer")}</p>
+          <p className="mt-3">
+            <Link href="/courses" className="font-medium text-accent underline underline-offset-4">
+              {t("toCourses")}
+            </Link>
+          </p>
+        </div>
+      ) : groups.length === 0 ? (
         <p className="mt-8 rounded-md border border-stone-200 bg-white p-4">{t("empty")}</p>
       ) : (
         <ul className="mt-6 space-y-3" aria-label={t("title")}>
