@@ -19,7 +19,7 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
   if (!(await setupTokenIsOpen(db, token))) notFound();
   const t = await getTranslations("setup");
   return (
-    <ClientMessages namespaces={["setup", "validation", "settings.validation", "security.weak"]}>
+    <ClientMessages namespaces={["setup", "settings.validation", "security.weak"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
       <SetupForm token={token} timeZones={Intl.supportedValuesOf("timeZone")} />
