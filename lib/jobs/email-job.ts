@@ -14,7 +14,7 @@ import { emailJobSchema, type EmailJob } from "@/lib/jobs/email-queue";
 import { QUEUES } from "@/lib/jobs/queue";
 import { notificationEmail } from "@/lib/notifications/email";
 import { invitationEmail } from "@/lib/data/invitations";
-import { markPasswordResetEmailed, passwordResetEmail } from "@/lib/auth/password-reset";
+import { markPasswordResetEmailed, passwordResetEmail } from "@/lib/auth/password-reset-request";
 
 async function messageFor(job: EmailJob): Promise<EmailMessage | null> {
   if (job.kind === "passwordReset") return passwordResetEmail(job.passwordResetId, job.sealedToken);
