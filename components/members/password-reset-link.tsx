@@ -39,7 +39,7 @@ export function PasswordResetLink({ groupSlug, memberId, penName }: { groupSlug:
       </Button>
       {link && (
         <div>
-          <p className="text-sm">{t("made", { expires: format.dateTime(new Date(link.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <p className="text-sm">{t("made", { expires: format.dateTime(new Date(link.expiresAt), { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }) })}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <input readOnly aria-label={t("linkLabel")} value={link.url} className="min-w-0 flex-1 rounded-md border border-stone-400 bg-stone-50 px-3 py-2 text-sm" onFocus={(e) => e.currentTarget.select()} />
             <Button
