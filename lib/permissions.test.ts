@@ -28,6 +28,7 @@ const expected: Record<GroupAction, GroupRole[]> = {
   "discussion.moderate": [O, F],
   "member.exportData": [O],
   "member.erase": [O],
+  "member.resetPassword": [O],
 };
 
 describe("group permissions", () => {

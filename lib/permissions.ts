@@ -34,6 +34,8 @@ export const GROUP_PERMISSIONS = {
   "discussion.moderate": STAFF,
   "member.exportData": ORGANIZER,
   "member.erase": ORGANIZER,
+  /** A one-time link to set a new password, for a member with a login (docs/decisions/024). */
+  "member.resetPassword": ORGANIZER,
 } as const satisfies Record<string, readonly GroupRole[]>;
 
 export type GroupAction = keyof typeof GROUP_PERMISSIONS;

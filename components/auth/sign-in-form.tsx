@@ -1,6 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -42,6 +43,11 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <Button type="submit" disabled={formState.isSubmitting} className="w-full">
         {formState.isSubmitting ? t("submitting") : t("submit")}
       </Button>
+      <p>
+        <Link href="/forgot-password" className="inline-block py-2 text-accent underline underline-offset-4">
+          {t("forgotPassword")}
+        </Link>
+      </p>
     </form>
   );
 }

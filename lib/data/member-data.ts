@@ -185,7 +185,7 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
       if (person.userId) {
         await tx.user.update({
           where: { id: person.userId },
-          data: { email: `erased-${person.userId}@erased.invalid`, name: "Former member", passwordHash: null, disabledAt: now, sessions: { deleteMany: {} } },
+          data: { email: `erased-${person.userId}@erased.invalid`, name: "Former member", passwordHash: null, disabledAt: now, sessions: { deleteMany: {} }, passwordResets: { deleteMany: {} } },
         });
         await tx.notification.deleteMany({ where: { userId: person.userId } });
       }

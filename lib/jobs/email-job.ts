@@ -14,12 +14,15 @@ import { emailJobSchema, type EmailJob } from "@/lib/jobs/email-queue";
 import { QUEUES } from "@/lib/jobs/queue";
 import { notificationEmail } from "@/lib/notifications/email";
 import { invitationEmail } from "@/lib/data/invitations";
+import { markPasswordResetEmailed, passwordResetEmail } from "@/lib/auth/password-reset-request";
 
 async function messageFor(job: EmailJob): Promise<EmailMessage | null> {
+  if (job.kind === "passwordReset") return passwordResetEmail(job.passwordResetId, job.sealedToken);
   return job.kind === "notification" ? notificationEmail(job.notificationId) : invitationEmail(job.invitationId, job.sealedToken);
 }
 
 async function markEmailed(job: EmailJob): Promise<void> {
+  if (job.kind === "passwordReset") return markPasswordResetEmailed(job.passwordResetId);
   const data = { emailedAt: new Date() };
   if (job.kind === "notification") await db.notification.updateMany({ where: { id: job.notificationId }, data });
   else await db.invitation.updateMany({ where: { id: job.invitationId }, data });

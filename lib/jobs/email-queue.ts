@@ -12,6 +12,7 @@ export const emailJobSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("notification"), notificationId: z.string().min(1) }),
   /** The token is sealed (lib/email/seal.ts): the queue holds no usable link. */
   z.object({ kind: z.literal("invitation"), invitationId: z.string().min(1), sealedToken: z.string().min(1) }),
+  z.object({ kind: z.literal("passwordReset"), passwordResetId: z.string().min(1), sealedToken: z.string().min(1) }),
 ]);
 export type EmailJob = z.infer<typeof emailJobSchema>;
 

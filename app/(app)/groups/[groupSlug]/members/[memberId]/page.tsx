@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { EraseForm } from "@/components/members/erase-form";
 import { MoveMemberForm, StatusChangeForm, SwitchChannelButton, TransferForm } from "@/components/members/member-forms";
 import { ReleaseForm } from "@/components/members/release-form";
+import { PasswordResetSection } from "@/components/members/password-reset-section";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getMemberDetail } from "@/lib/data/member-data";
@@ -143,6 +144,8 @@ export default async function MemberPage({ params }: Props) {
           )}
         </section>
       )}
+
+      {canInGroup(ctx.roles, "member.resetPassword") && m.person.user && !m.person.user.disabledAt && !erased && <PasswordResetSection groupSlug={groupSlug} memberId={m.id} penName={m.penName} />}
 
       {organizer && (
         <section aria-labelledby="data" className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
