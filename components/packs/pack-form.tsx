@@ -55,10 +55,10 @@ export function PackForm(props: { groupSlug: string; packNumber: number; publish
       body: (
         <>
           <p>{tl("publishBody")}</p>
-          <p>
-            {details.dueDate ? tl("publishDue", { date: format.dateTime(new Date(`${details.dueDate}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) }) : tl("publishNoDue")}{" "}
-            {tl("publishLessons", { count: details.lessonIds.length })}
-          </p>
+          <ul className="list-disc pl-6">
+            <li>{details.dueDate ? tl("publishDue", { date: format.dateTime(new Date(`${details.dueDate}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) }) : tl("publishNoDue")}</li>
+            <li>{tl("publishLessons", { count: details.lessonIds.length })}</li>
+          </ul>
           <p className="text-sm text-muted">{tl("publishSavesFirst")}</p>
         </>
       ),

@@ -22,7 +22,7 @@ test("publish with an unsaved due date publishes that date; the dialog is keyboa
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Publish pack 1?" });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText("Due date: March 12, 2027");
+  await expect(dialog).toContainText("Due date: March 12, 2027.");
   await shoot(page, "publish-dialog-desktop");
 
   // Focus starts on Cancel, Tab goes round the two buttons and stays in the dialog.
