@@ -23,7 +23,6 @@ export function DeletePackButton({ groupSlug, packNumber }: { groupSlug: string;
       title: t("deleteTitle", { number: packNumber }),
       body: <p>{t("deleteBody")}</p>,
       confirmLabel: t("deleteConfirm"),
-      cancelLabel: t("cancel"),
       danger: true,
     });
     if (!agreed) return;

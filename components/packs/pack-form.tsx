@@ -63,7 +63,6 @@ export function PackForm(props: { groupSlug: string; packNumber: number; publish
         </>
       ),
       confirmLabel: tl("publishConfirm"),
-      cancelLabel: tl("cancel"),
     });
     if (!agreed) return;
     setPublishing(true);

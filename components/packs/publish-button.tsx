@@ -27,7 +27,6 @@ export function PublishButton({ groupSlug, packNumber }: { groupSlug: string; pa
             title: tl("publishTitle", { number: packNumber }),
             body: <p>{tl("publishBody")}</p>,
             confirmLabel: tl("publishConfirm"),
-            cancelLabel: tl("cancel"),
           });
           if (!agreed) return;
           start(async () => {

@@ -4,14 +4,18 @@
 // <dialog> opened with showModal: the rest of the page is inert, Escape cancels, focus starts on
 // "Cancel" (a stray Enter does not confirm something that cannot be undone), Tab stays inside,
 // and focus goes back to what opened it. Labelled by its title, described by its body.
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 export type ConfirmOptions = {
+  /** The question; enough on its own when it says what happens. */
   title: string;
-  body: ReactNode;
+  body?: ReactNode;
+  /** Says what confirming does ("Delete the draft"), not "OK". */
   confirmLabel: string;
-  cancelLabel: string;
+  /** "Cancel" unless given. */
+  cancelLabel?: string;
   /** A destructive action: the confirm button is drawn in the danger colour. */
   danger?: boolean;
 };
@@ -20,6 +24,7 @@ export function ConfirmDialog({ open, onConfirm, onCancel, ...options }: Confirm
   const ref = useRef<HTMLDialogElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const id = useId();
+  const t = useTranslations("confirmDialog");
 
   useEffect(() => {
     const dialog = ref.current;
@@ -29,7 +34,11 @@ export function ConfirmDialog({ open, onConfirm, onCancel, ...options }: Confirm
       dialog.showModal();
     } else if (!open && dialog.open) {
       dialog.close();
-      returnTo.current?.focus();
+      const target = returnTo.current;
+      target?.focus();
+      // A form's submit button is still disabled in this render while its handler awaits the
+      // answer: try again once it is enabled.
+      if (target && document.activeElement !== target) requestAnimationFrame(() => target.focus());
     }
   }, [open]);
 
@@ -54,7 +63,7 @@ export function ConfirmDialog({ open, onConfirm, onCancel, ...options }: Confirm
     <dialog
       ref={ref}
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
+      aria-describedby={options.body ? `${id}-body` : undefined}
       onKeyDown={keepFocusInside}
       // Escape: the browser would close the dialog behind React's back; let the state do it.
       onCancel={(event) => {
@@ -67,12 +76,14 @@ export function ConfirmDialog({ open, onConfirm, onCancel, ...options }: Confirm
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {options.title}
         </h2>
-        <div id={`${id}-body`} className="mt-3 space-y-2">
-          {options.body}
-        </div>
+        {options.body && (
+          <div id={`${id}-body`} className="mt-3 space-y-2">
+            {options.body}
+          </div>
+        )}
         <div className="mt-6 flex flex-wrap justify-end gap-3">
           <Button variant="secondary" autoFocus onClick={onCancel}>
-            {options.cancelLabel}
+            {options.cancelLabel ?? t("cancel")}
           </Button>
           {options.danger ? (
             <button type="button" onClick={onConfirm} className="inline-flex min-h-11 items-center justify-center rounded-md bg-danger px-4 py-2 font-medium text-white hover:bg-red-900">

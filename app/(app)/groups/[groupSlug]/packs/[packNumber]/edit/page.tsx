@@ -37,7 +37,7 @@ export default async function EditPackPage({ params }: Props) {
   ]);
   const base = `/groups/${groupSlug}/packs/${number}`;
   return (
-    <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.featured", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit", "packs.errors", "packs.lifecycle", "packs.validation"]}>
+    <ClientMessages namespaces={["confirmDialog", "discussion.errors.notFeaturable", "discussion.featured", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit", "packs.errors", "packs.lifecycle", "packs.validation"]}>
       <p>
         <Link href={base} className="text-sm text-accent underline underline-offset-4">
           {t("preview")}
