@@ -78,6 +78,8 @@ test("start a pack with its lessons and due date, then delete the draft through 
   await del.click();
   const dialog = page.getByRole("dialog", { name: "Delete draft pack 1?" });
   await expect(dialog).toBeVisible();
+  // The page behind is dimmed (the dialog's ::backdrop), so it reads as not in reach.
+  expect(await dialog.evaluate((element) => getComputedStyle(element, "::backdrop").backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
   await shoot(page, "delete-dialog-390");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
