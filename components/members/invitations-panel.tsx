@@ -10,11 +10,13 @@ import { useActionMessage } from "@/components/forms/use-action-message";
 import { InvitationLinks, type InvitationLink } from "@/components/roster/invitation-links";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/server/result";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 export type MemberWithoutLogin = { id: string; penName: string; email: string | null; invitation: { id: string; expiresAt: string; expired: boolean } | null };
 
 export function InvitationsPanel({ groupSlug, members }: { groupSlug: string; members: MemberWithoutLogin[] }) {
   const t = useTranslations("roster.invite");
+  const { confirm, dialog } = useConfirm();
   const format = useFormatter();
   const message = useActionMessage();
   const router = useRouter();
@@ -46,6 +48,7 @@ export function InvitationsPanel({ groupSlug, members }: { groupSlug: string; me
 
   return (
     <div className="mt-3 space-y-4">
+      {dialog}
       <FormAlert message={error} />
       {members.length === 0 ? (
         <p>{t("none")}</p>
@@ -83,8 +86,9 @@ export function InvitationsPanel({ groupSlug, members }: { groupSlug: string; me
                     <Button
                       variant="quiet"
                       disabled={pending}
-                      onClick={() => {
-                        if (window.confirm(t("revokeConfirm", { name: m.penName }))) run(() => revokeInvitationAction({ groupSlug, invitationId: m.invitation!.id }));
+                      onClick={async () => {
+                        const invitationId = m.invitation!.id;
+                        if (await confirm({ title: t("revokeConfirm", { name: m.penName }), confirmLabel: t("revoke"), danger: true })) run(() => revokeInvitationAction({ groupSlug, invitationId }));
                       }}
                     >
                       {t("revoke")}

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
 import { addMailMemberAction, changeMemberStatusAction, moveMemberAction, switchChannelAction, transferMemberAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
@@ -125,14 +126,16 @@ export function SwitchChannelButton({ groupSlug, memberId, to, label, confirm }:
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const { confirm: ask, dialog } = useConfirm();
   return (
     <div className="mt-2">
       <FormAlert message={error} />
+      {dialog}
       <Button
         variant="quiet"
         disabled={pending}
-        onClick={() => {
-          if (!window.confirm(confirm)) return;
+        onClick={async () => {
+          if (!(await ask({ title: confirm, confirmLabel: label }))) return;
           start(async () => {
             try {
               const result = await switchChannelAction({ groupSlug, memberId, channel: to });
@@ -164,9 +167,10 @@ export function StatusChangeForm({ groupSlug, memberId, penName, changes }: { gr
   });
   const apply = useApply(setError, setFormError);
   const err = (m?: string) => message(m) ?? undefined;
+  const { confirm, dialog } = useConfirm();
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    if (values.change === "withdraw" && !window.confirm(t("withdrawConfirm", { name: penName }))) return;
+    if (values.change === "withdraw" && !(await confirm({ title: t("withdrawConfirm", { name: penName }), confirmLabel: t("submit"), danger: true }))) return;
     try {
       if (apply(await changeMemberStatusAction({ groupSlug, memberId, values }))) router.refresh();
     } catch {
@@ -175,6 +179,7 @@ export function StatusChangeForm({ groupSlug, memberId, penName, changes }: { gr
   });
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+      {dialog}
       <FormAlert message={formError} />
       <SelectField label={t("change")} options={changes.map((c) => ({ value: c, label: t(`changes.${c}`) }))} {...register("change")} error={err(formState.errors.change?.message)} />
       <div className="grid gap-3 sm:grid-cols-2">
@@ -200,10 +205,11 @@ export function MoveMemberForm({ groupSlug, memberId, penName, targets }: { grou
   });
   const apply = useApply(setError, setFormError);
   const err = (m?: string) => message(m) ?? undefined;
+  const { confirm, dialog } = useConfirm();
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const target = targets.find((g) => g.id === values.targetGroupId)?.name ?? "";
-    if (!window.confirm(t("confirm", { name: penName, group: target }))) return;
+    if (!(await confirm({ title: t("confirm", { name: penName, group: target }), confirmLabel: t("submit") }))) return;
     try {
       if (apply(await moveMemberAction({ groupSlug, memberId, values }))) router.refresh();
     } catch {
@@ -212,6 +218,7 @@ export function MoveMemberForm({ groupSlug, memberId, penName, targets }: { grou
   });
   return (
     <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+      {dialog}
       <FormAlert message={formError} />
       <SelectField label={t("group")} options={targets.map((g) => ({ value: g.id, label: g.name }))} {...register("targetGroupId")} error={err(formState.errors.targetGroupId?.message)} />
       <TextField label={t("penName")} hint={t("penNameHint")} {...register("penName")} error={err(formState.errors.penName?.message)} />

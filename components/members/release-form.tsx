@@ -12,6 +12,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { InvitationLinks, type InvitationLink } from "@/components/roster/invitation-links";
 import { Button } from "@/components/ui/button";
 import { releaseSchema, type ReleaseInput } from "@/lib/validations/member";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 /**
  * Stays mounted after the release (`released`), so the new invitation link is still shown once
@@ -26,8 +27,9 @@ export function ReleaseForm({ groupSlug, memberId, penName, released }: { groupS
     defaultValues: { email: "", occurredOn: new Date().toLocaleDateString("en-CA"), reason: "" },
   });
   const { formError, saved, run, fieldError } = useActionForm(setError);
+  const { confirm, dialog } = useConfirm();
   const onSubmit = handleSubmit(async (values) => {
-    if (!window.confirm(t("confirm", { name: penName }))) return;
+    if (!(await confirm({ title: t("confirm", { name: penName }), confirmLabel: t("submit") }))) return;
     const done = await run(() => releaseMemberAction({ groupSlug, memberId, values }));
     if (!done) return;
     setLinks(done.data.invitations);
@@ -40,6 +42,7 @@ export function ReleaseForm({ groupSlug, memberId, penName, released }: { groupS
           <summary className="cursor-pointer text-sm font-medium text-accent">{t("title")}</summary>
           <p className="mt-3 text-sm text-muted">{t("intro")}</p>
           <form onSubmit={onSubmit} noValidate className="mt-3 space-y-3" aria-label={t("title")}>
+            {dialog}
             <FormAlert message={formError} />
             <TextField label={t("email")} hint={t("emailHint")} type="email" autoComplete="off" {...register("email")} error={fieldError(formState.errors.email?.message)} />
             <div className="grid gap-3 sm:grid-cols-2">

@@ -1,4 +1,6 @@
 "use client";
+// Publish from the pack's preview page, which shows the pack as saved: there is no form on
+// screen, so nothing unsaved can be left out. (The editor publishes through its form.)
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -6,9 +8,12 @@ import { publishPackAction } from "@/app/(app)/groups/[groupSlug]/packs/actions"
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 export function PublishButton({ groupSlug, packNumber }: { groupSlug: string; packNumber: number }) {
   const t = useTranslations("packs.edit");
+  const tl = useTranslations("packs.lifecycle");
+  const { confirm, dialog } = useConfirm();
   const message = useActionMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -17,8 +22,13 @@ export function PublishButton({ groupSlug, packNumber }: { groupSlug: string; pa
     <div className="space-y-2">
       <Button
         disabled={pending}
-        onClick={() => {
-          if (!window.confirm(t("publishConfirm", { number: packNumber }))) return;
+        onClick={async () => {
+          const agreed = await confirm({
+            title: tl("publishTitle", { number: packNumber }),
+            body: <p>{tl("publishBody")}</p>,
+            confirmLabel: tl("publishConfirm"),
+          });
+          if (!agreed) return;
           start(async () => {
             setError(null);
             try {
@@ -35,6 +45,7 @@ export function PublishButton({ groupSlug, packNumber }: { groupSlug: string; pa
       </Button>
       <p className="text-sm text-muted">{t("publishHint")}</p>
       <FormAlert message={error} />
+      {dialog}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createPack, getPack, listPacks, publishPack, updatePack } from "@/lib/data/packs";
+import { createPack, deletePack, getPack, listPacks, publishPack, suggestNextLessons, updatePack } from "@/lib/data/packs";
 import { makePackScenario, makeLessonWithPrompts } from "@/tests/factories/pack";
 
 describe("pack visibility", () => {
@@ -70,5 +70,71 @@ describe("building packs", () => {
     const s = await makePackScenario();
     const { number } = await createPack(s.facilitator);
     await expect(publishPack(s.facilitator, number)).rejects.toMatchObject({ code: "CONFLICT", message: "packs.errors.noLessons" });
+  });
+});
+
+describe("packs without traps (issue 15)", () => {
+  it("publishing with the form's details saves and publishes them in one transaction", async () => {
+    const s = await makePackScenario();
+    const second = await makeLessonWithPrompts(s.group.courseId);
+    const details = { title: "Work and time", letterMarkdown: "Dear all,\n\nwelcome.", dueDate: "2027-01-15", lessonIds: [s.lesson.id, second.id] };
+    await publishPack(s.facilitator, 1, details);
+    const seen = await getPack(s.memberCtx, 1);
+    expect({
+      title: seen.title,
+      letterMarkdown: seen.letterMarkdown,
+      dueDate: seen.dueDate?.toISOString().slice(0, 10),
+      lessonIds: seen.lessons.map((l) => l.lesson.id),
+    }).toEqual(details);
+    expect(seen.status).toBe("PUBLISHED");
+    expect(await db.delivery.count({ where: { packId: s.pack.id } })).toBe(1);
+  });
+
+  it("a publish whose details are refused publishes nothing and saves nothing", async () => {
+    const s = await makePackScenario();
+    const other = await makePackScenario();
+    await expect(publishPack(s.facilitator, 1, { title: "Changed", letterMarkdown: "", dueDate: "2027-01-15", lessonIds: [other.lesson.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const pack = await db.pack.findUniqueOrThrow({ where: { id: s.pack.id } });
+    expect(pack).toMatchObject({ status: "DRAFT", title: "", dueDate: null });
+    expect(await db.delivery.count({ where: { packId: s.pack.id } })).toBe(0);
+  });
+
+  it("deletes a draft and only what belongs to it", async () => {
+    const s = await makePackScenario();
+    const { number } = await createPack(s.facilitator, { lessonIds: [s.lesson.id], dueDate: "" });
+    await deletePack(s.facilitator, number);
+    expect(await db.pack.count({ where: { groupId: s.group.id, number } })).toBe(0);
+    // Pack 1 (which holds the same lesson) and the lesson itself stay.
+    expect((await getPack(s.facilitator, 1)).lessons.map((l) => l.lesson.id)).toEqual([s.lesson.id]);
+    expect(await db.lesson.count({ where: { id: s.lesson.id } })).toBe(1);
+    await expect(deletePack(s.facilitator, number)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses to delete a published pack and changes nothing", async () => {
+    const s = await makePackScenario({ published: true });
+    await db.delivery.create({ data: { packId: s.pack.id, memberId: s.member.id, channel: "ONLINE", status: "DELIVERED" } });
+    await expect(deletePack(s.facilitator, 1)).rejects.toMatchObject({ code: "CONFLICT", message: "packs.errors.publishedNotDeletable" });
+    expect(await db.pack.findUniqueOrThrow({ where: { id: s.pack.id } })).toMatchObject({ status: "PUBLISHED" });
+    expect(await db.packLesson.count({ where: { packId: s.pack.id } })).toBe(1);
+    expect(await db.delivery.count({ where: { packId: s.pack.id } })).toBe(1);
+    await expect(deletePack(s.memberCtx, 1)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("suggests the next lessons of the course after those already in packs", async () => {
+    const s = await makePackScenario(); // pack 1 holds lesson 1
+    const [l2, l3, l4, l5] = [
+      await makeLessonWithPrompts(s.group.courseId),
+      await makeLessonWithPrompts(s.group.courseId),
+      await makeLessonWithPrompts(s.group.courseId),
+      await makeLessonWithPrompts(s.group.courseId),
+    ];
+    expect(await suggestNextLessons(s.facilitator)).toEqual([l2!.id]);
+    // A pack of two lessons: the next suggestion is the two after them.
+    const { number } = await createPack(s.facilitator, { lessonIds: [l2!.id, l3!.id], dueDate: "2027-02-01" });
+    expect((await getPack(s.facilitator, number)).dueDate?.toISOString().slice(0, 10)).toBe("2027-02-01");
+    expect(await suggestNextLessons(s.facilitator)).toEqual([l4!.id, l5!.id]);
+    // Every lesson used: nothing to suggest.
+    await createPack(s.facilitator, { lessonIds: [l4!.id, l5!.id], dueDate: "" });
+    expect(await suggestNextLessons(s.facilitator)).toEqual([]);
   });
 });

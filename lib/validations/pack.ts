@@ -15,4 +15,8 @@ export const packDetailsSchema = z.object({
 });
 export type PackDetailsInput = z.infer<typeof packDetailsSchema>;
 
+/** Starting a pack: its lessons (the next ones of the course are suggested) and its due date. */
+export const packStartSchema = packDetailsSchema.pick({ lessonIds: true, dueDate: true });
+export type PackStartInput = z.infer<typeof packStartSchema>;
+
 export const packRefSchema = z.object({ groupSlug: groupSlugSchema, packNumber: z.coerce.number().int().min(1).max(100_000) });

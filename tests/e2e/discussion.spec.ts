@@ -107,8 +107,8 @@ test("a member shares, another replies, the facilitator features it, and the mai
   await facilitator.getByRole("button", { name: "Save featured responses" }).click();
   await expect(facilitator.getByText("Saved.").last()).toBeVisible();
   await shoot(facilitator, "featuring");
-  facilitator.on("dialog", (dialog) => void dialog.accept());
   await facilitator.getByRole("button", { name: "Publish to members" }).click();
+  await facilitator.getByRole("dialog").getByRole("button", { name: "Publish to members" }).click();
   await expect(facilitator.getByRole("button", { name: "Publish to members" })).toHaveCount(0);
   // The button also goes while the publish is still under way: wait for the pack itself.
   await expect.poll(async () => (await db.pack.findFirstOrThrow({ where: { groupId: s.group.id, number: 2 } })).status).toBe("PUBLISHED");

@@ -183,6 +183,7 @@ test("a server action from another site gets a plain 403 before Next and writes 
   await page.goto(`/groups/${s.group.slug}`);
   const captured = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
   await page.getByRole("button", { name: "Start a new pack" }).click();
+  await page.getByRole("button", { name: "Start the pack" }).click();
   const action = await captured;
   await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/packs/1/edit$`));
   const packs = () => db.pack.count({ where: { groupId: s.group.id } });

@@ -91,8 +91,8 @@ test("an organizer moves a member from the introductory group to the advanced on
   const move = page.getByRole("form", { name: "Move to another group" });
   await move.getByLabel("New group", { exact: true }).selectOption({ label: "Advanced group" });
   await move.getByLabel("Reason (optional)").fill("Finished the introduction");
-  page.once("dialog", (dialog) => void dialog.accept());
   await move.getByRole("button", { name: "Move member" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Move member" }).click();
   await expect(page.getByText("Moved to Advanced group")).toBeVisible();
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "/tmp/member-page-375.png", fullPage: true });
@@ -119,8 +119,8 @@ test("an organizer releases a mail member, who accepts the invitation and sees t
   const email = `released-${o.id}@example.test`;
   await page.getByLabel("Their email address").fill(email);
   await page.getByLabel("Note (optional)").fill("Released on parole");
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Release and invite" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Release and invite" }).click();
   const link = page.getByLabel(`Invitation link for Letters ${o.id}`);
   await expect(link).toHaveValue(/\/invitations\/[A-Za-z0-9_-]{43}$/);
   const url = await link.inputValue();

@@ -39,15 +39,18 @@ test("facilitator publishes a pack; member drafts, reloads, submits once; feedba
   // Build and publish pack 1.
   await facilitator.goto(`/groups/${s.group.slug}`);
   await facilitator.getByRole("button", { name: "Start a new pack" }).click();
+  // Starting asks for the lessons: the course's first lesson is suggested (ticked).
+  await expect(facilitator.getByRole("checkbox", { name: new RegExp(s.lesson.title) })).toBeChecked();
+  await facilitator.getByRole("button", { name: "Start the pack" }).click();
   await expect(facilitator).toHaveURL(new RegExp(`/groups/${s.group.slug}/packs/1/edit$`));
   await facilitator.getByLabel("Title (optional)").fill("Reading slowly");
   await facilitator.getByLabel("Letter to the group").fill("Dear all,\n\nTake your time with this one.");
   await facilitator.getByLabel("Due date").fill("2026-12-31");
-  await facilitator.getByText(s.lesson.title).click();
+  await expect(facilitator.getByRole("checkbox", { name: new RegExp(s.lesson.title) })).toBeChecked();
   await facilitator.getByRole("button", { name: "Save", exact: true }).click();
   await expect(facilitator.getByText("Saved.")).toBeVisible();
-  facilitator.once("dialog", (dialog) => void dialog.accept());
   await facilitator.getByRole("button", { name: "Publish to members" }).click();
+  await facilitator.getByRole("dialog").getByRole("button", { name: "Publish to members" }).click();
   await expect(facilitator.getByRole("button", { name: "Publish to members" })).toHaveCount(0);
   await facilitator.goto(`/groups/${s.group.slug}/packs/1`);
   await expect(facilitator.getByRole("heading", { name: "Pack 1: Reading slowly" })).toBeVisible();

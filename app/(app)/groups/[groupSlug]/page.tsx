@@ -6,7 +6,7 @@ import { NewPackButton } from "@/components/packs/new-pack-button";
 import { PackList } from "@/components/packs/pack-list";
 import { groupPage } from "@/lib/authz";
 import { getGroupOverview } from "@/lib/data/groups";
-import { listPacks } from "@/lib/data/packs";
+import { listPacks, packStartOptions } from "@/lib/data/packs";
 import { canInGroup } from "@/lib/permissions";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
@@ -31,8 +31,9 @@ export default async function GroupHomePage({ params }: Props) {
   const tMembers = await getTranslations("members");
   const tDiscussion = await getTranslations("discussion");
   const staff = canInGroup(roles, "pack.edit");
+  const start = staff ? await packStartOptions(ctx) : null;
   return (
-    <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.validation", "mail.validation.receivedInFuture", "packs.creating", "packs.errors", "packs.newPack", "packs.validation"]}>
+    <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.validation", "mail.validation.receivedInFuture", "packs.errors", "packs.lifecycle", "packs.validation"]}>
       <p>
         <Link href="/" className="text-sm text-accent underline underline-offset-4">
           {t("backToGroups")}
@@ -88,9 +89,9 @@ export default async function GroupHomePage({ params }: Props) {
             {tDiscussion("link")}
           </Link>
         </div>
-        {staff && (
+        {start && (
           <div className="mt-3">
-            <NewPackButton groupSlug={group.slug} />
+            <NewPackButton groupSlug={group.slug} {...start} />
           </div>
         )}
         <PackList groupSlug={group.slug} packs={packs} staff={staff} />

@@ -22,7 +22,7 @@ export default async function MembersPage({ params }: Props) {
   const [histories, withoutLogin, tInvite] = await Promise.all([listMemberHistories(ctx, members.map((m) => m.person.id)), listMembersWithoutLogin(ctx), getTranslations("roster.invite")]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <ClientMessages namespaces={["invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}`} className="text-sm text-accent underline underline-offset-4">
           {ctx.group.name}

@@ -6,18 +6,18 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addFeedback } from "@/lib/data/feedback";
 import { setFeatured } from "@/lib/data/featured";
-import { createPack, publishPack, updatePack } from "@/lib/data/packs";
+import { createPack, deletePack, publishPack, updatePack } from "@/lib/data/packs";
 import { saveDraft } from "@/lib/data/responses";
 import { groupAction } from "@/lib/server/actions";
 import { featuredSchema } from "@/lib/validations/discussion";
 import { groupSlugSchema } from "@/lib/validations/group";
-import { packDetailsSchema, packRefSchema } from "@/lib/validations/pack";
+import { packDetailsSchema, packRefSchema, packStartSchema } from "@/lib/validations/pack";
 import { feedbackSchema, saveDraftSchema } from "@/lib/validations/response";
 
 const packPath = (slug: string, n: number) => `/groups/${slug}/packs/${n}`;
 
-export const createPackAction = groupAction("pack.edit", z.object({ groupSlug: groupSlugSchema }), async (ctx) => {
-  const created = await createPack(ctx);
+export const createPackAction = groupAction("pack.edit", packStartSchema.extend({ groupSlug: groupSlugSchema }), async (ctx, { lessonIds, dueDate }) => {
+  const created = await createPack(ctx, { lessonIds, dueDate });
   revalidatePath(`/groups/${ctx.group.slug}`);
   return created;
 });
@@ -29,9 +29,18 @@ export const updatePackAction = groupAction("pack.edit", packRefSchema.extend({ 
   return null;
 });
 
-export const publishPackAction = groupAction("pack.edit", packRefSchema, async (ctx, { groupSlug, packNumber }) => {
-  await publishPack(ctx, packNumber);
+// Takes the editor's form as it is on screen and saves it in the publishing transaction, so the
+// published pack is what the facilitator saw (docs/decisions/025-packs-without-traps.md).
+// Without `details` only from the pack's preview page, which shows the pack as saved.
+export const publishPackAction = groupAction("pack.edit", packRefSchema.extend({ details: packDetailsSchema.optional() }), async (ctx, { groupSlug, packNumber, details }) => {
+  await publishPack(ctx, packNumber, details);
   revalidatePath(packPath(groupSlug, packNumber));
+  revalidatePath(`/groups/${groupSlug}`);
+  return null;
+});
+
+export const deletePackAction = groupAction("pack.edit", packRefSchema, async (ctx, { groupSlug, packNumber }) => {
+  await deletePack(ctx, packNumber);
   revalidatePath(`/groups/${groupSlug}`);
   return null;
 });

@@ -49,7 +49,7 @@ export default async function PackPage({ params }: Props) {
   const promptNumbers = new Map(promptsOf(pack).map((prompt, index) => [prompt.id, index + 1]));
 
   return (
-    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "discussion.shareControl", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit.publish", "packs.edit.publishConfirm", "packs.edit.publishHint", "packs.edit.publishing", "packs.errors", "packs.response", "packs.validation"]}>
+    <ClientMessages namespaces={["confirmDialog", "discussion.errors", "discussion.hide", "discussion.shareControl", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit.publish", "packs.edit.publishHint", "packs.edit.publishing", "packs.errors", "packs.lifecycle.publishBody", "packs.lifecycle.publishConfirm", "packs.lifecycle.publishTitle", "packs.response", "packs.validation"]}>
       <article>
         <p>
           <Link href={`/groups/${ctx.group.slug}`} className="text-sm text-accent underline underline-offset-4">

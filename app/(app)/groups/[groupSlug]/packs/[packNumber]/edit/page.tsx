@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PackForm } from "@/components/packs/pack-form";
-import { PublishButton } from "@/components/packs/publish-button";
+import { DeletePackButton } from "@/components/packs/delete-pack-button";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { getPack, listCourseLessons } from "@/lib/data/packs";
@@ -37,7 +37,7 @@ export default async function EditPackPage({ params }: Props) {
   ]);
   const base = `/groups/${groupSlug}/packs/${number}`;
   return (
-    <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.featured", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit", "packs.errors", "packs.validation"]}>
+    <ClientMessages namespaces={["confirmDialog", "discussion.errors.notFeaturable", "discussion.featured", "discussion.validation", "mail.validation.receivedInFuture", "packs.edit", "packs.errors", "packs.lifecycle", "packs.validation"]}>
       <p>
         <Link href={base} className="text-sm text-accent underline underline-offset-4">
           {t("preview")}
@@ -59,7 +59,7 @@ export default async function EditPackPage({ params }: Props) {
       <FeaturedEditor groupSlug={groupSlug} packNumber={number} candidates={featured.candidates} chosen={featured.chosen} />
       {pack.status === "DRAFT" && (
         <div className="mt-10 border-t border-stone-200 pt-6">
-          <PublishButton groupSlug={groupSlug} packNumber={number} />
+          <DeletePackButton groupSlug={groupSlug} packNumber={number} />
         </div>
       )}
     </ClientMessages>
