@@ -9,6 +9,7 @@ import { canInGroup } from "@/lib/permissions";
 import type { PackDetailsInput } from "@/lib/validations/pack";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/data/notifications";
+import { assertGroupOpen } from "@/lib/data/group-archive";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -82,6 +83,7 @@ export async function listCourseLessons(ctx: GroupContext) {
 /** Makes the next numbered draft pack. Two facilitators clicking at once get packs N and N+1. */
 export async function createPack(ctx: GroupContext): Promise<{ number: number }> {
   assertCan(ctx, "pack.edit");
+  await assertGroupOpen(ctx.group.id); // an archived group gets no new packs (decision 023)
   for (let attempt = 0; attempt < 5; attempt++) {
     const last = await db.pack.findFirst({ where: { groupId: ctx.group.id }, orderBy: { number: "desc" }, select: { number: true } });
     const number = (last?.number ?? 0) + 1;
