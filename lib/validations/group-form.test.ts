@@ -66,6 +66,13 @@ describe("group form", () => {
     expect(groupFormSchema.safeParse({ ...valid, level: "EXPERT" }).success).toBe(false);
   });
 
+  it("parses its own output again to the same values (the form sends parsed values to the server)", () => {
+    for (const input of [valid, { ...valid, turnaroundDays: "21", packEveryWeeks: "" }, { ...valid, name: "  Spaced  " }]) {
+      const once = groupFormSchema.parse(input);
+      expect(groupFormSchema.parse(once)).toEqual(once);
+    }
+  });
+
   it("keeps any naughty name that is not blank and fits, without the NUL character", () => {
     for (const s of naughtyStrings) {
       const parsed = groupFormSchema.safeParse({ ...valid, name: s });

@@ -45,11 +45,14 @@ export function suggestSlug(name: string): string {
     .replace(/-+$/, "");
 }
 
-/** Empty = not set; otherwise a whole number from min to max. */
+/**
+ * Empty = not set; otherwise a whole number from min to max. Null is taken too: the form sends
+ * the values this schema made (null for empty), and the server parses them again.
+ */
 const wholeOrEmpty = (min: number, max: number, key: string) =>
   z
-    .union([z.string(), z.number()])
-    .transform((v) => String(v).trim())
+    .union([z.string(), z.number(), z.null()])
+    .transform((v) => (v === null ? "" : String(v).trim()))
     .refine((v) => v === "" || /^\d{1,4}$/.test(v), `groupAdmin.validation.${key}`)
     .transform((v) => (v === "" ? null : Number(v)))
     .refine((v) => v === null || (v >= min && v <= max), `groupAdmin.validation.${key}`);
