@@ -9,6 +9,8 @@ import { canInGroup } from "@/lib/permissions";
 import type { PackDetailsInput, PackStartInput } from "@/lib/validations/pack";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/data/notifications";
+import { assertGroupOpen } from "@/lib/data/group-archive";
+import { nextDueDate } from "@/lib/groups/schedule";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -117,13 +119,17 @@ export async function packStartOptions(ctx: GroupContext) {
 }
 
 /**
- * The due date to suggest for a new pack, "YYYY-MM-DD" or "" for none.
- * TODO(pack schedule, issue 15 point 2): when groups have a pack schedule (e.g. every 4 weeks),
- * return the next due date from it here; the start form and createPack already take the date.
+ * The due date to suggest for a new pack, "YYYY-MM-DD" or "" for none: from the group's pack
+ * schedule (lib/groups/schedule.ts, the rule the group settings page shows), counted from the
+ * last dated pack.
  */
 export async function suggestDueDate(ctx: GroupContext): Promise<string> {
-  void ctx;
-  return "";
+  const [group, lastDated] = await Promise.all([
+    db.group.findUnique({ where: { id: ctx.group.id }, select: { packIntervalDays: true } }),
+    db.pack.findFirst({ where: { groupId: ctx.group.id, dueDate: { not: null } }, orderBy: { number: "desc" }, select: { dueDate: true } }),
+  ]);
+  const due = nextDueDate({ intervalDays: group?.packIntervalDays ?? null }, lastDated);
+  return due ? due.toISOString().slice(0, 10) : "";
 }
 
 /**
@@ -133,6 +139,7 @@ export async function suggestDueDate(ctx: GroupContext): Promise<string> {
 export async function createPack(ctx: GroupContext, input: PackStartInput = { lessonIds: [], dueDate: "" }): Promise<{ number: number }> {
   assertCan(ctx, "pack.edit");
   await assertCourseLessons(db, ctx, input.lessonIds);
+  await assertGroupOpen(ctx.group.id); // an archived group gets no new packs (decision 023)
   for (let attempt = 0; attempt < 5; attempt++) {
     const last = await db.pack.findFirst({ where: { groupId: ctx.group.id }, orderBy: { number: "desc" }, select: { number: true } });
     const number = (last?.number ?? 0) + 1;

@@ -5,6 +5,7 @@ import { RoleBadges } from "@/components/groups/role-badges";
 import { NewPackButton } from "@/components/packs/new-pack-button";
 import { PackList } from "@/components/packs/pack-list";
 import { groupPage } from "@/lib/authz";
+import { isGroupArchived } from "@/lib/data/group-archive";
 import { getGroupOverview } from "@/lib/data/groups";
 import { listPacks, packStartOptions } from "@/lib/data/packs";
 import { canInGroup } from "@/lib/permissions";
@@ -21,8 +22,9 @@ export default async function GroupHomePage({ params }: Props) {
   const { groupSlug } = await params;
   const ctx = await groupPage(groupSlug);
   const { group, roles } = ctx;
-  const [overview, packs, t, tLevels, tPacks] = await Promise.all([
+  const [overview, archived, packs, t, tLevels, tPacks] = await Promise.all([
     getGroupOverview(group.id),
+    isGroupArchived(group.id),
     listPacks(ctx),
     getTranslations("group"),
     getTranslations("levels"),
@@ -30,8 +32,9 @@ export default async function GroupHomePage({ params }: Props) {
   ]);
   const tMembers = await getTranslations("members");
   const tDiscussion = await getTranslations("discussion");
+  const tAdmin = await getTranslations("groupAdmin");
   const staff = canInGroup(roles, "pack.edit");
-  const start = staff ? await packStartOptions(ctx) : null;
+  const start = staff && !archived ? await packStartOptions(ctx) : null;
   return (
     <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.validation", "mail.validation.receivedInFuture", "packs.errors", "packs.lifecycle", "packs.validation"]}>
       <p>
@@ -40,6 +43,11 @@ export default async function GroupHomePage({ params }: Props) {
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold">{group.name}</h1>
+      {archived && (
+        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-4">
+          {tAdmin("archivedBanner")}
+        </p>
+      )}
       <dl className="mt-6 grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-muted">{t("levelLabel")}</dt>
@@ -88,6 +96,11 @@ export default async function GroupHomePage({ params }: Props) {
           <Link href={`/groups/${group.slug}/discussion`} className="text-accent underline underline-offset-4">
             {tDiscussion("link")}
           </Link>
+          {canInGroup(roles, "group.manage") && (
+            <Link href={`/groups/${group.slug}/settings`} className="text-accent underline underline-offset-4">
+              {tAdmin("settings")}
+            </Link>
+          )}
         </div>
         {start && (
           <div className="mt-3">
