@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createPack, deletePack, getPack, listPacks, publishPack, suggestNextLessons, updatePack } from "@/lib/data/packs";
+import { createPack, deletePack, getPack, listPacks, publishPack, suggestDueDate, suggestNextLessons, updatePack } from "@/lib/data/packs";
 import { makePackScenario, makeLessonWithPrompts } from "@/tests/factories/pack";
 
 describe("pack visibility", () => {
@@ -136,5 +136,15 @@ describe("packs without traps (issue 15)", () => {
     // Every lesson used: nothing to suggest.
     await createPack(s.facilitator, { lessonIds: [l4!.id, l5!.id], dueDate: "" });
     expect(await suggestNextLessons(s.facilitator)).toEqual([]);
+  });
+
+  it("suggests the due date from the group's schedule, counted from the last dated pack", async () => {
+    const s = await makePackScenario();
+    expect(await suggestDueDate(s.facilitator)).toBe(""); // no schedule
+    await db.group.update({ where: { id: s.group.id }, data: { packIntervalDays: 28 } });
+    await createPack(s.facilitator, { lessonIds: [], dueDate: "2027-03-01" });
+    expect(await suggestDueDate(s.facilitator)).toBe("2027-03-29");
+    await createPack(s.facilitator, { lessonIds: [], dueDate: "" }); // an undated draft does not move it
+    expect(await suggestDueDate(s.facilitator)).toBe("2027-03-29");
   });
 });
