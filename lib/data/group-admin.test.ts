@@ -131,7 +131,7 @@ describe("editing and archiving", () => {
     const facilitator = await makeFacilitator(group.id);
     const { user: member } = await makeMember(group);
     await signIn(facilitator);
-    expect(await createPackAction({ groupSlug: group.slug })).toMatchObject({ ok: true });
+    expect(await createPackAction({ groupSlug: group.slug, lessonIds: [], dueDate: "" })).toMatchObject({ ok: true });
 
     await signIn(organizer);
     expect(await setGroupArchivedAction({ groupSlug: group.slug, archived: true })).toEqual({ ok: true, data: { archived: true } });
@@ -145,7 +145,7 @@ describe("editing and archiving", () => {
     // Read-only: no edit, no new pack, each with a plain message; a second archive does nothing.
     expect(await updateGroupAction({ groupSlug: group.slug, values: form(group.courseId) })).toMatchObject({ ok: false, code: "CONFLICT", formError: "errors.groupArchived" });
     await signIn(facilitator);
-    expect(await createPackAction({ groupSlug: group.slug })).toMatchObject({ ok: false, code: "CONFLICT", formError: "errors.groupArchived" });
+    expect(await createPackAction({ groupSlug: group.slug, lessonIds: [], dueDate: "" })).toMatchObject({ ok: false, code: "CONFLICT", formError: "errors.groupArchived" });
     expect(await db.pack.count({ where: { groupId: group.id } })).toBe(1);
     await signIn(organizer);
     expect(await setGroupArchivedAction({ groupSlug: group.slug, archived: true })).toMatchObject({ ok: true });
