@@ -17,6 +17,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import { organizerOrganizationIds, type CourseContext, type OrganizationContext } from "@/lib/authz";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { slugFrom } from "@/lib/validations/slug";
 import type { CourseInput, CreateCourseInput, LessonInput, MoveDirection, PromptValues, ReadingValues } from "@/lib/validations/course";
 
 type Tx = Prisma.TransactionClient;
@@ -78,15 +79,7 @@ export async function createCourse(ctx: OrganizationContext, input: CreateCourse
 }
 
 export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return slug || "course";
+  return slugFrom(title) || "course";
 }
 
 async function freeCourseSlug(organizationId: string, title: string, attempt: number): Promise<string> {

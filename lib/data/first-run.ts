@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/data/audit";
 import { AppError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isSetUp, setupTokenIsOpen } from "@/lib/setup/setup-token";
+import { slugFrom } from "@/lib/validations/slug";
 import type { SetupValues } from "@/lib/validations/setup";
 
 /** Any constant: only setups take this lock. */
@@ -18,15 +19,7 @@ export type SetupAccess = { token: string } | { commandLine: true };
 
 /** The organization's internal handle from its name: lower-case ASCII letters, digits, dashes. */
 export function organizationSlug(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return slug || "program";
+  return slugFrom(name, 40) || "program";
 }
 
 export async function setUpOrganization(client: PrismaClient, values: SetupValues, access: SetupAccess): Promise<{ organizationId: string; email: string }> {

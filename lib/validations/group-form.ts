@@ -2,6 +2,7 @@
 // pack schedule. Shared by the group form and the server (decision 023). Apart from
 // lib/validations/group.ts, which every group action imports only to name the group.
 import { z } from "zod";
+import { slugFrom } from "@/lib/validations/slug";
 import { stripNul } from "@/lib/validations/text";
 
 /**
@@ -35,14 +36,7 @@ export const groupSlugRule = z
  * then the organizer types one.
  */
 export function suggestSlug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+  return slugFrom(name);
 }
 
 /**
