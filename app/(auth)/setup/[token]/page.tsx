@@ -14,6 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setup"))("title") };
 }
 
+/** The runtime's IANA zones; "UTC" (the default) is added first, since ICU's list leaves it out. */
+function timeZoneChoices(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return zones.includes("UTC") ? zones : ["UTC", ...zones];
+}
+
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (!(await setupTokenIsOpen(db, token))) notFound();
@@ -22,7 +28,7 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
     <ClientMessages namespaces={["setup", "settings.validation", "security.weak"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2">{t("intro")}</p>
-      <SetupForm token={token} timeZones={Intl.supportedValuesOf("timeZone")} />
+      <SetupForm token={token} timeZones={timeZoneChoices()} />
     </ClientMessages>
   );
 }
