@@ -9,6 +9,7 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
   const tApp = await getTranslations("app");
   const tProgress = await getTranslations("progress");
   const tRoster = await getTranslations("roster");
+  const tPeople = await getTranslations("people");
   const { unread, ...nav } = facts;
   const staff = nav.organizer || nav.facilitator;
   const tNotifications = await getTranslations("notifications");
@@ -21,6 +22,7 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
     { href: "/facilities", label: t("facilities"), show: nav.organizer },
     { href: "/settings", label: t("settings"), show: nav.organizer },
     { href: "/audit", label: t("audit"), show: nav.organizer },
+    { href: "/people", label: tPeople("navLink"), show: nav.organizer },
     { href: "/roster", label: tRoster("navLink"), show: nav.organizer },
   ].filter((l) => l.show);
   const linkClass = "text-accent underline-offset-4 hover:underline";

@@ -20,6 +20,7 @@ import { seal, unseal } from "@/lib/email/seal";
 import { queueEmails } from "@/lib/jobs/email-queue";
 import { normalizeEmail, sameEmail } from "@/lib/people/identity";
 import rosterMessages from "@/messages/en/roster.json";
+import peopleMessages from "@/messages/en/people.json";
 
 export const INVITATION_DAYS = 14;
 
@@ -249,7 +250,7 @@ export async function issueMemberInvitations(
 export const invitationPath = (token: string) => `/invitations/${token}`;
 
 /**
- * The e-mail of a member invitation, for the e-mail job at send time; null when the link no
+ * The e-mail of an invitation, for the e-mail job at send time; null when the link no
  * longer works (revoked, replaced by a newer one, used, expired, the member left) or the sealed
  * token is not this invitation's.
  */
@@ -259,14 +260,21 @@ export async function invitationEmail(invitationId: string, sealedToken: string)
   const row = await db.invitation.findUnique({ where: { id: invitationId }, select: { ...invitationSelect, tokenHash: true, emailedAt: true } });
   // Sent already: this is the job run again after its worker died before the queue heard back.
   if (!row || row.emailedAt || row.tokenHash !== hashToken(token) || stateOf(row) !== "valid") return null;
-  const t = createTranslator({ locale: "en", messages: rosterMessages, namespace: "roster.invitationEmail" });
   const link = new URL(invitationPath(token), env().NEXTAUTH_URL ?? "http://localhost:3000").toString();
   const organization = row.organization.name;
+  const expires = row.expiresAt.toISOString().slice(0, 10);
+  if (row.role !== "MEMBER") {
+    // Staff invitations come from the People page (lib/data/staff.ts).
+    const staff = createTranslator({ locale: "en", messages: peopleMessages, namespace: "people.invitationEmail" });
+    const body = row.role === "ORGANIZER" ? staff("organizerBody", { organization, expires, link }) : staff("facilitatorBody", { organization, group: row.group?.name ?? "", expires, link });
+    return { to: row.email, subject: staff("subject", { organization }), text: body };
+  }
+  const t = createTranslator({ locale: "en", messages: rosterMessages, namespace: "roster.invitationEmail" });
   const penName = row.person?.memberships.find((m) => m.groupId === row.groupId)?.penName ?? "";
   return {
     to: row.email,
     subject: t("subject", { organization }),
-    text: t("body", { organization, group: row.group?.name ?? "", penName, expires: row.expiresAt.toISOString().slice(0, 10), link }),
+    text: t("body", { organization, group: row.group?.name ?? "", penName, expires, link }),
   };
 }
 

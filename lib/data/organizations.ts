@@ -19,17 +19,18 @@ const select = {
   updatedAt: true,
 } as const;
 
+/** The organizations the user organizes, by name: the choice on organization-wide pages. */
+export async function listOrganizedOrganizations(user: CurrentUser): Promise<{ id: string; name: string }[]> {
+  return db.organization.findMany({ where: { organizers: { some: { userId: user.id } } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+}
+
 /**
  * The organizations the user organizes (for a choice when there are several) and the settings
  * of one of them: `orgId` when given, else the first by name. NOT_FOUND when the user organizes
  * none, or not `orgId`.
  */
 export async function getOrganizationSettings(user: CurrentUser, orgId?: string) {
-  const organizations = await db.organization.findMany({
-    where: { organizers: { some: { userId: user.id } } },
-    select: { id: true, name: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
+  const organizations = await listOrganizedOrganizations(user);
   const chosen = orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId);
   if (!chosen) throw new AppError("NOT_FOUND", "errors.notFound");
   const organization = await db.organization.findUniqueOrThrow({ where: { id: chosen.id }, select });

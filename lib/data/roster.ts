@@ -13,6 +13,7 @@ import { lockRoster } from "@/lib/data/people";
 import { isUniqueViolation } from "@/lib/data/packs";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeEmail, placeKey } from "@/lib/people/identity";
+import { listOrganizedOrganizations } from "@/lib/data/organizations";
 import { parseRosterCsv, type RosterFileError } from "@/lib/roster/csv";
 import { checkRoster, type RosterCheck, type RosterRowResult, type RosterSnapshot } from "@/lib/roster/validate";
 
@@ -22,7 +23,7 @@ type Client = Prisma.TransactionClient | typeof db;
 
 /** The organizations the user organizes, and the one `orgId` names (else the first by name). */
 export async function rosterOrganizations(user: CurrentUser, orgId?: string) {
-  const organizations = await db.organization.findMany({ where: { organizers: { some: { userId: user.id } } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const organizations = await listOrganizedOrganizations(user);
   const organization = orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId);
   if (!organization) throw new AppError("NOT_FOUND", "errors.notFound");
   const [groups, facilities] = await Promise.all([
