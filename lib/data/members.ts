@@ -184,18 +184,31 @@ export async function listMemberHistories(ctx: GroupContext, personIds: string[]
   const events = await db.personEvent.findMany({
     where: { personId: { in: personIds }, person: { organizationId: ctx.group.organizationId, memberships: { some: { groupId: ctx.group.id } } } },
     orderBy: [{ occurredOn: "desc" }, { createdAt: "desc" }],
-    select: { id: true, personId: true, kind: true, occurredOn: true, reason: true, actorId: true },
+    select: { id: true, personId: true, kind: true, occurredOn: true, reason: true, actorId: true, details: true },
   });
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
   const actors = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [];
   const names = new Map(actors.map((a) => [a.id, a.name || a.email]));
-  const byPerson = new Map<string, { id: string; kind: string; occurredOn: Date; reason: string | null; actor: string | null }[]>();
+  const byPerson = new Map<string, { id: string; kind: string; occurredOn: Date; reason: string | null; actor: string | null; changes: CorrectionChange[] }[]>();
   for (const e of events) {
     const list = byPerson.get(e.personId) ?? [];
-    list.push({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, reason: e.reason, actor: e.actorId ? (names.get(e.actorId) ?? null) : null });
+    const changes = e.kind === "DETAILS_CORRECTED" ? correctionChanges(e.details) : [];
+    list.push({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, reason: e.reason, actor: e.actorId ? (names.get(e.actorId) ?? null) : null, changes });
     byPerson.set(e.personId, list);
   }
   return byPerson;
+}
+
+export type CorrectionChange = { field: string; from: string | null; to: string | null };
+
+/** A correction's before and after (lib/data/member-contact.ts); none once erased (details cleared). */
+function correctionChanges(details: unknown): CorrectionChange[] {
+  if (!details || typeof details !== "object") return [];
+  return Object.entries(details as Record<string, { from?: unknown; to?: unknown }>).map(([field, v]) => ({
+    field,
+    from: typeof v?.from === "string" ? v.from : null,
+    to: typeof v?.to === "string" ? v.to : null,
+  }));
 }
 
 /**

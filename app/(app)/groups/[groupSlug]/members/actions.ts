@@ -10,6 +10,8 @@ import { addMailMember, changeMemberStatus, moveMember, releaseMember, switchCha
 import { groupAction } from "@/lib/server/actions";
 import { mailMemberSchema, moveSchema, releaseSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
 import { groupSlugSchema } from "@/lib/validations/group";
+import { addOnlineMember, correctMemberDetails } from "@/lib/data/member-contact";
+import { memberDetailsSchema, onlineMemberSchema } from "@/lib/validations/member-contact";
 
 const id = z.string().min(1).max(64);
 const onMember = <S extends z.ZodType>(values: S) => z.object({ groupSlug: groupSlugSchema, memberId: id, values });
@@ -24,6 +26,21 @@ export const addMailMemberAction = groupAction("member.invite", z.object({ group
   const member = await addMailMember(ctx, values);
   revalidatePath(membersPath(ctx.group.slug));
   return { id: member.id };
+});
+
+/** An online member by name and e-mail, with their invitation (docs/decisions/026). */
+export const addOnlineMemberAction = groupAction("member.invite", z.object({ groupSlug: groupSlugSchema, values: onlineMemberSchema }), async (ctx, { values }) => {
+  const added = await addOnlineMember(ctx, values);
+  revalidatePath(membersPath(ctx.group.slug));
+  return { memberId: added.memberId, penName: added.penName, person: added.person, canSignIn: added.canSignIn, invitations: links(added.invitation ? [added.invitation] : []) };
+});
+
+/** A correction of the member's personal details, kept in their history (docs/decisions/026). */
+export const correctMemberDetailsAction = groupAction("member.viewPersonal", onMember(memberDetailsSchema), async (ctx, { memberId, values }) => {
+  const corrected = await correctMemberDetails(ctx, memberId, values);
+  revalidatePath(membersPath(ctx.group.slug));
+  revalidatePath(`${membersPath(ctx.group.slug)}/${memberId}`);
+  return { changed: corrected.changed, invitations: links(corrected.invitation ? [corrected.invitation] : []) };
 });
 
 export const transferMemberAction = groupAction("member.viewPersonal", onMember(transferSchema), async (ctx, { memberId, values }) => {

@@ -7,6 +7,8 @@ import { listGroupFacilities, listMemberHistories, viewMembers } from "@/lib/dat
 import { listMembersWithoutLogin } from "@/lib/data/invitations";
 import { InvitationsPanel } from "@/components/members/invitations-panel";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { AddOnlineMemberForm } from "@/components/members/add-online-member-form";
+import { isGroupArchived } from "@/lib/data/group-archive";
 
 type Props = { params: Promise<{ groupSlug: string }> };
 
@@ -19,10 +21,16 @@ export default async function MembersPage({ params }: Props) {
   const ctx = await groupPage(groupSlug, "member.viewPersonal");
   // Legal names, ID numbers and facilities are on this page: viewMembers records the look.
   const [members, facilities, t, format] = await Promise.all([viewMembers(ctx), listGroupFacilities(ctx), getTranslations("members"), getFormatter()]);
-  const [histories, withoutLogin, tInvite] = await Promise.all([listMemberHistories(ctx, members.map((m) => m.person.id)), listMembersWithoutLogin(ctx), getTranslations("roster.invite")]);
+  const [histories, withoutLogin, tInvite, tCorrect, archived] = await Promise.all([
+    listMemberHistories(ctx, members.map((m) => m.person.id)),
+    listMembersWithoutLogin(ctx),
+    getTranslations("roster.invite"),
+    getTranslations("members.correct"),
+    isGroupArchived(ctx.group.id),
+  ]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.addOnline", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase.already", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}`} className="text-sm text-accent underline underline-offset-4">
           {ctx.group.name}
@@ -59,6 +67,11 @@ export default async function MembersPage({ params }: Props) {
                       <p>
                         <span className="font-medium">{t(`history.kinds.${e.kind}` as "history.kinds.ENROLLED")}</span> <span className="text-muted">· {date(e.occurredOn)}</span>
                       </p>
+                      {e.changes.map((c) => (
+                        <p key={c.field} className="break-words">
+                          {t("history.change", { field: tCorrect(`fields.${c.field}` as "fields.email"), from: c.from ?? t("history.noValue"), to: c.to ?? t("history.noValue") })}
+                        </p>
+                      ))}
                       {e.reason && <p className="break-words">{e.reason}</p>}
                       {e.actor && <p className="text-muted">{t("history.by", { name: e.actor })}</p>}
                     </li>
@@ -79,12 +92,23 @@ export default async function MembersPage({ params }: Props) {
           members={withoutLogin.map((m) => ({ id: m.id, penName: m.penName, email: m.email, invitation: m.invitation && { id: m.invitation.id, expiresAt: m.invitation.expiresAt.toISOString(), expired: m.invitation.expired } }))}
         />
       </section>
-      <section aria-labelledby="add" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
-        <h2 id="add" className="text-lg font-semibold">
-          {t("add.title")}
-        </h2>
-        {facilities.length === 0 ? <p className="mt-2">{t("add.noFacilities")}</p> : <AddMailMemberForm groupSlug={groupSlug} facilities={facilities} />}
-      </section>
+      {/* An archived group is read-only (decision 023): nobody joins it. */}
+      {!archived && (
+        <>
+          <section aria-labelledby="add-online" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="add-online" className="text-lg font-semibold">
+              {t("addOnline.title")}
+            </h2>
+            <AddOnlineMemberForm groupSlug={groupSlug} />
+          </section>
+          <section aria-labelledby="add" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
+            <h2 id="add" className="text-lg font-semibold">
+              {t("add.title")}
+            </h2>
+            {facilities.length === 0 ? <p className="mt-2">{t("add.noFacilities")}</p> : <AddMailMemberForm groupSlug={groupSlug} facilities={facilities} />}
+          </section>
+        </>
+      )}
     </ClientMessages>
   );
 }

@@ -13,6 +13,8 @@ import { listGroupFacilities, listMoveTargets } from "@/lib/data/members";
 import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { CorrectDetailsForm } from "@/components/members/correct-details-form";
+import { isGroupArchived } from "@/lib/data/group-archive";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
 
@@ -28,13 +30,14 @@ export default async function MemberPage({ params }: Props) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [facilities, targets, t, tm, tc, format] = await Promise.all([
+  const [facilities, targets, t, tm, tc, format, archived] = await Promise.all([
     listGroupFacilities(ctx),
     listMoveTargets(ctx),
     getTranslations("roster.member"),
     getTranslations("members"),
     getTranslations("roster"),
     getFormatter(),
+    isGroupArchived(ctx.group.id),
   ]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const base = `/groups/${groupSlug}/members/${m.id}`;
@@ -52,7 +55,7 @@ export default async function MemberPage({ params }: Props) {
   const login = m.person.user ? (m.person.user.disabledAt ? t("loginDisabled") : t("loginActive", { email: m.person.user.email })) : t("noLogin");
 
   return (
-    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.correct", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}/members`} className="text-sm text-accent underline underline-offset-4">
           {t("backToMembers")}
@@ -84,6 +87,18 @@ export default async function MemberPage({ params }: Props) {
             {row(t("housingUnit"), value(m.person.housingUnit))}
             {row(t("login"), login)}
           </dl>
+        )}
+        {!erased && !archived && (
+          <details className="mt-3">
+            <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-accent">{tm("correct.title")}</summary>
+            <CorrectDetailsForm
+              groupSlug={groupSlug}
+              memberId={m.id}
+              current={{ legalName: m.person.legalName, email: m.person.email ?? "", idNumber: m.person.idNumber ?? "", housingUnit: m.person.housingUnit ?? "" }}
+              atFacility={Boolean(m.person.facility)}
+              loginEmail={m.person.user && !m.person.user.disabledAt ? m.person.user.email : null}
+            />
+          </details>
         )}
       </section>
 

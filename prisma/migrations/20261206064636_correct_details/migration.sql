@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "PersonEventKind" ADD VALUE 'DETAILS_CORRECTED';
