@@ -20,7 +20,7 @@ export async function MemberNextSteps({ user }: { user: CurrentUser }) {
       </h2>
       <ul className="mt-3 space-y-3">
         {steps.map((step) => (
-          <li key={step.group.slug} className="rounded-lg border border-l-4 border-stone-200 border-l-accent bg-white p-4 shadow-sm">
+          <li key={step.group.slug} className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm ${step.kind === "open" ? "border-l-4 border-l-accent" : ""}`}>
             <p className="text-sm text-muted">{step.group.name}</p>
             <GroupStep step={step} t={t} format={format} />
           </li>

@@ -71,7 +71,7 @@ const step = (s: Partial<{ number: number; title: string; dueDate: Date | null; 
 });
 
 describe("listMemberNextSteps", () => {
-  it("gives each group its next step: waiting, the earliest-due open pack (late or not), or all answered", async () => {
+  it("gives each group its next step: the earliest-due open pack (late or not), all answered, or waiting; groups with work first", async () => {
     const user = await makeUser();
 
     // No published pack yet: a draft pack is never shown.
@@ -116,8 +116,6 @@ describe("listMemberNextSteps", () => {
     const steps = await listMemberNextSteps(user, TODAY);
     const named = (group: { slug: string }, name: string) => ({ slug: group.slug, name });
     expect(steps).toEqual([
-      { group: named(waiting, "A waiting"), kind: "waiting" },
-      { group: named(done, "B done"), kind: "done", latest: step({ number: 2, questions: 1, answered: 1 }) },
       {
         group: named(open, "C open"),
         kind: "open",
@@ -128,6 +126,8 @@ describe("listMemberNextSteps", () => {
         ],
       },
       { group: named(paused, "H paused"), kind: "open", next: step({ dueDate: day("2026-04-09"), nextPromptId: pausedPack.prompts[0]! }), others: [] },
+      { group: named(done, "B done"), kind: "done", latest: step({ number: 2, questions: 1, answered: 1 }) },
+      { group: named(waiting, "A waiting"), kind: "waiting" },
     ]);
   });
 

@@ -36,7 +36,7 @@ export type MemberGroupStep = { group: { slug: string; name: string } } & (
   | { kind: "done"; latest: PackStep }
 );
 
-/** The caller's next step in each of their groups as an online member, groups by name. */
+/** The caller's next step in each group where they are an online member: groups with an open pack first (earliest due first), then all-answered, then waiting; by name among equals. */
 export async function listMemberNextSteps(user: CurrentUser, today: Date = new Date()): Promise<MemberGroupStep[]> {
   const membership = { person: { userId: user.id }, channel: "ONLINE" as const, status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } };
   const inOpenGroup = { archivedAt: null, members: { some: membership } };
@@ -89,7 +89,7 @@ export async function listMemberNextSteps(user: CurrentUser, today: Date = new D
     stepsByGroup.set(pack.groupId, [...(stepsByGroup.get(pack.groupId) ?? []), step]);
   }
 
-  return memberships.map(({ group }) => {
+  const result = memberships.map(({ group }): MemberGroupStep => {
     const steps = stepsByGroup.get(group.id) ?? [];
     const where = { slug: group.slug, name: group.name };
     const latest = steps.at(-1);
@@ -98,9 +98,19 @@ export async function listMemberNextSteps(user: CurrentUser, today: Date = new D
     if (!next) return { group: where, kind: "done", latest };
     return { group: where, kind: "open", next, others };
   });
+  // Groups with work first, the most pressing first; then the answered ones, then the waiting
+  // ones (memberships came by name, and the sort keeps that order among equals).
+  const rank = { open: 0, done: 1, waiting: 2 } as const;
+  const due = (s: MemberGroupStep) => (s.kind === "open" ? dueTime(s.next) : 0);
+  return result.sort((a, b) => rank[a.kind] - rank[b.kind] || due(a) - due(b) || 0);
+}
+
+/** Undated packs come after every dated one. */
+function dueTime(s: PackStep): number {
+  return s.dueDate?.getTime() ?? Number.POSITIVE_INFINITY;
 }
 
 function byDueThenNumber(a: PackStep, b: PackStep): number {
-  const due = (s: PackStep) => s.dueDate?.getTime() ?? Number.POSITIVE_INFINITY;
-  return due(a) - due(b) || a.number - b.number;
+  // Infinity - Infinity is NaN, which || passes over to the number.
+  return dueTime(a) - dueTime(b) || a.number - b.number;
 }
