@@ -21,7 +21,7 @@ export async function MemberNextSteps({ user }: { user: CurrentUser }) {
       <ul className="mt-3 space-y-3">
         {steps.map((step) => (
           <li key={step.group.slug} className={`rounded-lg border border-stone-200 bg-white p-4 shadow-sm ${step.kind === "open" ? "border-l-4 border-l-accent" : ""}`}>
-            <p className="text-sm text-muted">{step.group.name}</p>
+            <h3 className="text-sm font-normal text-muted">{step.group.name}</h3>
             <GroupStep step={step} t={t} format={format} />
           </li>
         ))}
