@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { RoleBadges } from "@/components/groups/role-badges";
+import { MemberNextSteps } from "@/components/home/member-next-steps";
 import { requireUser } from "@/lib/auth/session";
 import { organizerOrganizationIds } from "@/lib/authz";
 import { listArchivedGroups } from "@/lib/data/group-admin";
@@ -31,6 +32,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-muted">{t("greeting", { name: user.name })}</p>
+      <MemberNextSteps user={user} />
       {organizes && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
           <Link href="/groups/new" className="text-accent underline underline-offset-4">

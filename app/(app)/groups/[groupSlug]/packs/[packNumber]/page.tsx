@@ -7,6 +7,7 @@ import { PublishButton } from "@/components/packs/publish-button";
 import { ResponseEditor } from "@/components/responses/response-editor";
 import { ShareToggle } from "@/components/responses/share-toggle";
 import { FeaturedList } from "@/components/packs/featured-list";
+import { PackContents, type QuestionState } from "@/components/packs/pack-contents";
 import { listFeatured } from "@/lib/data/featured";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
@@ -89,24 +90,11 @@ export default async function PackPage({ params }: Props) {
           </div>
         )}
 
-        {pack.lessons.length > 1 && (
-          <nav aria-label={t("contents")} className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
-            <h2 className="font-semibold">{t("contents")}</h2>
-            <ol className="mt-2 list-decimal space-y-1 pl-6">
-              {pack.lessons.map(({ lesson }) => (
-                <li key={lesson.id}>
-                  <a href={`#lesson-${lesson.id}`} className="text-accent underline underline-offset-4">
-                    {lesson.title}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        )}
+        <PackContents pack={pack} questionNumbers={promptNumbers} states={writes ? questionStates(byPrompt) : null} />
 
         {pack.letterMarkdown.trim() && (
           <section aria-labelledby="letter" className="mt-8 rounded-lg border border-stone-200 bg-white p-5">
-            <h2 id="letter" className="text-lg font-semibold">
+            <h2 id="letter" className="scroll-mt-4 text-lg font-semibold">
               {t("letter")}
             </h2>
             <Markdown source={pack.letterMarkdown} idPrefix="letter-" className="mt-3" />
@@ -134,7 +122,7 @@ export default async function PackPage({ params }: Props) {
                     const reading = lesson.readings.find((r) => r.id === prompt.readingId);
                     const response = byPrompt.get(prompt.id);
                     return (
-                      <li key={prompt.id} className="rounded-lg border border-stone-200 bg-white p-4">
+                      <li key={prompt.id} id={`question-${prompt.id}`} className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4">
                         <p className="text-sm text-muted">
                           {t("promptN", { number: promptNumbers.get(prompt.id) ?? 0 })}
                           {reading && ` · ${t("aboutReading", { title: reading.title })}`}
@@ -178,6 +166,13 @@ export default async function PackPage({ params }: Props) {
   );
 }
 
+/** A member's question is answered once submitted; an autosaved draft alone is not an answer. */
+function questionStates(byPrompt: Map<string, MyResponse>): Map<string, QuestionState> {
+  const states = new Map<string, QuestionState>();
+  for (const [promptId, r] of byPrompt) states.set(promptId, r.status === "SUBMITTED" ? "answered" : r.draftBody !== null ? "draft" : "open");
+  return states;
+}
+
 type Reading = PackView["lessons"][number]["lesson"]["readings"][number];
 
 function ReadingBlock({ reading, t }: { reading: Reading; t: Awaited<ReturnType<typeof getTranslations<"packs.view">>> }) {
@@ -189,7 +184,7 @@ function ReadingBlock({ reading, t }: { reading: Reading; t: Awaited<ReturnType<
   ].filter(Boolean);
   return (
     <section aria-labelledby={`reading-${reading.id}`} className="mt-6">
-      <h3 id={`reading-${reading.id}`} className="text-lg font-semibold">
+      <h3 id={`reading-${reading.id}`} className="scroll-mt-4 text-lg font-semibold">
         {reading.title}
       </h3>
       {meta.length > 0 && <p className="text-sm text-muted">{meta.join(" · ")}</p>}
