@@ -1,5 +1,5 @@
 "use client";
-// Adding an online member by name and e-mail, with their invitation (docs/decisions/026). What
+// Adding an online member by name and e-mail, with their invitation (docs/decisions/028). What
 // was typed stays after a failure.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";

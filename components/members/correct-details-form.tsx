@@ -1,5 +1,5 @@
 "use client";
-// Correcting a member's personal details recorded wrong (docs/decisions/026); each correction is
+// Correcting a member's personal details recorded wrong (docs/decisions/028); each correction is
 // kept in the history with what it replaced. What was typed stays after a failure.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";

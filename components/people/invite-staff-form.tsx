@@ -1,5 +1,5 @@
 "use client";
-// Invite an organizer, or a facilitator of one group (docs/decisions/026). With e-mail set up
+// Invite an organizer, or a facilitator of one group (docs/decisions/028). With e-mail set up
 // the link goes by e-mail; without it the link is shown once here, to copy and send by hand.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFormatter, useTranslations } from "next-intl";

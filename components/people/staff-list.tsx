@@ -1,6 +1,6 @@
 "use client";
 // The organization's staff with their roles, and the role changes an organizer makes from here
-// (docs/decisions/026). Each change is confirmed in the app's own dialog; a refusal (the last
+// (docs/decisions/028). Each change is confirmed in the app's own dialog; a refusal (the last
 // organizer) is shown beside the person it concerns.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";

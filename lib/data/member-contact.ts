@@ -1,4 +1,4 @@
-// Members' contact details as staff keep them (docs/decisions/026): adding an online member by
+// Members' contact details as staff keep them (docs/decisions/028): adding an online member by
 // name and e-mail (they get an invitation), and correcting personal details recorded wrong.
 //
 // A correction is history, not an overwrite: each one is a DETAILS_CORRECTED PersonEvent with

@@ -1,4 +1,4 @@
-// The organization's staff, as organizers manage them on the People page (docs/decisions/026):
+// The organization's staff, as organizers manage them on the People page (docs/decisions/028):
 // who organizes, who facilitates which group, and the staff invitations still open. Staff are
 // the organization's organizers and the facilitators of its groups; members are managed on each
 // group's members page.

@@ -1,4 +1,4 @@
-// Members' contact details (docs/decisions/026): adding an online member by e-mail, and
+// Members' contact details (docs/decisions/028): adding an online member by e-mail, and
 // correcting a member's personal details. Shared by the forms and the server.
 import { z } from "zod";
 import { penNameSchema } from "@/lib/validations/invitation";

@@ -1,4 +1,4 @@
-// The People page's forms (docs/decisions/026): inviting an organizer or a facilitator, and the
+// The People page's forms (docs/decisions/028): inviting an organizer or a facilitator, and the
 // role changes. Shared by the forms and the server.
 import { z } from "zod";
 import { emailField } from "@/lib/people/identity";

@@ -1,5 +1,5 @@
 "use server";
-// The People page (docs/decisions/026): organizers of the organization `organizationId` names
+// The People page (docs/decisions/028): organizers of the organization `organizationId` names
 // give and take staff roles and invite new staff.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";

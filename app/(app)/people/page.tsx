@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("people"))("title") };
 }
 
-/** The organization's staff and their roles (docs/decisions/026). Organizers only; a 404 to anyone else. */
+/** The organization's staff and their roles (docs/decisions/028). Organizers only; a 404 to anyone else. */
 export default async function PeoplePage({ searchParams }: Props) {
   const { org } = await searchParams;
   const orgId = typeof org === "string" && org ? org : undefined;

@@ -28,14 +28,14 @@ export const addMailMemberAction = groupAction("member.invite", z.object({ group
   return { id: member.id };
 });
 
-/** An online member by name and e-mail, with their invitation (docs/decisions/026). */
+/** An online member by name and e-mail, with their invitation (docs/decisions/028). */
 export const addOnlineMemberAction = groupAction("member.invite", z.object({ groupSlug: groupSlugSchema, values: onlineMemberSchema }), async (ctx, { values }) => {
   const added = await addOnlineMember(ctx, values);
   revalidatePath(membersPath(ctx.group.slug));
   return { memberId: added.memberId, penName: added.penName, person: added.person, canSignIn: added.canSignIn, invitations: links(added.invitation ? [added.invitation] : []) };
 });
 
-/** A correction of the member's personal details, kept in their history (docs/decisions/026). */
+/** A correction of the member's personal details, kept in their history (docs/decisions/028). */
 export const correctMemberDetailsAction = groupAction("member.viewPersonal", onMember(memberDetailsSchema), async (ctx, { memberId, values }) => {
   const corrected = await correctMemberDetails(ctx, memberId, values);
   revalidatePath(membersPath(ctx.group.slug));
