@@ -19,13 +19,14 @@ type Checked = { readonly [checked]: true };
 
 export type GroupContext = Checked & {
   user: CurrentUser;
-  group: { id: string; slug: string; name: string; level: string; organizationId: string; courseId: string };
+  group: { id: string; slug: string; name: string; level: string; organizationId: string; courseId: string; archived: boolean };
   roles: GroupRole[];
   /** The caller's own enrolment, when they are a member of the group. */
   member: { id: string; channel: "ONLINE" | "MAIL"; status: string; penName: string } | null;
 };
 
-type GroupContextRow = GroupContext["group"] & {
+type GroupContextRow = Omit<GroupContext["group"], "archived"> & {
+  archivedAt: Date | null;
   organizer: boolean;
   facilitator: boolean;
   memberId: string | null;
@@ -41,7 +42,7 @@ type GroupContextRow = GroupContext["group"] & {
  */
 export async function loadGroupContext(user: CurrentUser, slug: string): Promise<GroupContext | null> {
   const rows = await db.$queryRaw<GroupContextRow[]>`
-    SELECT g."id", g."slug", g."name", g."level"::text AS "level", g."organizationId", g."courseId",
+    SELECT g."id", g."slug", g."name", g."level"::text AS "level", g."organizationId", g."courseId", g."archivedAt",
            EXISTS (SELECT 1 FROM "Organizer" o WHERE o."organizationId" = g."organizationId" AND o."userId" = ${user.id}) AS "organizer",
            EXISTS (SELECT 1 FROM "Facilitator" f WHERE f."groupId" = g."id" AND f."userId" = ${user.id}) AS "facilitator",
            m."id" AS "memberId", m."channel"::text AS "channel", m."status"::text AS "memberStatus", m."penName"
@@ -63,7 +64,7 @@ export async function loadGroupContext(user: CurrentUser, slug: string): Promise
   if (member) roles.push("MEMBER");
   if (roles.length === 0) return null;
   const { id, name, level, organizationId, courseId } = row;
-  return { user, group: { id, slug: row.slug, name, level, organizationId, courseId }, roles, member } as GroupContext;
+  return { user, group: { id, slug: row.slug, name, level, organizationId, courseId, archived: row.archivedAt !== null }, roles, member } as GroupContext;
 }
 
 /**

@@ -84,11 +84,11 @@ export type Correction = { changed: Field[]; invitation: GroupInvitation | null 
  * Corrects the member's legal name, e-mail, ID number or unit. Unchanged fields are left alone;
  * nothing changed writes nothing. An ID number needs a facility, and stays unique there; an
  * e-mail stays unique in the organization. A member without a login whose invitation is still
- * open gets a new one at the corrected address (the old link stops working).
+ * open gets a new one at the corrected address (the old link stops working). Allowed in an
+ * archived group: a person's right to have their details put right does not end with the group.
  */
 export async function correctMemberDetails(ctx: GroupContext, memberId: string, values: MemberDetailsValues): Promise<Correction> {
   if (!canInGroup(ctx.roles, "member.viewPersonal")) throw notFound();
-  await assertGroupOpen(ctx.group.id);
   const organizationId = ctx.group.organizationId;
   try {
     return await db.$transaction(async (tx) => {

@@ -5,7 +5,8 @@
 //   1. session        who is asking (the session cookie, re-read from the database)
 //   2. authorization  lib/authz, for the scope the input names (a group, a course, an
 //                     organization) — before the rest of the input is looked at, so a caller
-//                     without access learns nothing, not even which fields would be wrong
+//                     without access learns nothing, not even which fields would be wrong;
+//                     in an archived group, a change unless the action says it is allowed there
 //   3. zod            the action's schema parses the whole input
 //   4. work           lib/data, given the context that lib/authz made (only lib/authz can)
 //   5. errors         AppErrors answered by their code (lib/server/answers.ts); anything else
@@ -28,6 +29,7 @@ import {
 import { notFound } from "@/lib/errors";
 import type { GroupAction } from "@/lib/permissions";
 import { failureOfError, invalidInput } from "@/lib/server/answers";
+import { checkArchived, type GroupEntryOptions } from "@/lib/server/archived";
 import { markEntry, type EntryKind } from "@/lib/server/entry";
 import type { ActionResult } from "@/lib/server/result";
 
@@ -82,8 +84,8 @@ function signedIn(user: CurrentUser | null): CurrentUser {
 }
 
 /** Inside one group: `input.groupSlug` names it; the caller's roles there must allow `action`. */
-export function groupAction<S extends z.ZodType, T>(action: GroupAction, schema: S, work: Work<GroupContext, S, T>): ServerAction<T> {
-  return entry("group", (user, input) => authorizeGroup(signedIn(user), scopeOf(input, "groupSlug", slugScope), action), schema, work);
+export function groupAction<S extends z.ZodType, T>(action: GroupAction, schema: S, work: Work<GroupContext, S, T>, options: GroupEntryOptions = {}): ServerAction<T> {
+  return entry("group", async (user, input) => checkArchived(await authorizeGroup(signedIn(user), scopeOf(input, "groupSlug", slugScope), action), options), schema, work);
 }
 
 /** Inside one course: `input.courseId` must be a course the caller may edit. */

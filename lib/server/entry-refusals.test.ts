@@ -129,3 +129,71 @@ describe("the same input from someone who may act there", () => {
     expect(await (updatePackAction as (input: unknown) => Promise<unknown>)({ groupSlug: target.slug, packNumber: 1, details: {} })).toEqual(NOT_FOUND);
   });
 });
+
+/**
+ * What may still change in an archived group (decision 023, lib/server/archived.ts): bringing it
+ * back, and what a person may always do about their own data. Everything else is refused at the
+ * door, before the input is read.
+ */
+const ALLOWED_IN_ARCHIVED_GROUP = new Set([
+  "setGroupArchivedAction",
+  "eraseMemberAction",
+  "makePasswordResetLinkAction",
+  "updateMySharingAction",
+  "setResponseSharedAction",
+  "recordConsentAction",
+  "hideAction",
+  "showAgainAction",
+  "revokeInvitationAction",
+  "correctMemberDetailsAction",
+]);
+
+describe("an archived group is read-only at the door", () => {
+  const ARCHIVED = { ok: false, code: "CONFLICT", fieldErrors: {}, formError: "errors.groupArchived" };
+  let archived: { slug: string; id: string };
+  let everyRole: string;
+  beforeAll(async () => {
+    const group = await makeGroup();
+    archived = { slug: group.slug, id: group.id };
+    const user = await makeUser();
+    await makeOrganizer(group.organizationId, user);
+    await makeFacilitator(group.id, user);
+    await makeMember(group, { user });
+    everyRole = (await sessionCookie(user.id)).cookie;
+    await db.group.update({ where: { id: group.id }, data: { archivedAt: new Date() } });
+  });
+
+  it("refuses every group action but the listed ones, for someone with every role there, and writes nothing", async () => {
+    request.cookie = everyRole;
+    const before = await writes();
+    const seen = new Set<string>();
+    for (const file of actionModules) {
+      for (const [name, action] of Object.entries(await load(file))) {
+        if (entryKindOf(action) !== "group") continue;
+        seen.add(name);
+        const result = await (action as (input: unknown) => Promise<unknown>)({ ...hostileInput(), groupSlug: archived.slug });
+        if (ALLOWED_IN_ARCHIVED_GROUP.has(name)) expect(result, name).not.toEqual(ARCHIVED);
+        else expect(result, name).toEqual(ARCHIVED);
+      }
+    }
+    // The list names real actions: a renamed one would otherwise be refused without anyone noticing.
+    for (const name of ALLOWED_IN_ARCHIVED_GROUP) expect(seen, name).toContain(name);
+    expect(await writes()).toEqual(before);
+  });
+
+  it("refuses a route's writes there, and still serves its downloads", async () => {
+    request.cookie = everyRole;
+    for (const file of routeModules) {
+      if (!file.includes("[groupSlug]")) continue;
+      for (const [method, handler] of Object.entries(await load(file))) {
+        if (typeof handler !== "function" || entryKindOf(handler) !== "group") continue;
+        const init: RequestInit = { method, headers: { host: "studypack.test", origin: "http://studypack.test", cookie: everyRole } };
+        if (method !== "GET") init.body = JSON.stringify({});
+        const params = Object.fromEntries([...file.matchAll(/\[(\w+)\]/g)].map((m) => [m[1]!, m[1] === "groupSlug" ? archived.slug : "1"]));
+        const response = await (handler as (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>)(new Request("http://studypack.test/x", init), { params: Promise.resolve(params) });
+        if (method === "GET") expect(response.status, `${method} ${file}`).not.toBe(409);
+        else expect(response.status, `${method} ${file}`).toBe(409);
+      }
+    }
+  });
+});

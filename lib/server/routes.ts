@@ -25,6 +25,7 @@ import { BodyTooLarge, readBody } from "@/lib/http/read-body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import type { GroupAction } from "@/lib/permissions";
 import { ERROR_ANSWERS, failureOfError, fieldErrorsOf, statusOf } from "@/lib/server/answers";
+import { checkArchived } from "@/lib/server/archived";
 import { markEntry, type EntryKind } from "@/lib/server/entry";
 import type { ActionFailure } from "@/lib/server/result";
 
@@ -165,10 +166,12 @@ export function groupRoute<P extends z.ZodType | undefined = undefined, Q extend
   spec: RouteSpec<P, Q, B>,
   handler: (context: GroupContext, input: RouteInput<P, Q, B>) => Promise<Response>,
 ): RouteHandler {
-  return route("group", spec, (user, params) => {
+  return route("group", spec, async (user, params, request) => {
     const slug = slugScope.safeParse(params.groupSlug);
     if (!slug.success) throw notFound();
-    return authorizeGroup(signedIn(user), slug.data, action);
+    const context = await authorizeGroup(signedIn(user), slug.data, action);
+    // An archived group is read-only (decision 023): its pages and downloads open, writes do not.
+    return request.method === "GET" || request.method === "HEAD" ? context : checkArchived(context, {});
   }, handler);
 }
 

@@ -15,7 +15,7 @@ export const updateMySharingAction = groupAction("sharing.editOwn", z.object({ g
   const saved = await updateMySharing(ctx, values);
   revalidatePath(`/groups/${ctx.group.slug}`, "layout");
   return { penName: saved.penName };
-});
+}, { archived: "allowed" });
 
 export const recordConsentAction = groupAction(
   "consent.record",
@@ -24,14 +24,13 @@ export const recordConsentAction = groupAction(
     await recordMemberConsent(ctx, memberId, values);
     revalidatePath(`/groups/${ctx.group.slug}`, "layout");
     return null;
-  },
-);
+  }, { archived: "allowed" });
 
 export const setResponseSharedAction = groupAction("response.writeOwn", responseSharedSchema, async (ctx, { responseId, shared }) => {
   const result = await setMyResponseShared(ctx, { responseId, shared });
   revalidatePath(discussionPath(ctx.group.slug));
   return result;
-});
+}, { archived: "allowed" });
 
 export const addReplyAction = groupAction("reply.write", replySchema, async (ctx, { responseId, body, clientKey }) => {
   const { id } = await addReply(ctx, { responseId, body, clientKey });
@@ -43,10 +42,10 @@ export const showAgainAction = groupAction("discussion.moderate", showAgainSchem
   await showToGroupAgain(ctx, { kind, id });
   revalidatePath(discussionPath(ctx.group.slug));
   return null;
-});
+}, { archived: "allowed" });
 
 export const hideAction = groupAction("discussion.moderate", hideSchema, async (ctx, { kind, id, reason }) => {
   await hideFromGroup(ctx, { kind, id, reason });
   revalidatePath(discussionPath(ctx.group.slug));
   return null;
-});
+}, { archived: "allowed" });

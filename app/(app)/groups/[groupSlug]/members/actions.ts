@@ -41,7 +41,7 @@ export const correctMemberDetailsAction = groupAction("member.viewPersonal", onM
   revalidatePath(membersPath(ctx.group.slug));
   revalidatePath(`${membersPath(ctx.group.slug)}/${memberId}`);
   return { changed: corrected.changed, invitations: links(corrected.invitation ? [corrected.invitation] : []) };
-});
+}, { archived: "allowed" });
 
 export const transferMemberAction = groupAction("member.viewPersonal", onMember(transferSchema), async (ctx, { memberId, values }) => {
   await transferMember(ctx, memberId, values);
@@ -93,7 +93,7 @@ export const revokeInvitationAction = groupAction("member.invite", z.object({ gr
   await revokeInvitation(ctx, invitationId);
   revalidatePath(membersPath(ctx.group.slug));
   return null;
-});
+}, { archived: "allowed" });
 
 export const releaseMemberAction = groupAction("member.viewPersonal", onMember(releaseSchema), async (ctx, { memberId, values }) => {
   const { invitation } = await releaseMember(ctx, memberId, values);

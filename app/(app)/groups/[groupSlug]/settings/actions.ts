@@ -19,4 +19,4 @@ export const setGroupArchivedAction = groupAction("group.manage", z.object({ gro
   revalidatePath("/");
   revalidatePath(`/groups/${ctx.group.slug}`, "layout");
   return { archived };
-});
+}, { archived: "allowed" });

@@ -14,5 +14,4 @@ export const eraseMemberAction = groupAction(
     await eraseMember(ctx, memberId, values.confirmation);
     revalidatePath(`/groups/${ctx.group.slug}/members`);
     return null;
-  },
-);
+  }, { archived: "allowed" });

@@ -14,7 +14,6 @@ import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { CorrectDetailsForm } from "@/components/members/correct-details-form";
-import { isGroupArchived } from "@/lib/data/group-archive";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
 
@@ -30,14 +29,13 @@ export default async function MemberPage({ params }: Props) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [facilities, targets, t, tm, tc, format, archived] = await Promise.all([
+  const [facilities, targets, t, tm, tc, format] = await Promise.all([
     listGroupFacilities(ctx),
     listMoveTargets(ctx),
     getTranslations("roster.member"),
     getTranslations("members"),
     getTranslations("roster"),
     getFormatter(),
-    isGroupArchived(ctx.group.id),
   ]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const base = `/groups/${groupSlug}/members/${m.id}`;
@@ -88,7 +86,7 @@ export default async function MemberPage({ params }: Props) {
             {row(t("login"), login)}
           </dl>
         )}
-        {!erased && !archived && (
+        {!erased && (
           <details className="mt-3">
             <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-accent">{tm("correct.title")}</summary>
             <CorrectDetailsForm

@@ -13,5 +13,4 @@ export const makePasswordResetLinkAction = groupAction(
   async (ctx, { memberId }) => {
     const link = await makePasswordResetLink(ctx, memberId);
     return { path: resetPath(link.token), expiresAt: link.expiresAt.toISOString() };
-  },
-);
+  }, { archived: "allowed" });
