@@ -22,7 +22,7 @@ test("a facilitator's week: counts on the group page and the home page, each a l
   await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/packs/1/responses$`));
 
   await page.goto("/");
-  const summary = page.getByRole("region", { name: "This week in your groups" });
+  const summary = page.getByRole("region", { name: "This week" });
   await expect(summary.getByRole("link", { name: s.group.name })).toBeVisible();
   await summary.getByRole("link", { name: "2 mail members not yet in a print run of pack 1" }).click();
   await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/packs/1/mail$`));
@@ -46,7 +46,7 @@ test("the demo facilitator sees the week of a demo group, and its summary at hom
     await expect(page.getByRole("heading", { name: "This week", level: 2 })).toBeVisible();
     if (shots) await page.screenshot({ path: `${shots}/week-group-${width}.png`, fullPage: true });
     await page.goto("/");
-    await expect(page.getByRole("heading", { name: "This week in your groups", level: 2 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "This week", level: 2 })).toBeVisible();
     if (shots) await page.screenshot({ path: `${shots}/week-home-${width}.png`, fullPage: true });
   }
 });
