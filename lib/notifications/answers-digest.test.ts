@@ -8,6 +8,8 @@ import { publishPack } from "@/lib/data/packs";
 import { setEmailPreference } from "@/lib/data/notifications";
 import { submitResponse } from "@/lib/data/responses";
 import { sendAnswersDigest, sendAnswersDigests } from "@/lib/notifications/answers-digest";
+import { ANSWERS_DIGEST_QUEUE, startAnswersDigest } from "@/lib/jobs/answers-digest-job";
+import { queue, stopQueue } from "@/lib/jobs/queue";
 import { makeFacilitator } from "@/tests/factories";
 import { makePackScenario } from "@/tests/factories/pack";
 import { startTestSmtpServer, type TestSmtpServer } from "@/tests/setup/smtp";
@@ -91,5 +93,17 @@ describe("answers digest", () => {
     const s = await answered(1);
     expect(await sendAnswersDigests()).toEqual({ sent: 0, failed: 0 });
     expect((await db.user.findUniqueOrThrow({ where: { id: s.facilitator.user.id } })).answersDigestSentAt).toBeNull();
+  });
+
+  it("is scheduled every ten minutes when a process starts its workers", async () => {
+    const boss = await queue();
+    try {
+      await startAnswersDigest(boss);
+      expect((await boss.getSchedules()).find((x) => x.name === ANSWERS_DIGEST_QUEUE)).toMatchObject({ cron: "*/10 * * * *" });
+    } finally {
+      await boss.offWork(ANSWERS_DIGEST_QUEUE);
+      await boss.unschedule(ANSWERS_DIGEST_QUEUE);
+      await stopQueue();
+    }
   });
 });
