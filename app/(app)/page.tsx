@@ -8,6 +8,7 @@ import { organizerOrganizationIds } from "@/lib/authz";
 import { listArchivedGroups } from "@/lib/data/group-admin";
 import { listMyGroups } from "@/lib/data/groups";
 import { listMyRecentFeedback } from "@/lib/data/feedback";
+import { WeekSummary } from "@/components/week/week-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("home"))("title") };
@@ -33,6 +34,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-muted">{t("greeting", { name: user.name })}</p>
       <MemberNextSteps user={user} />
+      <WeekSummary user={user} />
       {organizes && (
         <p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
           <Link href="/groups/new" className="text-accent underline underline-offset-4">

@@ -1,5 +1,7 @@
 // In-app notifications: feedback on your response, a reply to it, a new pack in your group,
-// your response or reply hidden, or shown again. Written inside the transaction of the change they report, so
+// your response or reply hidden, or shown again; for facilitators, new answers in their group
+// (answersArrived: one per pack while unread, its count going up; e-mailed as a daily digest,
+// docs/decisions/026-facilitators-week.md). Written inside the transaction of the change they report, so
 // neither exists alone; their e-mail copies are queued in the same transaction and sent by the
 // e-mail job (lib/jobs/email-job.ts, decision 012).
 //
@@ -12,7 +14,7 @@ import { queueEmails } from "@/lib/jobs/email-queue";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export const NOTIFICATION_KINDS = ["feedback", "reply", "packPublished", "hidden", "shown"] as const;
+export const NOTIFICATION_KINDS = ["feedback", "reply", "packPublished", "hidden", "shown", "answersArrived"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What the list and the e-mail show: plain values, no personal data beyond pen names. */
@@ -25,9 +27,13 @@ export type NotificationData = {
   promptText?: string;
   penName?: string;
   reason?: string;
+  /** answersArrived: the pack, and how many answers arrived since the notification was made. */
+  packId?: string;
+  count?: number;
 };
 
-export type NewNotification = { userId: string; kind: NotificationKind; data: NotificationData };
+/** Kinds made by notify(), each with its own e-mail; answersArrived is made by notifyAnswersArrived. */
+export type NewNotification = { userId: string; kind: Exclude<NotificationKind, "answersArrived">; data: NotificationData };
 
 /** Creates the notifications in `tx` and queues their e-mail copies there too; returns their ids. */
 export async function notify(tx: Prisma.TransactionClient, items: NewNotification[]): Promise<string[]> {
@@ -39,6 +45,18 @@ export async function notify(tx: Prisma.TransactionClient, items: NewNotificatio
   const ids = rows.map((r) => r.id);
   await queueEmails(tx, ids.map((notificationId) => ({ kind: "notification" as const, notificationId })));
   return ids;
+}
+
+/**
+ * Tells the group's facilitators, except the one who entered it, that a first answer arrived in
+ * the pack: one statement (prisma/sql/functions/notify_answers_arrived.sql), which adds to the
+ * count of an unread notification of the same pack rather than making another. The online submit
+ * calls the same function inside its own statement (lib/data/responses.ts). Returns how many
+ * facilitators were told.
+ */
+export async function notifyAnswersArrived(tx: Prisma.TransactionClient, input: { groupId: string; packNumber: number; actorId: string }): Promise<number> {
+  const rows = await tx.$queryRaw<{ told: number }[]>`SELECT notify_answers_arrived(${input.groupId}, ${input.packNumber}::int, ${input.actorId}) AS "told"`;
+  return rows[0]?.told ?? 0;
 }
 
 /** The caller's unread notifications: the count the header shows (one definition, in headerFacts). */

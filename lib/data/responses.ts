@@ -90,13 +90,17 @@ export async function submitResponse(
   input: { packNumber: number; promptId: string; body: string; submitKey: string },
 ): Promise<Submitted> {
   if (!ctx.member || !canInGroup(ctx.roles, "response.writeOwn")) throw notFound();
-  const rows = await db.$queryRaw<{ version: number; submittedAt: Date; repeated: boolean }[]>`
-    SELECT out_version AS "version", out_submitted_at AS "submittedAt", out_repeated AS "repeated"
+  // A first answer also tells the group's facilitators (notify_answers_arrived, decision 026), in
+  // the same statement: CASE calls it only then, after response_submit's row is made.
+  const rows = await db.$queryRaw<{ version: number; submittedAt: Date; repeated: boolean; told: number | null }[]>`
+    SELECT out_version AS "version", out_submitted_at AS "submittedAt", out_repeated AS "repeated",
+           CASE WHEN NOT out_repeated AND out_version = 1
+                THEN notify_answers_arrived(${ctx.group.id}, ${input.packNumber}::int, ${ctx.user.id}) END AS "told"
       FROM response_submit(${ctx.group.id}, ${ctx.member.id}, ${input.packNumber}::int, ${input.promptId},
                            ${input.body}, ${input.submitKey}, ${ctx.user.id})`;
   const row = rows[0];
   if (!row) throw notFound();
-  return row;
+  return { version: row.version, submittedAt: row.submittedAt, repeated: row.repeated };
 }
 
 export type MyResponse = {

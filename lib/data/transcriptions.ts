@@ -12,6 +12,7 @@ import { canInGroup } from "@/lib/permissions";
 import { ensureRow, keepDraft, lockRow, type DraftSaved, type Target } from "@/lib/data/responses";
 import { assertTranscriberMayShare } from "@/lib/data/discussion";
 import { writeAudit } from "@/lib/data/audit";
+import { notifyAnswersArrived } from "@/lib/data/notifications";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -86,11 +87,14 @@ export async function submitTranscription(
   const rows = await db.$transaction(async (tx) => {
     // Sharing only as far as the member's recorded consent goes, whatever the form sent.
     await assertTranscriberMayShare(tx, target.memberId, input.shared);
-    return tx.$queryRaw<{ responseId: string; version: number; repeated: boolean }[]>`
+    const submitted = await tx.$queryRaw<{ responseId: string; version: number; repeated: boolean }[]>`
       SELECT out_response_id AS "responseId", out_version AS "version", out_repeated AS "repeated"
         FROM response_submit(${ctx.group.id}, ${target.memberId}, ${input.packNumber}::int, ${target.promptId},
                              ${input.body}, ${input.submitKey}, ${ctx.user.id},
                              ${input.receivedOn}::date, ${input.shared ?? null}::boolean)`;
+    const first = submitted[0];
+    if (first && !first.repeated && first.version === 1) await notifyAnswersArrived(tx, { groupId: ctx.group.id, packNumber: input.packNumber, actorId: ctx.user.id });
+    return submitted;
   });
   // resolve() found the pack; it can only have gone since (unpublished or deleted).
   const row = rows[0];

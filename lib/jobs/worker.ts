@@ -3,6 +3,7 @@ import "server-only";
 import { queue, QUEUES } from "@/lib/jobs/queue";
 import { runPrintRun } from "@/lib/jobs/print-run-job";
 import { workEmailJobs } from "@/lib/jobs/email-job";
+import { startAnswersDigest } from "@/lib/jobs/answers-digest-job";
 
 export async function startWorkers(): Promise<void> {
   const boss = await queue();
@@ -11,4 +12,6 @@ export async function startWorkers(): Promise<void> {
   });
   // Up to 10 e-mails at a time per process, sent side by side.
   await boss.work<unknown>(QUEUES.email, { batchSize: 10, pollingIntervalSeconds: 2 }, (jobs) => workEmailJobs(boss, jobs));
+  // Facilitators' daily e-mail of new answers (decision 026).
+  await startAnswersDigest(boss);
 }

@@ -32,7 +32,8 @@ export function notificationText(kind: string, data: NotificationData): { subjec
 export async function notificationEmail(id: string): Promise<EmailMessage | null> {
   const row = await db.notification.findFirst({
     // Not yet e-mailed: a job run again after its worker died before the queue heard back sends nothing.
-    where: { id, emailedAt: null, user: { emailNotifications: true, disabledAt: null } },
+    // New answers are e-mailed as one daily digest (answers-digest.ts), never one by one.
+    where: { id, emailedAt: null, kind: { not: "answersArrived" }, user: { emailNotifications: true, disabledAt: null } },
     select: { kind: true, data: true, user: { select: { email: true } } },
   });
   if (!row) return null;

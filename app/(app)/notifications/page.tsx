@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage() {
   const user = await requireUser("/notifications");
-  const [items, t, format] = await Promise.all([listNotifications(user), getTranslations("notifications"), getFormatter()]);
+  const [items, t, tWeek, format] = await Promise.all([listNotifications(user), getTranslations("notifications"), getTranslations("week.notification"), getFormatter()]);
   const unread = items.filter((n) => !n.readAt);
   return (
     <>
@@ -34,7 +34,9 @@ export default async function NotificationsPage() {
                 {!n.readAt && <span className="mr-2 rounded bg-accent px-1.5 py-0.5 text-xs font-semibold text-white">{t("unread")}</span>}
                 {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
               </p>
-              <p className="mt-1 break-words">{t(`kinds.${n.kind}`, values)}</p>
+              <p className="mt-1 break-words">
+                {n.kind === "answersArrived" ? tWeek("answersArrived", { ...values, count: n.data.count ?? 1 }) : t(`kinds.${n.kind}`, values)}
+              </p>
               {n.data.promptText && <p className="mt-1 line-clamp-2 text-sm text-muted">{n.data.promptText}</p>}
               <div className="mt-2 flex flex-wrap items-center gap-4">
                 <Link href={n.data.href} className="inline-flex min-h-11 items-center text-accent underline underline-offset-4">

@@ -10,6 +10,8 @@ import { getGroupOverview } from "@/lib/data/groups";
 import { listPacks, packStartOptions } from "@/lib/data/packs";
 import { canInGroup } from "@/lib/permissions";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { WeekPanel } from "@/components/week/week-panel";
+import { getGroupWeek } from "@/lib/data/week";
 
 type Props = { params: Promise<{ groupSlug: string }> };
 
@@ -35,6 +37,8 @@ export default async function GroupHomePage({ params }: Props) {
   const tAdmin = await getTranslations("groupAdmin");
   const staff = canInGroup(roles, "pack.edit");
   const start = staff && !archived ? await packStartOptions(ctx) : null;
+  // What waits this week, for staff; an archived group is read-only, so nothing waits there.
+  const week = archived ? null : await getGroupWeek(ctx);
   return (
     <ClientMessages namespaces={["discussion.errors.notFeaturable", "discussion.validation", "mail.validation.receivedInFuture", "packs.errors", "packs.lifecycle", "packs.validation"]}>
       <p>
@@ -48,6 +52,7 @@ export default async function GroupHomePage({ params }: Props) {
           {tAdmin("archivedBanner")}
         </p>
       )}
+      {week && <WeekPanel items={week} />}
       <dl className="mt-6 grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-muted">{t("levelLabel")}</dt>
