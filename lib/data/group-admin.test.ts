@@ -6,29 +6,17 @@ import { db } from "@/lib/db";
 import { listMyGroups } from "@/lib/data/groups";
 import { listArchivedGroups } from "@/lib/data/group-admin";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer, makeUser } from "@/tests/factories";
-import { sessionCookie } from "@/tests/factories/session";
+import { signInAs } from "@/tests/setup/request-cookie";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
 import { createGroupAction } from "@/app/(app)/groups/new/actions";
 import { setGroupArchivedAction, updateGroupAction } from "@/app/(app)/groups/[groupSlug]/settings/actions";
 import { createPackAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
 
-const request = vi.hoisted(() => ({ cookie: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    getAll: () =>
-      request.cookie
-        .split(";")
-        .filter(Boolean)
-        .map((part) => ({ name: part.slice(0, part.indexOf("=")).trim(), value: part.slice(part.indexOf("=") + 1).trim() })),
-  }),
-  headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}),
-}));
+vi.mock("next/headers", () => import("@/tests/setup/request-cookie"));
 // No Next.js server around a unit test: there is no page cache to revalidate.
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-async function signIn(user: { id: string } | null) {
-  request.cookie = user ? (await sessionCookie(user.id)).cookie : "";
-}
+const signIn = signInAs;
 
 let n = 0;
 const slug = () => `g-${Date.now().toString(36)}-${++n}`;

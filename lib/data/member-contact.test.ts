@@ -7,27 +7,15 @@ import { authorizeGroup } from "@/lib/authz";
 import { eraseMember } from "@/lib/data/member-data";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer } from "@/tests/factories";
 import { makeFacility, makeMailMember } from "@/tests/factories/mail";
-import { sessionCookie } from "@/tests/factories/session";
+import { signInAs } from "@/tests/setup/request-cookie";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
 import { addOnlineMemberAction, correctMemberDetailsAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
 import { acceptAsNewUserAction } from "@/app/(auth)/invitations/[token]/actions";
 
-const request = vi.hoisted(() => ({ cookie: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    getAll: () =>
-      request.cookie
-        .split(";")
-        .filter(Boolean)
-        .map((part) => ({ name: part.slice(0, part.indexOf("=")).trim(), value: part.slice(part.indexOf("=") + 1).trim() })),
-  }),
-  headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}),
-}));
+vi.mock("next/headers", () => import("@/tests/setup/request-cookie"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-async function signIn(user: { id: string } | null) {
-  request.cookie = user ? (await sessionCookie(user.id)).cookie : "";
-}
+const signIn = signInAs;
 
 const PASSWORD = "a quiet river in autumn 1987";
 const tokenOf = (path: string) => path.split("/").at(-1)!;

@@ -8,6 +8,7 @@ import { authorizeGroup } from "@/lib/authz";
 import { listStaff } from "@/lib/data/staff";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer, makeUser } from "@/tests/factories";
 import { sessionCookie } from "@/tests/factories/session";
+import { getCookie, setCookie, signInAs } from "@/tests/setup/request-cookie";
 import { naughtyStrings } from "@/tests/setup/naughty-strings";
 import { startTestSmtpServer, type TestSmtpServer } from "@/tests/setup/smtp";
 import { resetEmailQueue, workQueuedEmails } from "@/tests/setup/email-queue";
@@ -15,22 +16,10 @@ import { assignFacilitatorAction, inviteStaffAction, makeOrganizerAction, remove
 import { acceptAsNewUserAction } from "@/app/(auth)/invitations/[token]/actions";
 import { authorizeOrganization } from "@/lib/authz";
 
-const request = vi.hoisted(() => ({ cookie: "" }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    getAll: () =>
-      request.cookie
-        .split(";")
-        .filter(Boolean)
-        .map((part) => ({ name: part.slice(0, part.indexOf("=")).trim(), value: part.slice(part.indexOf("=") + 1).trim() })),
-  }),
-  headers: async () => new Headers(request.cookie ? { cookie: request.cookie } : {}),
-}));
+vi.mock("next/headers", () => import("@/tests/setup/request-cookie"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-async function signIn(user: { id: string } | null) {
-  request.cookie = user ? (await sessionCookie(user.id)).cookie : "";
-}
+const signIn = signInAs;
 
 let smtp: TestSmtpServer | undefined;
 afterEach(async () => {
@@ -188,12 +177,12 @@ describe("giving and taking roles", () => {
   it("two organizers removing each other at the same moment leave one organizer", async () => {
     const other = await makeOrganizer(group.organizationId);
     const otherCookie = (await sessionCookie(other.id)).cookie;
-    const mine = request.cookie;
+    const mine = getCookie();
     // Each call reads the cookie when it starts: start one as each organizer.
     const first = removeOrganizerAction({ organizationId: group.organizationId, userId: other.id });
-    request.cookie = otherCookie;
+    setCookie(otherCookie);
     const second = removeOrganizerAction({ organizationId: group.organizationId, userId: organizer.id });
-    request.cookie = mine;
+    setCookie(mine);
     const results = await Promise.all([first, second]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.organizer.count({ where: { organizationId: group.organizationId } })).toBe(1);
