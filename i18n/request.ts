@@ -1,12 +1,22 @@
-// next-intl without locale routing: the locale comes from the person's setting (later) or the
-// browser's Accept-Language, falling back to English.
+// next-intl without locale routing: the locale is the signed-in person's own choice (account
+// page), else the browser's Accept-Language, else English. Read on every request, so a change of
+// language takes effect at the next page.
 import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { DEFAULT_LOCALE, LOCALES, MESSAGE_FILES, type AppLocale } from "@/i18n/config";
+import { getCurrentUser } from "@/lib/auth/session";
 
-export function pickLocale(acceptLanguage: string | null): AppLocale {
+/** The first language of the browser's list that the UI has (`available`: the UI's languages). */
+export function pickLocale(acceptLanguage: string | null, available: readonly string[] = LOCALES): AppLocale {
   const wanted = (acceptLanguage ?? "").split(",").map((part) => part.split(";")[0]?.trim().slice(0, 2).toLowerCase());
-  return (wanted.find((tag): tag is AppLocale => (LOCALES as readonly string[]).includes(tag ?? "")) ?? DEFAULT_LOCALE);
+  return (wanted.find((tag): tag is AppLocale => available.includes(tag ?? "")) ?? DEFAULT_LOCALE);
+}
+
+/** A person's own choice when the UI has that language; otherwise what their browser asks for. */
+export function chooseLocale(chosen: "EN" | "ES" | null | undefined, acceptLanguage: string | null, available: readonly string[] = LOCALES): AppLocale {
+  const own = chosen?.toLowerCase();
+  if (own && available.includes(own)) return own as AppLocale;
+  return pickLocale(acceptLanguage, available);
 }
 
 export async function loadMessages(locale: AppLocale): Promise<Record<string, unknown>> {
@@ -15,7 +25,8 @@ export async function loadMessages(locale: AppLocale): Promise<Record<string, un
 }
 
 export default getRequestConfig(async () => {
-  const locale = pickLocale((await headers()).get("accept-language"));
+  const [user, requestHeaders] = await Promise.all([getCurrentUser(), headers()]);
+  const locale = chooseLocale(user?.locale, requestHeaders.get("accept-language"));
   return {
     locale,
     messages: await loadMessages(locale),

@@ -9,7 +9,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-export type CurrentUser = { id: string; email: string; name: string; locale: "EN" | "ES" };
+export type CurrentUser = { id: string; email: string; name: string; locale: "EN" | "ES" | null };
 
 /** What lib/auth/options.ts puts in the cookie: the user id and the Session row's id. */
 export type SessionToken = { sub?: string; sid?: unknown } | null;

@@ -113,7 +113,7 @@ const invitationSelect = {
   personId: true,
   organization: { select: { name: true } },
   group: { select: { name: true, slug: true } },
-  person: { select: { erasedAt: true, userId: true, memberships: { select: { groupId: true, status: true, penName: true } } } },
+  person: { select: { erasedAt: true, userId: true, locale: true, memberships: { select: { groupId: true, status: true, penName: true } } } },
 } satisfies Prisma.InvitationSelect;
 
 type InvitationRow = Prisma.InvitationGetPayload<{ select: typeof invitationSelect }>;
@@ -187,7 +187,8 @@ export async function acceptInvitationAsNewUser(token: string, input: AcceptInvi
     const email = normalizeEmail(row.email);
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", "invitation.accountExists");
-    const user = await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true } });
+    // A member whose packs are in Spanish starts with Studypack in Spanish (they can change it).
+    const user = await tx.user.create({ data: { email, name: input.name, passwordHash, locale: row.role === "MEMBER" ? (row.person?.locale ?? null) : null }, select: { id: true } });
     await grantRole(tx, row, user.id);
     return { email, groupSlug: row.group?.slug ?? null };
   });

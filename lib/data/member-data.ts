@@ -49,6 +49,7 @@ export async function getMemberDetail(ctx: GroupContext, memberId: string) {
           email: true,
           idNumber: true,
           housingUnit: true,
+          locale: true,
           erasedAt: true,
           createdAt: true,
           facility: { select: { id: true, name: true } },

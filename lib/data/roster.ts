@@ -90,7 +90,7 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
         for (const r of rows) if ("newKey" in r.person && !firstOf.has(r.person.newKey)) firstOf.set(r.person.newKey, r);
         const created = firstOf.size
           ? await tx.person.createManyAndReturn({
-              data: [...firstOf.values()].map(({ entry: e }) => ({ organizationId, legalName: e.legalName, email: e.email, facilityId: e.facilityId, idNumber: e.idNumber, housingUnit: e.housingUnit })),
+              data: [...firstOf.values()].map(({ entry: e }) => ({ organizationId, legalName: e.legalName, email: e.email, facilityId: e.facilityId, idNumber: e.idNumber, housingUnit: e.housingUnit, locale: e.locale })),
               select: { id: true, email: true, facilityId: true, idNumber: true },
             })
           : [];
@@ -99,6 +99,13 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
         const createdId = new Map(created.map((p) => [identity(p), p.id]));
         const newIds = new Map([...firstOf.entries()].map(([key, r]) => [key, createdId.get(identity(r.entry))!]));
         const personIdOf = (r: Importable) => ("existingId" in r.person ? r.person.existingId : newIds.get(r.person.newKey)!);
+
+        // People already on the roster: a language the file names fills one not yet set (a
+        // choice made by staff is not overwritten by a file).
+        for (const locale of ["EN", "ES"] as const) {
+          const ids = rows.filter((r) => "existingId" in r.person && r.entry.locale === locale).map(personIdOf);
+          if (ids.length > 0) await tx.person.updateMany({ where: { id: { in: ids }, locale: null }, data: { locale } });
+        }
 
         const members = await tx.member.createManyAndReturn({
           data: rows.map((r) => ({ groupId: r.entry.groupId, personId: personIdOf(r), channel: r.entry.channel, penName: r.entry.penName })),

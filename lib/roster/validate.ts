@@ -29,6 +29,8 @@ export type RosterEntry = {
   facilityName: string | null;
   idNumber: string | null;
   housingUnit: string | null;
+  /** The language of their packs and letters; null when the column is empty or absent. */
+  locale: "EN" | "ES" | null;
 };
 
 /** Who the row is: a person already on the roster, or one the import creates (keyed by identity). */
@@ -44,6 +46,9 @@ const LIMITS = { legal_name: 120, housing_unit: 80 } as const;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const clean = (v: string) => v.replace(/\u0000/g, "").trim();
 const fold = (v: string) => v.normalize("NFC").toLocaleLowerCase("en");
+
+/** What a roster file may write for a language: a code or the language's name, in English or itself. */
+const LANGUAGE_NAMES: Record<string, "EN" | "ES"> = { en: "EN", english: "EN", "inglés": "EN", ingles: "EN", es: "ES", spanish: "ES", "español": "ES", espanol: "ES" };
 
 function text(column: "legal_name" | "housing_unit", raw: string, reasons: RosterReason[]): string {
   const value = clean(raw);
@@ -123,6 +128,9 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     if (!idChecked.ok) reasons.push(idChecked.problem === "tooLong" ? { column: "id_number", key: "roster.reasons.tooLong", values: { max: ID_NUMBER_MAX } } : { column: "id_number", key: "roster.reasons.idNumberInvalid" });
     const idNumber = idChecked.ok ? idChecked.value : "";
     const housingUnit = text("housing_unit", cells.housing_unit, reasons);
+    const languageText = fold(clean(cells.language));
+    const locale = languageText ? (LANGUAGE_NAMES[languageText] ?? null) : null;
+    if (languageText && !locale) reasons.push({ column: "language", key: "roster.reasons.languageUnknown" });
     if (facilityText && !facility) reasons.push({ column: "facility", key: "roster.reasons.facilityUnknown" });
     if (channel === "MAIL") {
       if (!facilityText) reasons.push({ column: "facility", key: "roster.reasons.mailNeedsFacility" });
@@ -162,7 +170,7 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     const earlierRow = enrolledByRow.get(enrolKey);
     if (earlierRow !== undefined) return { row, outcome: "invalid", reasons: [{ column: null, key: "roster.reasons.duplicateRow", values: { row: earlierRow } }], legalName };
 
-    const entry: RosterEntry = { groupId: group.id, groupName: group.name, legalName, penName, channel, email, facilityId: facility?.id ?? null, facilityName: facility?.name ?? null, idNumber: idNumber || null, housingUnit: housingUnit || null };
+    const entry: RosterEntry = { groupId: group.id, groupName: group.name, legalName, penName, channel, email, facilityId: facility?.id ?? null, facilityName: facility?.name ?? null, idNumber: idNumber || null, housingUnit: housingUnit || null, locale };
     if (existing?.memberships.some((m) => m.groupId === group.id)) {
       enrolledByRow.set(enrolKey, row);
       return { row, outcome: "already", reasons: [], entry, person, hasLogin: Boolean(existing.userId) };

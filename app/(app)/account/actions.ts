@@ -12,6 +12,8 @@ import { notFound } from "@/lib/errors";
 import { userAction } from "@/lib/server/actions";
 import { changePasswordSchema } from "@/lib/validations/auth";
 import { accountSchema } from "@/lib/validations/discussion";
+import { languageChoiceSchema } from "@/lib/validations/language";
+import { setOwnLanguage } from "@/lib/data/languages";
 
 export const updateAccountAction = userAction(z.object({ values: accountSchema }), async (user, { values }) => {
   await setEmailPreference(user, values.emailNotifications);
@@ -27,3 +29,10 @@ export const changePasswordAction = userAction(z.object({ values: changePassword
 });
 
 export const signOutEverywhereAction = userAction(z.object({}), async (user) => signOutEverywhere(user));
+
+/** The caller's UI language; the next page is in it (i18n/request.ts reads it on every request). */
+export const setLanguageAction = userAction(z.object({ language: languageChoiceSchema }), async (user, { language }) => {
+  await setOwnLanguage(user, language);
+  revalidatePath("/", "layout");
+  return null;
+});

@@ -6,6 +6,8 @@ import { AccountForm } from "@/components/notifications/account-form";
 import { requireUser } from "@/lib/auth/session";
 import { getEmailPreference } from "@/lib/data/notifications";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { LanguageForm } from "@/components/account/language-form";
+import { LOCALES } from "@/i18n/config";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -13,11 +15,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [emailNotifications, t, ts] = await Promise.all([getEmailPreference(user), getTranslations("account"), getTranslations("security")]);
+  const [emailNotifications, t, ts, tLanguages] = await Promise.all([getEmailPreference(user), getTranslations("account"), getTranslations("security"), getTranslations("languages")]);
+  // Offered only once the UI has more than one language (issue 17).
+  const languages = LOCALES.map((l) => l.toUpperCase() as "EN" | "ES").map((value) => ({ value, name: tLanguages(value) }));
   return (
     <ClientMessages namespaces={["account", "discussion.validation", "security"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <AccountForm email={user.email} initial={{ emailNotifications }} />
+      {languages.length > 1 && (
+        <section aria-labelledby="language-title" className="mt-10">
+          <h2 id="language-title" className="text-xl font-semibold">
+            {t("language.title")}
+          </h2>
+          <LanguageForm current={user.locale ?? ""} languages={languages} />
+        </section>
+      )}
 
       <h2 className="mt-12 text-xl font-semibold">{ts("title")}</h2>
       <section aria-labelledby="change-password-title" className="mt-4 max-w-xl">

@@ -12,6 +12,8 @@ import { mailMemberSchema, moveSchema, releaseSchema, statusChangeSchema, transf
 import { groupSlugSchema } from "@/lib/validations/group";
 import { addOnlineMember, correctMemberDetails } from "@/lib/data/member-contact";
 import { memberDetailsSchema, onlineMemberSchema } from "@/lib/validations/member-contact";
+import { setMemberLanguage } from "@/lib/data/languages";
+import { languageChoiceSchema } from "@/lib/validations/language";
 
 const id = z.string().min(1).max(64);
 const onMember = <S extends z.ZodType>(values: S) => z.object({ groupSlug: groupSlugSchema, memberId: id, values });
@@ -42,6 +44,13 @@ export const correctMemberDetailsAction = groupAction("member.viewPersonal", onM
   revalidatePath(`${membersPath(ctx.group.slug)}/${memberId}`);
   return { changed: corrected.changed, invitations: links(corrected.invitation ? [corrected.invitation] : []) };
 }, { archived: "allowed" });
+
+/** The language of the member's packs and letters (issue 17). */
+export const setMemberLanguageAction = groupAction("member.viewPersonal", z.object({ groupSlug: groupSlugSchema, memberId: id, language: languageChoiceSchema }), async (ctx, { memberId, language }) => {
+  await setMemberLanguage(ctx, memberId, language);
+  revalidatePath(`${membersPath(ctx.group.slug)}/${memberId}`);
+  return null;
+});
 
 export const transferMemberAction = groupAction("member.viewPersonal", onMember(transferSchema), async (ctx, { memberId, values }) => {
   await transferMember(ctx, memberId, values);

@@ -14,6 +14,8 @@ import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import { changesFrom, MOVABLE_STATUSES } from "@/lib/validations/member";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { CorrectDetailsForm } from "@/components/members/correct-details-form";
+import { MemberLanguageForm } from "@/components/members/member-language-form";
+import { LOCALES } from "@/i18n/config";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
 
@@ -37,6 +39,9 @@ export default async function MemberPage({ params }: Props) {
     getTranslations("roster"),
     getFormatter(),
   ]);
+  const tLanguages = await getTranslations("languages");
+  // Offered once packs can be printed in more than one language (issue 17).
+  const languages = LOCALES.map((l) => l.toUpperCase() as "EN" | "ES").map((value) => ({ value, name: tLanguages(value) }));
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   const base = `/groups/${groupSlug}/members/${m.id}`;
   const current = (MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(m.status);
@@ -53,7 +58,7 @@ export default async function MemberPage({ params }: Props) {
   const login = m.person.user ? (m.person.user.disabledAt ? t("loginDisabled") : t("loginActive", { email: m.person.user.email })) : t("noLogin");
 
   return (
-    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.correct", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.correct", "members.language", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}/members`} className="text-sm text-accent underline underline-offset-4">
           {t("backToMembers")}
@@ -114,6 +119,7 @@ export default async function MemberPage({ params }: Props) {
         </dl>
         <p className="mt-2 text-sm text-muted">{t("responses", { count: m._count.responses })}</p>
         {m.invitation && <p className="mt-2 text-sm">{t("invitation", { date: date(m.invitation.expiresAt) })}</p>}
+        {!erased && languages.length > 1 && <MemberLanguageForm groupSlug={groupSlug} memberId={m.id} current={m.person.locale ?? ""} languages={languages} />}
         {current && m.channel === "ONLINE" && !m.person.user && !erased && (
           <p className="mt-2">
             <Link href={`/groups/${groupSlug}/members#invitations`} className="text-accent underline underline-offset-4">
