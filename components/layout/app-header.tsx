@@ -27,9 +27,16 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
   ].filter((l) => l.show);
   const linkClass = "text-accent underline-offset-4 hover:underline";
   const notifications = (
-    <Link href="/notifications" className={`inline-flex min-h-11 items-center gap-1 text-sm ${linkClass}`} aria-label={unread > 0 ? tNotifications("linkUnread", { count: unread }) : tNotifications("link")}>
+    // The name is the visible text plus a word for screen readers ("Notifications 12 unread"),
+    // never a different label: speech users say what they see (axe: label-content-name-mismatch).
+    <Link href="/notifications" className={`inline-flex min-h-11 items-center gap-1 text-sm ${linkClass}`}>
       {tNotifications("link")}
-      {unread > 0 && <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">{unread}</span>}
+      {unread > 0 && (
+        <>
+          <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">{unread}</span>
+          <span className="sr-only">{tNotifications("unreadSuffix")}</span>
+        </>
+      )}
     </Link>
   );
   const home = (
