@@ -13,7 +13,20 @@ export async function PostageSummary({ postage, settings }: { postage: Summary; 
   return (
     <div className="mt-4">
       <h3 className="font-semibold">{t("postageTitle")}</h3>
-      <div className="mt-2 overflow-x-auto">
+      {/* On a phone, sentences (as on the run sheet); from sm up, the table. */}
+      <ul className="mt-2 space-y-1 text-sm sm:hidden">
+        {postage.sizes.map((size) => (
+          <li key={size.sheets}>
+            {t("sizeLine", { envelopes: size.envelopes, sheets: size.sheets, grams: formatGrams(size.grams) })}
+            {postage.hasRates && (size.cents === null ? <span className="font-medium text-danger">, {t("overTableLine")}</span> : `, ${t("priceLine", { each: price(size.cents), total: formatPrice(size.cents * size.envelopes, settings.currency) })}`)}
+          </li>
+        ))}
+        <li className="font-semibold">
+          {t("totalLine", { envelopes: postage.envelopes, sheets: postage.sheets, grams: formatGrams(postage.grams) })}
+          {postage.hasRates && `, ${formatPrice(postage.cents, settings.currency)}`}
+        </li>
+      </ul>
+      <div className="mt-2 hidden sm:block">
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-stone-300">

@@ -78,24 +78,22 @@ export function OrganizationForm({ organizationId, initial }: { organizationId: 
           <h3 className="font-medium">{t("rates")}</h3>
           <p className="text-sm text-muted">{t("ratesHint", { max: POSTAGE_MAX_RATES })}</p>
           {rates.fields.length === 0 && <p className="mt-2 text-sm">{t("noRates")}</p>}
-          <ol className="mt-3 space-y-3">
+          <ol className="mt-3 max-w-md space-y-3">
             {rates.fields.map((field, i) => (
-              <li key={field.id} className="flex flex-wrap items-start gap-3">
+              <li key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-end gap-3">
                 <TextField
                   label={t("rateWeight", { n: i + 1 })}
                   inputMode="decimal"
-                  className="w-36"
                   {...register(`postageRates.${i}.upToGrams`)}
                   error={err(formState.errors.postageRates?.[i]?.upToGrams?.message)}
                 />
                 <TextField
                   label={t("ratePrice", { n: i + 1 })}
                   inputMode="decimal"
-                  className="w-36"
                   {...register(`postageRates.${i}.price`)}
                   error={err(formState.errors.postageRates?.[i]?.price?.message)}
                 />
-                <Button type="button" variant="secondary" className="mt-7" onClick={() => rates.remove(i)} aria-label={t("removeRateLabel", { n: i + 1 })}>
+                <Button type="button" variant="quiet" onClick={() => rates.remove(i)} aria-label={t("removeRateLabel", { n: i + 1 })}>
                   {t("removeRate")}
                 </Button>
               </li>
