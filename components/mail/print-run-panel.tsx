@@ -1,9 +1,11 @@
 "use client";
 // Starts a print run and follows it: the job runs in the background (lib/jobs), this panel asks
 // for its progress every second until it is done or has failed, then offers the PDF or a retry.
+// It counts the members who will get an envelope (not every mail member: one whose pack cannot
+// be printed is left out), and shows the postage passed as `children`.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useState, useTransition, type ReactNode } from "react";
 import { startPrintRunAction } from "@/app/(app)/groups/[groupSlug]/packs/mail-actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -11,8 +13,23 @@ import { useActionMessage } from "@/components/forms/use-action-message";
 
 type Run = { id: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; done: number; total: number; error: string | null; fileId: string | null; finishedAt: string | null };
 
-export function PrintRunPanel({ groupSlug, packNumber, latest, mailMembers }: { groupSlug: string; packNumber: number; latest: Run | null; mailMembers: number }) {
+export function PrintRunPanel({
+  groupSlug,
+  packNumber,
+  latest,
+  toPrint,
+  leftOut,
+  children,
+}: {
+  groupSlug: string;
+  packNumber: number;
+  latest: Run | null;
+  toPrint: number;
+  leftOut: number;
+  children?: ReactNode;
+}) {
   const t = useTranslations("mail.print");
+  const tRuns = useTranslations("mail.runs");
   const format = useFormatter();
   const message = useActionMessage();
   const router = useRouter();
@@ -43,7 +60,7 @@ export function PrintRunPanel({ groupSlug, packNumber, latest, mailMembers }: { 
       try {
         const result = await startPrintRunAction({ groupSlug, packNumber });
         if (!result.ok) return setError(message(result.formError));
-        setRun({ id: result.data.id, status: "QUEUED", done: 0, total: mailMembers, error: null, fileId: null, finishedAt: null });
+        setRun({ id: result.data.id, status: "QUEUED", done: 0, total: toPrint, error: null, fileId: null, finishedAt: null });
       } catch {
         setError(message("errors.offline"));
       }
@@ -55,7 +72,9 @@ export function PrintRunPanel({ groupSlug, packNumber, latest, mailMembers }: { 
       <h2 id="print-run" className="text-lg font-semibold">
         {t("title")}
       </h2>
-      <p className="mt-1 text-sm text-muted">{t("intro", { count: mailMembers })}</p>
+      <p className="mt-1 text-sm text-muted">{tRuns("toPrint", { count: toPrint })}</p>
+      {leftOut > 0 && <p className="mt-1 text-sm font-medium text-danger">{tRuns("leftOut", { count: leftOut })}</p>}
+      {children}
       <FormAlert message={error} />
       {run && active && (
         <div className="mt-3" role="status" aria-live="polite">
@@ -83,7 +102,7 @@ export function PrintRunPanel({ groupSlug, packNumber, latest, mailMembers }: { 
         </p>
       )}
       {!active && (
-        <Button className="mt-3" onClick={begin} disabled={pending || mailMembers === 0}>
+        <Button className="mt-3" onClick={begin} disabled={pending || toPrint === 0}>
           {run?.status === "FAILED" ? t("retry") : run?.status === "DONE" ? t("again") : t("start")}
         </Button>
       )}

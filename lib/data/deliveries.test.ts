@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getMailLog, markPreparedAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
+import { getMailLog, markRunAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
+import { makeDonePrintRun, printAndMarkMailed } from "@/tests/factories/print-run";
 import { publishPack } from "@/lib/data/packs";
 import { makeMember } from "@/tests/factories";
 import { makePackScenario } from "@/tests/factories/pack";
@@ -21,8 +22,9 @@ describe("mail log", () => {
   it("publishing prepares mail deliveries; 'mark all printed as mailed' mails them and keeps the address", async () => {
     const s = await mailScenario();
     expect(s.delivery).toMatchObject({ channel: "MAIL", status: "PREPARED" });
-    expect(await markPreparedAsMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-20" })).toEqual({ count: 1 });
-    expect(await markPreparedAsMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-20" })).toEqual({ count: 0 });
+    const run = await makeDonePrintRun(s.pack.id);
+    expect(await markRunAsMailed(s.facilitator, { packNumber: 1, runId: run.id, occurredOn: "2026-11-20" })).toMatchObject({ marked: 1, skipped: [] });
+    expect(await markRunAsMailed(s.facilitator, { packNumber: 1, runId: run.id, occurredOn: "2026-11-20" })).toMatchObject({ marked: 0, skipped: [{ reason: "alreadyMarked" }] });
     const mailed = await db.delivery.findUniqueOrThrow({ where: { id: s.delivery.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
     expect(mailed.status).toBe("MAILED");
     expect(mailed.mailedTo).toMatchObject({ legalName: "Mail Person", idNumber: "A-1", facility: s.facility.name, addressLines: ["1 Main St", "Town"] });
@@ -36,7 +38,7 @@ describe("mail log", () => {
 
   it("records a rejection with its reason, then a resend, and counts per status", async () => {
     const s = await mailScenario();
-    await markPreparedAsMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-20" });
+    await printAndMarkMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-20" });
     await expect(recordDeliveryEvent(s.facilitator, { packNumber: 1, deliveryId: s.delivery.id, status: "REJECTED", occurredOn: "2026-11-22" })).rejects.toMatchObject({ message: "mail.validation.reasonRequired" });
     await recordDeliveryEvent(s.facilitator, { packNumber: 1, deliveryId: s.delivery.id, status: "REJECTED", occurredOn: "2026-11-22", reason: "Staples", note: "Remove staples" });
     await expect(recordDeliveryEvent(s.facilitator, { packNumber: 1, deliveryId: s.delivery.id, status: "DELIVERED", occurredOn: "2026-11-23" })).rejects.toMatchObject({ code: "CONFLICT" });

@@ -37,6 +37,17 @@ async function packOf(ctx: GroupContext, packNumber: number) {
   return pack;
 }
 
+/**
+ * Why a prepared mail delivery will not be printed by a print run (which takes active mail
+ * members only, lib/packs/print-data.ts): the member moved, withdrew, paused or finished after
+ * publication, switched to online, or was erased. Null for a delivery that will be printed, or
+ * that is past "prepared". Keeps such deliveries out of the mail log's "to print" count.
+ */
+function notPrintedReason(d: { channel: string; status: DeliveryStatus; member: { status: string; channel: string; person: { erasedAt: Date | null } } }): SkipReason | null {
+  if (d.channel !== "MAIL" || d.status !== "PREPARED") return null;
+  return STATUS_REASON[d.member.status] ?? (d.member.channel !== "MAIL" ? "online" : d.member.person.erasedAt ? "notInRun" : null);
+}
+
 /** The mail log: every delivery of the pack with its events, and counts per status (2 queries). */
 export async function getMailLog(ctx: GroupContext, packNumber: number) {
   assertStaff(ctx);
@@ -53,7 +64,9 @@ export async function getMailLog(ctx: GroupContext, packNumber: number) {
           select: {
             id: true,
             penName: true,
-            person: { select: { legalName: true, idNumber: true, housingUnit: true, facility: { select: { name: true } } } },
+            status: true,
+            channel: true,
+            person: { select: { legalName: true, idNumber: true, housingUnit: true, erasedAt: true, facility: { select: { name: true } } } },
           },
         },
         events: { orderBy: { createdAt: "asc" }, select: { id: true, status: true, occurredOn: true, reason: true, note: true, createdAt: true, actorId: true } },
@@ -67,7 +80,11 @@ export async function getMailLog(ctx: GroupContext, packNumber: number) {
   return {
     pack,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<DeliveryStatus, number>>,
-    deliveries: deliveries.map((d) => ({ ...d, events: d.events.map((e) => ({ ...e, actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null })) })),
+    deliveries: deliveries.map((d) => ({
+      ...d,
+      notPrinted: notPrintedReason(d),
+      events: d.events.map((e) => ({ ...e, actorName: e.actorId ? (actors.get(e.actorId) ?? null) : null })),
+    })),
   };
 }
 
@@ -124,36 +141,81 @@ export async function recordDeliveryEvent(
   });
 }
 
+/** Why a delivery of the pack was not marked as mailed with a print run. */
+export type SkipReason = "moved" | "withdrawn" | "paused" | "completed" | "online" | "leftOut" | "notInRun" | "alreadyMarked";
+
+export type MarkRunResult = {
+  marked: number;
+  /** Mail deliveries of the pack that the run printed, or that are still prepared, and were not marked; by legal name. */
+  skipped: { deliveryId: string; legalName: string; penName: string; reason: SkipReason }[];
+};
+
+/** What the print run printed, from its summary: members with at least one envelope, and those it left out. */
+function printedIn(summary: unknown): { printed: Set<string>; leftOut: Set<string> } {
+  const rows = Array.isArray(summary) ? (summary as { memberId?: unknown; envelopes?: unknown }[]) : [];
+  const printed = new Set<string>();
+  const leftOut = new Set<string>();
+  for (const row of rows) {
+    if (typeof row?.memberId !== "string") continue;
+    (typeof row.envelopes === "number" && row.envelopes > 0 ? printed : leftOut).add(row.memberId);
+  }
+  return { printed, leftOut };
+}
+
+const STATUS_REASON: Partial<Record<string, SkipReason>> = { MOVED: "moved", WITHDRAWN: "withdrawn", PAUSED: "paused", COMPLETED: "completed" };
+
 /**
- * "Mark all printed as mailed today": every prepared mail delivery of the pack, in one go.
- * When the pack has a finished print run, "printed" means in that run: a member left out of it
- * (a pack too long for their facility) is not marked as mailed.
+ * "Mark all printed as mailed": the deliveries the chosen print run printed that are still
+ * prepared, and nothing else. A member who moved to another group, withdrew or was paused since
+ * (after publication, or even after the run was printed: their envelope is in the stack, and
+ * must come out of it) is skipped, as are members the run left out or never had (joined after
+ * it). The answer says how many were marked and which were skipped and why; a second call marks
+ * nothing more. The run must be this pack's and finished.
  */
-export async function markPreparedAsMailed(ctx: GroupContext, input: { packNumber: number; occurredOn: string }) {
+export async function markRunAsMailed(ctx: GroupContext, input: { packNumber: number; runId: string; occurredOn: string }): Promise<MarkRunResult> {
   assertStaff(ctx);
   const pack = await packOf(ctx, input.packNumber);
-  const lastRun = await db.printRun.findFirst({ where: { packId: pack.id, status: "DONE" }, orderBy: { createdAt: "desc" }, select: { summary: true } });
-  const summary = Array.isArray(lastRun?.summary) ? (lastRun.summary as { memberId?: string; envelopes?: number }[]) : null;
-  const leftOut = new Set((summary ?? []).filter((m) => !m.envelopes).map((m) => m.memberId));
+  const run = await db.printRun.findFirst({ where: { id: input.runId, packId: pack.id }, select: { status: true, summary: true } });
+  if (!run) throw notFound();
+  if (run.status !== "DONE") throw new AppError("CONFLICT", "mail.runs.errors.notDone");
+  const { printed, leftOut } = printedIn(run.summary);
   return db.$transaction(async (tx) => {
-    const prepared = (
-      await tx.$queryRaw<{ id: string; memberId: string }[]>`
-        SELECT "id", "memberId" FROM "Delivery" WHERE "packId" = ${pack.id} AND "channel" = 'MAIL' AND "status" = 'PREPARED' FOR UPDATE`
-    ).filter((d) => !leftOut.has(d.memberId));
-    if (prepared.length === 0) return { count: 0 };
-    const ids = prepared.map((d) => d.id);
-    // One statement for the whole pack: each delivery keeps the address it is mailed to.
-    await tx.$executeRaw`
-      UPDATE "Delivery" AS d
-         SET "status" = 'MAILED', "updatedAt" = now(),
-             "mailedTo" = jsonb_build_object(
-               'legalName', p."legalName", 'idNumber', p."idNumber", 'housingUnit', p."housingUnit",
-               'facility', f."name", 'addressLines', COALESCE(to_jsonb(f."addressLines"), '[]'::jsonb))
-        FROM "Member" AS m
+    // Locks the pack's mail deliveries, so two volunteers pressing at once mark each one once.
+    const rows = await tx.$queryRaw<{ id: string; memberId: string; status: DeliveryStatus; memberStatus: string; memberChannel: string; legalName: string; penName: string }[]>`
+      SELECT d."id", d."memberId", d."status"::text AS "status", m."status"::text AS "memberStatus", m."channel"::text AS "memberChannel", p."legalName", m."penName"
+        FROM "Delivery" AS d
+        JOIN "Member" AS m ON m."id" = d."memberId"
         JOIN "Person" AS p ON p."id" = m."personId"
-        LEFT JOIN "Facility" AS f ON f."id" = p."facilityId"
-       WHERE d."memberId" = m."id" AND d."id" = ANY(${ids})`;
-    await tx.deliveryEvent.createMany({ data: prepared.map((d) => ({ deliveryId: d.id, status: "MAILED" as const, occurredOn: day(input.occurredOn), actorId: ctx.user.id })) });
-    return { count: prepared.length };
+       WHERE d."packId" = ${pack.id} AND d."channel" = 'MAIL'
+       ORDER BY p."legalName", d."id"
+         FOR UPDATE OF d`;
+    const toMark: typeof rows = [];
+    const skipped: MarkRunResult["skipped"] = [];
+    for (const row of rows) {
+      const inRun = printed.has(row.memberId);
+      if (!inRun && row.status !== "PREPARED") continue; // not this run's, and not waiting: nothing to say
+      const reason: SkipReason | null =
+        row.status !== "PREPARED"
+          ? "alreadyMarked"
+          : (STATUS_REASON[row.memberStatus] ?? (row.memberChannel !== "MAIL" ? "online" : inRun ? null : leftOut.has(row.memberId) ? "leftOut" : "notInRun"));
+      if (reason) skipped.push({ deliveryId: row.id, legalName: row.legalName, penName: row.penName, reason });
+      else toMark.push(row);
+    }
+    if (toMark.length > 0) {
+      const ids = toMark.map((d) => d.id);
+      // One statement for the whole run: each delivery keeps the address it is mailed to.
+      await tx.$executeRaw`
+        UPDATE "Delivery" AS d
+           SET "status" = 'MAILED', "updatedAt" = now(),
+               "mailedTo" = jsonb_build_object(
+                 'legalName', p."legalName", 'idNumber', p."idNumber", 'housingUnit', p."housingUnit",
+                 'facility', f."name", 'addressLines', COALESCE(to_jsonb(f."addressLines"), '[]'::jsonb))
+          FROM "Member" AS m
+          JOIN "Person" AS p ON p."id" = m."personId"
+          LEFT JOIN "Facility" AS f ON f."id" = p."facilityId"
+         WHERE d."memberId" = m."id" AND d."id" = ANY(${ids})`;
+      await tx.deliveryEvent.createMany({ data: ids.map((deliveryId) => ({ deliveryId, status: "MAILED" as const, occurredOn: day(input.occurredOn), actorId: ctx.user.id })) });
+    }
+    return { marked: toMark.length, skipped };
   });
 }

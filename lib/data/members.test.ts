@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { loadGroupContext, type GroupContext } from "@/lib/authz";
 import type { CurrentUser } from "@/lib/auth/session";
 import { addMailMember, changeMemberStatus, listMemberHistories, listMembers, listPersonEvents, moveMember, switchChannel, transferMember } from "@/lib/data/members";
-import { markPreparedAsMailed } from "@/lib/data/deliveries";
+import { printAndMarkMailed } from "@/tests/factories/print-run";
 import { publishPack } from "@/lib/data/packs";
 import { submitTranscription } from "@/lib/data/transcriptions";
 import { makeGroup, makeMember, makeOrganizer } from "@/tests/factories";
@@ -33,7 +33,7 @@ describe("mail members", () => {
     const s = await scenario();
     const { id } = await addMailMember(s.facilitator, { legalName: "Ann Smith", penName: "Lark", facilityId: s.a.id, idNumber: "X-1", housingUnit: "C-3" });
     await publishPack(s.facilitator, 1);
-    await markPreparedAsMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-20" });
+    await printAndMarkMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-20" });
     await transferMember(s.facilitator, id, { facilityId: s.b.id, idNumber: "Y-9", housingUnit: "D-1", occurredOn: "2026-11-22", reason: "Moved by the state" });
     const delivery = await db.delivery.findFirstOrThrow({ where: { memberId: id } });
     expect(delivery.mailedTo).toMatchObject({ facility: s.a.name, idNumber: "X-1" });

@@ -21,6 +21,10 @@ const form = (overrides: Partial<OrganizationSettingsInput> = {}): OrganizationS
   defaultNameAndIdOnEveryPage: true,
   defaultImagesAllowed: false,
   defaultTurnaroundDays: "42",
+  paperGramsPerSheet: "4.5",
+  envelopeGrams: "5",
+  postageCurrency: "$",
+  postageRates: [],
   ...overrides,
 });
 const valid = (overrides: Partial<OrganizationSettingsInput> = {}) => organizationSettingsSchema.parse(form(overrides));

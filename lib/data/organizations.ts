@@ -1,11 +1,13 @@
 // An organization's own settings. Only its organizers read or change them; to anyone else the
 // organization does not exist. Changes apply from the next print and to facilities added later.
+// The postage settings (paper and envelope weight, rate table) feed the print run's estimate.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { OrganizationContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
+import { parseRates } from "@/lib/packs/postage";
 import type { OrganizationSettingsValues } from "@/lib/validations/organization";
 
 const select = {
@@ -16,6 +18,10 @@ const select = {
   defaultNameAndIdOnEveryPage: true,
   defaultImagesAllowed: true,
   defaultTurnaroundDays: true,
+  paperGramsPerSheet: true,
+  envelopeGrams: true,
+  postageCurrency: true,
+  postageRates: true,
   updatedAt: true,
 } as const;
 
@@ -33,8 +39,8 @@ export async function getOrganizationSettings(user: CurrentUser, orgId?: string)
   const organizations = await listOrganizedOrganizations(user);
   const chosen = orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId);
   if (!chosen) throw new AppError("NOT_FOUND", "errors.notFound");
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: chosen.id }, select });
-  return { organizations, organization };
+  const { postageRates, ...organization } = await db.organization.findUniqueOrThrow({ where: { id: chosen.id }, select });
+  return { organizations, organization: { ...organization, postageRates: parseRates(postageRates) } };
 }
 
 /** Field by field, never the input spread: what the form may change and nothing else. */
@@ -46,6 +52,10 @@ function data(values: OrganizationSettingsValues) {
     defaultNameAndIdOnEveryPage: values.defaultNameAndIdOnEveryPage,
     defaultImagesAllowed: values.defaultImagesAllowed,
     defaultTurnaroundDays: values.defaultTurnaroundDays,
+    paperGramsPerSheet: values.paperGramsPerSheet,
+    envelopeGrams: values.envelopeGrams,
+    postageCurrency: values.postageCurrency,
+    postageRates: values.postageRates.map((row) => ({ upToGrams: row.upToGrams, price: row.price })),
   };
 }
 

@@ -9,7 +9,9 @@ import { loadGroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { writeAudit } from "@/lib/data/audit";
-import { isBlocking, planPack } from "@/lib/packs/pdf/plan";
+import { layoutPack } from "@/lib/packs/pdf/layout";
+import { isBlocking, planFromLayout, planPack, type PackProblem } from "@/lib/packs/pdf/plan";
+import { DEFAULT_POSTAGE, summarizePostage, type PostageSettings, type PostageSummary } from "@/lib/packs/postage";
 import { loadPrintData } from "@/lib/packs/print-data";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
@@ -24,6 +26,38 @@ async function publishedPack(ctx: GroupContext, packNumber: number) {
   const pack = await db.pack.findFirst({ where: { groupId: ctx.group.id, number: packNumber, status: "PUBLISHED" }, select: { id: true } });
   if (!pack) throw notFound();
   return pack;
+}
+
+export type PrintRunPlan = {
+  /** Every member a print run would take now (active mail members), in mailing order. */
+  members: { memberId: string; name: string; problems: PackProblem[]; printed: boolean; envelopes: number[] }[];
+  /** Members who will get an envelope, and those a blocking problem leaves out. */
+  toPrint: number;
+  leftOut: number;
+  postage: PostageSummary;
+  settings: PostageSettings;
+};
+
+/**
+ * What a print run started now would print, for the print box: the members who will get an
+ * envelope (active mail members whose pack fits their facility's rules), not every mail member,
+ * with the sheets of each envelope and their postage. Planning is arithmetic on one shared
+ * layout (lib/packs/pdf/plan.ts), so this is cheap for 500 members.
+ */
+export async function planPrintRun(ctx: GroupContext, packNumber: number): Promise<PrintRunPlan> {
+  const pack = await publishedPack(ctx, packNumber);
+  const print = await loadPrintData(pack.id);
+  const settings = print.pack.organization.postage ?? DEFAULT_POSTAGE;
+  const layout = print.members.length > 0 ? layoutPack(print.pack) : null;
+  const members = layout
+    ? print.members.map((member) => {
+        const plan = planFromLayout(layout, member);
+        const printed = !plan.problems.some(isBlocking);
+        return { memberId: member.memberId, name: member.legalName, problems: plan.problems, printed, envelopes: printed ? plan.envelopes.map((e) => e.pages) : [] };
+      })
+    : [];
+  const toPrint = members.filter((m) => m.printed).length;
+  return { members, toPrint, leftOut: members.length - toPrint, postage: summarizePostage(members.flatMap((m) => m.envelopes), settings), settings };
 }
 
 export async function listPrintRuns(ctx: GroupContext, packNumber: number): Promise<PrintRunView[]> {

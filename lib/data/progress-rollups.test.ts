@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { rebuildProgressRollups } from "@/lib/data/progress-rollups";
 import { gridSpec, makeProgressGroup } from "@/tests/factories/progress";
-import { markPreparedAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
+import { recordDeliveryEvent } from "@/lib/data/deliveries";
+import { printAndMarkMailed } from "@/tests/factories/print-run";
 import { addFeedback } from "@/lib/data/feedback";
 import { publishPack } from "@/lib/data/packs";
 import { saveDraft, submitResponse } from "@/lib/data/responses";
@@ -64,7 +65,7 @@ describe("progress rollups", () => {
     const mail = await makeMailMember(s.group, { facilityId: facility.id });
     const refused = await makeMailMember(s.group, { facilityId: facility.id });
     await publishPack(s.facilitator, 1);
-    await markPreparedAsMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-02" });
+    await printAndMarkMailed(s.facilitator, { packNumber: 1, occurredOn: "2026-11-02" });
     await saveDraft(s.memberCtx, { packNumber: 1, promptId: s.prompts[0]!, body: "thinking" });
     expect(await db.progressCell.count({ where: { groupId: s.group.id } })).toBe(0);
     await submitResponse(s.memberCtx, { packNumber: 1, promptId: s.prompts[0]!, body: "First", submitKey: randomUUID() });

@@ -14,6 +14,7 @@ import { AppError } from "@/lib/errors";
 import { ensureResponseCodes } from "@/lib/data/response-codes";
 import { featuredForPack } from "@/lib/data/featured";
 import { repliesForPack } from "@/lib/data/discussion-print";
+import { postageFromOrganization } from "@/lib/packs/postage";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 export async function loadPrintData(packId: string, memberIds?: string[]): Promise<{ pack: PrintPack; members: PrintMember[] }> {
@@ -27,7 +28,12 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
       dueDate: true,
       publishedAt: true,
       groupId: true,
-      group: { select: { name: true, organization: { select: { name: true, returnAddressLines: true } } } },
+      group: {
+        select: {
+          name: true,
+          organization: { select: { name: true, returnAddressLines: true, paperGramsPerSheet: true, envelopeGrams: true, postageCurrency: true, postageRates: true } },
+        },
+      },
       lessons: {
         orderBy: { position: "asc" },
         select: {
@@ -50,7 +56,7 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
 
   const pack: PrintPack = {
-    organization: { name: row.group.organization.name, returnAddressLines: row.group.organization.returnAddressLines },
+    organization: { name: row.group.organization.name, returnAddressLines: row.group.organization.returnAddressLines, postage: postageFromOrganization(row.group.organization) },
     group: { name: row.group.name },
     pack: { id: row.id, number: row.number, title: row.title, letterMarkdown: row.letterMarkdown, dueDate: row.dueDate },
     lessons: row.lessons.map(({ lesson }) => lesson),

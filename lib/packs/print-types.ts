@@ -4,6 +4,8 @@
 // (lib/packs/pdf) takes only these types, so it can be tested and benchmarked with plain objects
 // and no database. Types only: the loaders (print-data.ts, lib/data/discussion-print.ts) both
 // import them from here, and neither imports the other's module for a type.
+import type { PostageSettings } from "@/lib/packs/postage";
+
 export type PrintFacility = {
   name: string;
   addressLines: string[];
@@ -51,7 +53,8 @@ export type PrintLesson = { position: number; title: string; summary: string; re
 
 /** Treat as immutable once rendering starts: its layout is cached per object (pdf/layout.ts). */
 export type PrintPack = {
-  organization: { name: string; returnAddressLines: string[] };
+  /** `postage`: for the run sheet's postage estimate (lib/packs/postage.ts); its defaults when absent. */
+  organization: { name: string; returnAddressLines: string[]; postage?: PostageSettings };
   group: { name: string };
   pack: { id: string; number: number; title: string; letterMarkdown: string; dueDate: Date | null };
   lessons: PrintLesson[];

@@ -1,5 +1,7 @@
 // An organization's settings: its name, the return address printed on every pack, and the
-// defaults new facilities and mailings start from. Shared by the form and the server.
+// defaults new facilities and mailings start from, and what the postage estimate on a print run
+// uses (paper and envelope weight, the rate table; lib/packs/postage.ts). Shared by the form and
+// the server.
 import { z } from "zod";
 import { stripNul } from "@/lib/validations/text";
 
@@ -26,6 +28,34 @@ const wholeNumberText = (key: string) =>
     .transform((v) => String(v).trim())
     .pipe(z.string().regex(/^(\d+)?$/, key));
 
+/**
+ * A number typed into a text field, decimals with a point ("4.5"); "" stays "". A comma is
+ * refused rather than guessed at: "1,000" may mean a thousand or one.
+ */
+const decimalText = (key: string) =>
+  z
+    .union([z.string().max(20, key), z.number()], { error: key })
+    .transform((v) => String(v).trim())
+    .pipe(z.string().regex(/^(\d+(\.\d*)?|\.\d+)?$/, key));
+
+/** Grams, more than nothing and at most `max`. */
+const grams = (prefix: "paper" | "envelope" | "rateWeight", max: number) =>
+  decimalText(`settings.validation.${prefix}Number`)
+    .pipe(z.string().min(1, `settings.validation.${prefix}Required`))
+    .transform(Number)
+    .pipe(z.number().gt(0, `settings.validation.${prefix}Positive`).max(max, `settings.validation.${prefix}Max`));
+
+export const POSTAGE_MAX_RATES = 12;
+
+const rateRow = z.object({
+  upToGrams: grams("rateWeight", 100_000),
+  // Prices in hundredths at most: what a stamp costs.
+  price: decimalText("settings.validation.priceNumber")
+    .pipe(z.string().min(1, "settings.validation.priceRequired").regex(/^\d*(\.\d{0,2})?$/, "settings.validation.priceCents"))
+    .transform(Number)
+    .pipe(z.number().max(10_000, "settings.validation.priceMax")),
+});
+
 export const organizationSettingsSchema = z.object({
   name: text(200)
     .pipe(z.string().min(1, "settings.validation.nameRequired"))
@@ -51,6 +81,23 @@ export const organizationSettingsSchema = z.object({
     .pipe(z.string().min(1, "settings.validation.turnaroundRequired"))
     .transform(Number)
     .pipe(z.number().min(7, "settings.validation.turnaroundMin").max(365, "settings.validation.turnaroundMax")),
+  /** Grams of one sheet of the paper packs are printed on (4.5 for 75 g/m² Letter). */
+  paperGramsPerSheet: grams("paper", 100),
+  /** Grams of one empty envelope. */
+  envelopeGrams: grams("envelope", 1000),
+  postageCurrency: text(5).refine((v) => !/[\r\n\u2028\u2029]/.test(v), "settings.validation.currencyOneLine"),
+  /** Rows in order of weight; each row's error stays on its own field. */
+  postageRates: z
+    .array(rateRow, { error: "settings.validation.ratesInvalid" })
+    .max(POSTAGE_MAX_RATES, "settings.validation.ratesTooMany")
+    .superRefine((rows, context) => {
+      rows.forEach((row, i) => {
+        // Only between two weights that parsed: a row refused on its own keeps that one message.
+        const before = rows[i - 1];
+        const parsed = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+        if (before && parsed(before.upToGrams) && parsed(row.upToGrams) && row.upToGrams <= before.upToGrams) context.addIssue({ code: "custom", path: [i, "upToGrams"], message: "settings.validation.ratesAscending" });
+      });
+    }),
 });
 export type OrganizationSettingsInput = z.input<typeof organizationSettingsSchema>;
 export type OrganizationSettingsValues = z.output<typeof organizationSettingsSchema>;

@@ -38,6 +38,10 @@ export default async function SettingsPage({ searchParams }: Props) {
           defaultNameAndIdOnEveryPage: organization.defaultNameAndIdOnEveryPage,
           defaultImagesAllowed: organization.defaultImagesAllowed,
           defaultTurnaroundDays: String(organization.defaultTurnaroundDays),
+          paperGramsPerSheet: String(organization.paperGramsPerSheet),
+          envelopeGrams: String(organization.envelopeGrams),
+          postageCurrency: organization.postageCurrency,
+          postageRates: organization.postageRates.map((row) => ({ upToGrams: String(row.upToGrams), price: row.price.toFixed(2) })),
         }}
       />
     </ClientMessages>

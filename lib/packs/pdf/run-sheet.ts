@@ -2,12 +2,17 @@
 // and pages per member and where each member's pack starts in the file (to reprint one), then
 // the members left out and why, and what to check before mailing. It names members by legal
 // name because the volunteer addressing envelopes needs exactly that; it is never mailed.
+//
+// Under the summary, the postage: envelopes grouped by their sheets, each group's weight and
+// stamps, and the total (lib/packs/postage.ts; the organization's paper weight and rate table).
+// Its words are here rather than in labels.ts, which belongs to the pack itself.
 import { nameAndId } from "@/lib/packs/pdf/furniture";
 import { Flow } from "@/lib/packs/pdf/flow";
 import { formatDate, type PackLayout } from "@/lib/packs/pdf/layout";
 import { BODY, BODY_WIDTH, type Op, type Page } from "@/lib/packs/pdf/page";
 import { describeProblem, isBlocking, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { lineOps, type Line, type Style } from "@/lib/packs/pdf/text";
+import { DEFAULT_POSTAGE, formatGrams, formatPrice, summarizePostage, type PostageSettings, type PostageSummary } from "@/lib/packs/postage";
 import type { PrintMember } from "@/lib/packs/print-types";
 
 export type RunEntry = { member: PrintMember; plan: PackPlan; printed: boolean };
@@ -18,6 +23,25 @@ const CELL: Style = { font: "sans", size: 9.5 };
 const HEAD: Style = { font: "sansBold", size: 9.5 };
 const HEADING: Style = { font: "sansBold", size: 11 };
 const TEXT: Style = { font: "serif", size: 11 };
+
+/** The run sheet's postage words (English, like the rest of the pack's print). */
+export const POSTAGE_WORDS = {
+  heading: "Postage (estimate)",
+  basis: (s: PostageSettings) =>
+    `Printed on one side: one page is one sheet. ${formatGrams(s.paperGramsPerSheet)} a sheet, ${formatGrams(s.envelopeGrams)} an envelope, from the organization's settings.`,
+  size: (size: PostageSummary["sizes"][number], currency: string, hasRates: boolean) => {
+    const envelopes = `${size.envelopes} ${size.envelopes === 1 ? "envelope" : "envelopes"} of ${size.sheets} ${size.sheets === 1 ? "sheet" : "sheets"}`;
+    if (!hasRates) return `${envelopes}: ${formatGrams(size.grams)} each`;
+    const price = size.cents === null ? "heavier than the rate table" : `${formatPrice(size.cents, currency)} each = ${formatPrice(size.cents * size.envelopes, currency)}`;
+    return `${envelopes}: ${formatGrams(size.grams)} each, ${price}`;
+  },
+  total: (p: PostageSummary, currency: string) =>
+    `In all: ${p.envelopes} ${p.envelopes === 1 ? "envelope" : "envelopes"}, ${p.sheets} ${p.sheets === 1 ? "sheet" : "sheets"}, ${formatGrams(p.grams)}` +
+    (p.hasRates ? `, postage ${formatPrice(p.cents, currency)}${p.unpriced > 0 ? ` plus ${p.unpriced} not priced` : ""}.` : "."),
+  overTable: (count: number, heaviest: number) =>
+    `${count} ${count === 1 ? "envelope weighs" : "envelopes weigh"} more than the rate table's heaviest row (${formatGrams(heaviest)}): weigh ${count === 1 ? "it" : "them"} at the post office, and add a heavier row in Settings.`,
+  noRates: "No postage rates in the organization's settings yet, so no prices: an organizer can add the rate table under Settings.",
+};
 
 /** Problems that are the pack's, not the member's: listed once, not under every member. */
 const PACK_WIDE = new Set<PackProblem["kind"]>(["uploaded-reading"]);
@@ -43,6 +67,15 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
       printed.reduce((sum, entry) => sum + entry.plan.pages, 0),
     ),
     META,
+  );
+  placePostage(
+    summarizePostage(
+      printed.flatMap((entry) => entry.plan.envelopes.map((envelope) => envelope.pages)),
+      pack.organization.postage ?? DEFAULT_POSTAGE,
+    ),
+    pack.organization.postage ?? DEFAULT_POSTAGE,
+    place,
+    flow,
   );
   flow.gap(12);
 
@@ -131,6 +164,17 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
   // All of it is about particular members, and printed once: dropped from the caches after.
   for (const page of flow.pages) for (const op of page.ops) if (op.t === "text") op.own = true;
   return flow.pages;
+}
+
+function placePostage(postage: PostageSummary, settings: PostageSettings, place: (text: string, style: Style) => void, flow: Flow) {
+  if (postage.envelopes === 0) return;
+  flow.gap(8);
+  place(POSTAGE_WORDS.heading, HEADING);
+  for (const size of postage.sizes) place(POSTAGE_WORDS.size(size, settings.currency, postage.hasRates), META);
+  place(POSTAGE_WORDS.total(postage, settings.currency), { font: "sansBold", size: 10 });
+  if (!postage.hasRates) place(POSTAGE_WORDS.noRates, META);
+  else if (postage.unpriced > 0 && postage.heaviestRate !== null) place(POSTAGE_WORDS.overTable(postage.unpriced, postage.heaviestRate), META);
+  place(POSTAGE_WORDS.basis(settings), META);
 }
 
 /** The run sheet's footer: no member on it, and a reminder that it stays behind. */

@@ -4,7 +4,7 @@
 // packs/[packNumber]/scans), which can refuse a file that is too large before reading it.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { markPreparedAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
+import { markRunAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
 import { startPrintRun } from "@/lib/data/print-runs";
 import { saveTranscriptionDraft, submitTranscription } from "@/lib/data/transcriptions";
 import { groupAction } from "@/lib/server/actions";
@@ -19,11 +19,16 @@ export const recordDeliveryEventAction = groupAction("delivery.manage", delivery
   return null;
 });
 
-export const markPreparedAsMailedAction = groupAction("delivery.manage", markMailedSchema, async (ctx, { groupSlug, packNumber, occurredOn }) => {
-  const result = await markPreparedAsMailed(ctx, { packNumber, occurredOn });
-  revalidatePath(logPath(groupSlug, packNumber));
-  return result;
-});
+// "Mark all printed as mailed" names the print run it means: only what that run printed is marked.
+export const markRunAsMailedAction = groupAction(
+  "delivery.manage",
+  markMailedSchema.extend({ runId: z.string().min(1).max(64) }),
+  async (ctx, { groupSlug, packNumber, runId, occurredOn }) => {
+    const result = await markRunAsMailed(ctx, { packNumber, runId, occurredOn });
+    revalidatePath(logPath(groupSlug, packNumber));
+    return result;
+  },
+);
 
 export const saveTranscriptionDraftAction = groupAction("response.transcribe", transcriptionDraftSchema, async (ctx, { groupSlug: _slug, ...target }) => {
   const { savedAt } = await saveTranscriptionDraft(ctx, target);

@@ -6,14 +6,12 @@ import { DeliveryEventForm } from "@/components/mail/delivery-event-form";
 import { MarkAllMailed } from "@/components/mail/mark-all-mailed";
 import { PrintProblems } from "@/components/mail/print-problems";
 import { PrintRunPanel } from "@/components/mail/print-run-panel";
-import { planFromLayout } from "@/lib/packs/pdf/plan";
-import { layoutPack } from "@/lib/packs/pdf/layout";
-import { loadPrintData } from "@/lib/packs/print-data";
+import { PostageSummary } from "@/components/mail/postage-summary";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { NEXT_STATUSES, viewMailLog } from "@/lib/data/deliveries";
 import { getPack, promptsOf } from "@/lib/data/packs";
-import { listPrintRuns } from "@/lib/data/print-runs";
+import { listPrintRuns, planPrintRun } from "@/lib/data/print-runs";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ groupSlug: string; packNumber: string }> };
@@ -39,18 +37,19 @@ export default async function MailLogPage({ params }: Props) {
     listPrintRuns(ctx, number).catch(() => []),
   ]);
   const latest = runs[0];
-  // Plan every mail member's pack (arithmetic on one shared layout) to warn before printing.
-  const print = await loadPrintData(log.pack.id);
-  const layout = print.members.length > 0 ? layoutPack(print.pack) : null;
-  const planned = layout ? print.members.map((m) => ({ name: m.legalName, problems: planFromLayout(layout, m).problems })) : [];
-  const [t, tStatus, format] = await Promise.all([getTranslations("mail.log"), getTranslations("mail.status"), getFormatter()]);
+  // Plan every mail member's pack (arithmetic on one shared layout) to warn before printing,
+  // count who will get an envelope, and what the envelopes weigh and cost.
+  const plan = await planPrintRun(ctx, number);
+  const planned = plan.members.map((m) => ({ name: m.name, problems: m.problems }));
+  const doneRuns = runs.filter((run) => run.status === "DONE").map((run) => ({ id: run.id, finishedAt: run.finishedAt?.toISOString() ?? null }));
+  const [t, tStatus, tRuns, format] = await Promise.all([getTranslations("mail.log"), getTranslations("mail.status"), getTranslations("mail.runs"), getFormatter()]);
   const prompts = promptsOf(pack);
   const mail = log.deliveries.filter((d) => d.channel === "MAIL");
   const online = log.deliveries.filter((d) => d.channel === "ONLINE");
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
-    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.runs", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}`} className="text-sm text-accent underline underline-offset-4">
           {(await getTranslations("packs"))("packN", { number })}
@@ -79,13 +78,17 @@ export default async function MailLogPage({ params }: Props) {
         <PrintRunPanel
           groupSlug={groupSlug}
           packNumber={number}
-          mailMembers={log.deliveries.filter((d) => d.channel === "MAIL").length}
+          toPrint={plan.toPrint}
+          leftOut={plan.leftOut}
           latest={latest ? { ...latest, finishedAt: latest.finishedAt?.toISOString() ?? null } : null}
-        />
+        >
+          <PostageSummary postage={plan.postage} settings={plan.settings} />
+        </PrintRunPanel>
       </div>
 
       <div className="mt-6">
-        <MarkAllMailed groupSlug={groupSlug} packNumber={number} waiting={mail.filter((d) => d.status === "PREPARED").length} />
+        {/* Waiting: prepared for a member a run prints; one who moved or withdrew since publication is not. */}
+        <MarkAllMailed groupSlug={groupSlug} packNumber={number} runs={doneRuns} waiting={mail.filter((d) => d.status === "PREPARED" && d.notPrinted === null).length} />
       </div>
 
       {mail.length === 0 && <p className="mt-6 text-muted">{t("noMail")}</p>}
@@ -109,6 +112,7 @@ export default async function MailLogPage({ params }: Props) {
                   ? t("mailedTo", { address: [mailedTo.facility, mailedTo.housingUnit].filter(Boolean).join(", ") })
                   : [person.facility?.name, person.housingUnit].filter(Boolean).join(", ")}
               </p>
+              {d.notPrinted && <p className="mt-1 text-sm font-medium text-amber-800">{tRuns("notPrinted", { reason: d.notPrinted })}</p>}
               <details className="mt-2 text-sm">
                 <summary className="cursor-pointer text-accent">{t("history")}</summary>
                 <ol className="mt-2 space-y-1 border-l-2 border-stone-200 pl-3">

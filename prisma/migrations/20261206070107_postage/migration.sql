@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "envelopeGrams" DOUBLE PRECISION NOT NULL DEFAULT 5,
+ADD COLUMN     "paperGramsPerSheet" DOUBLE PRECISION NOT NULL DEFAULT 4.5,
+ADD COLUMN     "postageCurrency" TEXT NOT NULL DEFAULT '$',
+ADD COLUMN     "postageRates" JSONB NOT NULL DEFAULT '[]';
