@@ -101,8 +101,9 @@ describe(`catalog parity, en and ${SECOND_LOCALE}`, () => {
       const other = flatten(readCatalog(SECOND_LOCALE, file));
 
       it("has the same keys in both languages", () => {
-        expect([...other.keys()].filter((key) => !en.has(key)), `in ${SECOND_LOCALE} only`).toEqual([]);
-        expect([...en.keys()].filter((key) => !other.has(key)), "in en only").toEqual([]);
+        const onlyEn = [...en.keys()].filter((key) => !other.has(key));
+        const onlyOther = [...other.keys()].filter((key) => !en.has(key));
+        expect({ onlyEn, [`only ${SECOND_LOCALE}`]: onlyOther }).toEqual({ onlyEn: [], [`only ${SECOND_LOCALE}`]: [] });
       });
 
       it("has the same placeholders in every message", () => {
