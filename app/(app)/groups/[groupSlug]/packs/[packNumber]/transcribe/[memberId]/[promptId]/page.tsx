@@ -34,7 +34,7 @@ export default async function TranscribePage({ params }: Props) {
   const response = data.response;
   const submitted = response?.status === "SUBMITTED";
   return (
-    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "discussion.transcribeShare", "mail.errors", "mail.scans", "mail.transcribe", "mail.validation", "packs.errors", "packs.response", "packs.validation"]}>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "discussion.transcribeShare", "mail.errors", "mail.runs.errors.notDone", "mail.scans", "mail.transcribe", "mail.validation", "packs.errors", "packs.response", "packs.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}/mail`} className="text-sm text-accent underline underline-offset-4">
           {t("back")}
