@@ -49,7 +49,10 @@ export function matrixMarkup(m: MatrixModel): Html {
     const shown = done ? `${answered}/${promptsOf.get(packNumber) ?? 0}${state === "feedback" ? " ✓" : ""}` : labels.short[state];
     const dayText = text(day);
     const reasonText = text(reason);
-    return html`<td data-s="${STATE_CODES[state]}"><a href="${to}" aria-label="${text(name)}">${shown}${dayText !== undefined && html`<small>${dayText}</small>`}${reasonText !== undefined && html`<small class="max-w-[12rem] whitespace-normal break-words">${reasonText}</small>`}</a></td>`;
+    // The link's name starts with what it shows ("2/3 ✓") and goes on in words for screen
+    // readers; the small lines are in those words already, so they are hidden from them. Never
+    // an aria-label that differs from the visible text (axe: label-content-name-mismatch).
+    return html`<td data-s="${STATE_CODES[state]}"><a href="${to}">${shown}<span class="sr-only">: ${text(name)}</span>${dayText !== undefined && html`<small aria-hidden="true">${dayText}</small>`}${reasonText !== undefined && html`<small aria-hidden="true" class="max-w-[12rem] whitespace-normal break-words">${reasonText}</small>`}</a></td>`;
   };
 
   const promptCells = (row: MatrixModel["rows"][number]): Html[] =>

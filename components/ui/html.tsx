@@ -47,6 +47,9 @@ export function html(strings: TemplateStringsArray, ...parts: HtmlPart[]): Html 
 }
 
 /** Renders markup made by `html` inside one element (a `div` unless `as` says otherwise). */
-export function HtmlBlock({ markup, as: Tag = "div", className }: { markup: Html; as?: "div" | "ol"; className?: string }) {
-  return <Tag className={className} dangerouslySetInnerHTML={{ __html: markup.markup }} />;
+export function HtmlBlock({ markup, as: Tag = "div", className, scrollLabel }: { markup: Html; as?: "div" | "ol"; className?: string; scrollLabel?: string }) {
+  // A block that may scroll sideways gets a name and a place in the tab order, so a keyboard can
+  // scroll it (axe: scrollable-region-focusable).
+  const scroll = scrollLabel ? { tabIndex: 0, role: "group", "aria-label": scrollLabel } : {};
+  return <Tag className={className} {...scroll} dangerouslySetInnerHTML={{ __html: markup.markup }} />;
 }

@@ -63,7 +63,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="levels" className="text-xl font-semibold">
           {t("dashboard.levels")}
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <div tabIndex={0} role="group" aria-label={t("dashboard.levels")} className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent">
           <table className="min-w-full text-sm">
             <thead>
               <tr>
@@ -195,7 +195,8 @@ export default async function DashboardPage({ searchParams }: Props) {
             />
             {/* Markup, not React elements: a network has hundreds of these rows (decision 015). */}
             <HtmlBlock
-              className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white"
+              className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+              scrollLabel={t("dashboard.facilitiesTitle")}
               markup={html`<table class="min-w-full text-sm [&_tbody_td]:border-b [&_tbody_td]:border-stone-100 [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_th]:border-b [&_tbody_th]:border-stone-100 [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:break-words"><thead><tr><th scope="col" class="border-b border-stone-200 px-3 py-2 text-left font-medium">${t("dashboard.facility")}</th><th scope="col" class="border-b border-stone-200 px-3 py-2 text-left font-medium">${t("dashboard.reason")}</th><th scope="col" class="border-b border-stone-200 px-3 py-2 text-right font-medium">${t("dashboard.count")}</th></tr></thead><tbody>${d.facilityIssues.map(
                 (f) => html`<tr><th scope="row">${f.facility || unknownFacility}</th><td class="break-words"><span class="font-medium">${statusName(f.status)}</span>: ${f.reason || noReason}</td><td class="text-right tabular-nums">${f.count}</td></tr>`,
               )}</tbody></table>`}
