@@ -7,8 +7,8 @@ export async function PrintProblems({ items }: { items: { name: string; problems
   const rows = items.flatMap(({ name, problems }) =>
     problems.map((p) => {
       switch (p.kind) {
-        case "too-long":
-          return { name, blocking: true, text: t("tooLong", { section: p.section, pages: p.pages, facility: p.facility, limit: p.limit }) };
+        case "limit-too-small":
+          return { name, blocking: true, text: t("limitTooSmall", { facility: p.facility, limit: p.limit }) };
         case "missing-code":
           return { name, blocking: true, text: t("missingCode") };
         case "no-address":
@@ -17,6 +17,8 @@ export async function PrintProblems({ items }: { items: { name: string; problems
           return { name, blocking: false, text: t("missingCharacters", { where: p.where, characters: p.characters.join(" ") }) };
         case "uploaded-reading":
           return { name, blocking: false, text: t("uploadedReading", { section: p.section }) };
+        case "reading-left-out":
+          return { name, blocking: false, text: t("readingLeftOut", { section: p.section }) };
       }
     }),
   );
