@@ -6,6 +6,8 @@ import { DeliveryEventForm } from "@/components/mail/delivery-event-form";
 import { MarkAllMailed } from "@/components/mail/mark-all-mailed";
 import { PrintProblems } from "@/components/mail/print-problems";
 import { PrintRunPanel } from "@/components/mail/print-run-panel";
+import { ScannedReadingChoices } from "@/components/mail/scanned-reading-choices";
+import { scannedReadingReport } from "@/lib/data/scanned-readings";
 import { planFromLayout } from "@/lib/packs/pdf/plan";
 import { layoutPack } from "@/lib/packs/pdf/layout";
 import { loadPrintData } from "@/lib/packs/print-data";
@@ -43,6 +45,11 @@ export default async function MailLogPage({ params }: Props) {
   const print = await loadPrintData(log.pack.id);
   const layout = print.members.length > 0 ? layoutPack(print.pack) : null;
   const planned = layout ? print.members.map((m) => ({ name: m.legalName, problems: planFromLayout(layout, m).problems })) : [];
+  // Scanned readings for facilities that forbid images: chosen here before a run can start.
+  const scanned = (await scannedReadingReport({ id: log.pack.id, groupId: ctx.group.id })).map((item) => ({
+    ...item,
+    choice: item.choice ? { ...item.choice, at: item.choice.at.toISOString() } : null,
+  }));
   const [t, tStatus, format] = await Promise.all([getTranslations("mail.log"), getTranslations("mail.status"), getFormatter()]);
   const prompts = promptsOf(pack);
   const mail = log.deliveries.filter((d) => d.channel === "MAIL");
@@ -50,7 +57,7 @@ export default async function MailLogPage({ params }: Props) {
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
-    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.scanned", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}`} className="text-sm text-accent underline underline-offset-4">
           {(await getTranslations("packs"))("packN", { number })}
@@ -74,6 +81,12 @@ export default async function MailLogPage({ params }: Props) {
       <div className="mt-6">
         <PrintProblems items={planned} />
       </div>
+
+      {scanned.length > 0 && (
+        <div className="mt-6">
+          <ScannedReadingChoices groupSlug={groupSlug} packNumber={number} items={scanned} />
+        </div>
+      )}
 
       <div className="mt-6">
         <PrintRunPanel
