@@ -129,3 +129,27 @@ describe("a print run with an uploaded reading", () => {
     expect((await readFile(ten)).length).toBeLessThan(size * 4);
   });
 });
+
+describe("uploaded pages that are not plain portrait pages on record", () => {
+  it("turns a landscape page a quarter so it prints larger, text still text", async () => {
+    const pack = withReading(demoPack([0]), pdfReading("land", "A Landscape Table", await textPdf(2, "LANDSCAPE", [792, 612]), 2));
+    const file = path.join(dir, "landscape.pdf");
+    await renderMemberPack(pack, mailMember(pack, { facility: NO_LIMIT }), createWriteStream(file));
+    const pages = (await pdfPages(file)).map(squash);
+    expect(pages.filter((text) => /LANDSCAPE ?page 1 of 2/.test(text.replace(/\s/g, " ")))).toHaveLength(1);
+  });
+
+  it("refuses, naming the reading, a file whose page count is not the one on record", async () => {
+    const pack = withReading(demoPack([0]), pdfReading("short", "The Short File", await textPdf(3, "SHORT"), 5));
+    const file = path.join(dir, "short.pdf");
+    await expect(renderMemberPack(pack, mailMember(pack, { facility: NO_LIMIT }), createWriteStream(file))).rejects.toThrow(
+      `the PDF of the reading "The Short File" could not be read: it has 3 pages, not the 5 on record`,
+    );
+  });
+
+  it("refuses a damaged file, naming the reading", async () => {
+    const pack = withReading(demoPack([0]), pdfReading("bad", "The Damaged File", new TextEncoder().encode("%PDF-1.7 not really"), 2));
+    const file = path.join(dir, "damaged.pdf");
+    await expect(renderMemberPack(pack, mailMember(pack, { facility: NO_LIMIT }), createWriteStream(file))).rejects.toThrow(`the PDF of the reading "The Damaged File" could not be read`);
+  });
+});

@@ -33,7 +33,7 @@ type Form = { ref: PDFKit.PDFKitReference; width: number; height: number };
 /** The reading's PDF could not be read when the print was made (damaged, or gone from storage). */
 export class UnreadableReadingError extends Error {
   constructor(readonly title: string, cause: unknown) {
-    super(`the PDF of the reading "${title}" could not be read`, { cause });
+    super(`the PDF of the reading "${title}" could not be read${cause instanceof Error && cause.message ? `: ${cause.message}` : ""}`, { cause });
     this.name = "UnreadableReadingError";
   }
 }
@@ -63,24 +63,31 @@ export class ImportedPages {
     this.forms.set(readingId, forms);
   }
 
-  has(readingId: string): boolean {
-    return this.forms.has(readingId);
+  pageCount(readingId: string): number {
+    return this.forms.get(readingId)?.length ?? 0;
   }
 
-  /** Draws page `index` (0-based) of the reading on the current page, fitted and centred in IMPORT_BOX. */
+  /**
+   * Draws page `index` (0-based) of the reading on the current page, fitted and centred in
+   * IMPORT_BOX. A landscape page is turned a quarter to the left (its top along the sheet's left
+   * edge), as printers do, so it is printed half again as large rather than shrunk to the width.
+   */
   place(readingId: string, index: number): void {
     const form = this.forms.get(readingId)?.[index];
     if (!form) throw new Error(`page ${index + 1} of reading ${readingId} was not embedded`);
     const name = `Imp${++this.serial}`;
     (this.doc.page.xobjects as unknown as Record<string, unknown>)[name] = form.ref;
-    const scale = Math.min(IMPORT_BOX.width / form.width, IMPORT_BOX.height / form.height);
-    const width = form.width * scale;
-    const height = form.height * scale;
-    const x = IMPORT_BOX.left + (IMPORT_BOX.width - width) / 2;
-    const top = IMPORT_BOX.top + (IMPORT_BOX.height - height) / 2;
+    const turn = form.width > form.height;
+    const [width, height] = turn ? [form.height, form.width] : [form.width, form.height];
+    const scale = Math.min(IMPORT_BOX.width / width, IMPORT_BOX.height / height);
+    const x = IMPORT_BOX.left + (IMPORT_BOX.width - width * scale) / 2;
+    const top = IMPORT_BOX.top + (IMPORT_BOX.height - height * scale) / 2;
     // pdfkit draws with y running down (its page starts with a flip); the form's own y runs up.
-    const n = (value: number) => Number(value.toFixed(4));
-    this.doc.addContent(`q ${n(scale)} 0 0 ${n(-scale)} ${n(x)} ${n(top + height)} cm /${name} Do Q`);
+    // Upright: (u, v) → (x + s·u, top + s·h − s·v). Turned: (u, v) → (x + s·h − s·v, top + s·w − s·u).
+    const matrix = turn
+      ? [0, -scale, -scale, 0, x + form.height * scale, top + form.width * scale]
+      : [scale, 0, 0, -scale, x, top + form.height * scale];
+    this.doc.addContent(`q ${matrix.map((n) => Number(n.toFixed(4))).join(" ")} cm /${name} Do Q`);
   }
 }
 

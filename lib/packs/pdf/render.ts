@@ -77,6 +77,9 @@ async function importReadings(doc: PDFKit.PDFDocument, layout: PackLayout, pack:
     const bytes = readings.get(item.readingId)?.pdf;
     if (!bytes) throw new UnreadableReadingError(item.title, new Error("its file was not loaded"));
     await imports.embed(item.readingId, item.title, bytes);
+    const found = imports.pageCount(item.readingId);
+    // Planned with the count read at upload: a file that disagrees would shift every page after it.
+    if (found !== item.pages) throw new UnreadableReadingError(item.title, new Error(`it has ${found} pages, not the ${item.pages} on record`));
   }
   return imports;
 }
