@@ -18,10 +18,11 @@ export async function PrintProblems({ items }: { items: { name: string; problems
         case "uploaded-reading":
           return { name, blocking: false, text: t("uploadedReading", { section: p.section }) };
         case "reading-left-out":
-          return { name, blocking: false, text: t("readingLeftOut", { section: p.section }) };
+          // Said once per facility, with the choice, by ScannedReadingChoices: not once per member.
+          return null;
       }
     }),
-  );
+  ).filter((row) => row !== null);
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="print-problems" className="rounded-lg border border-amber-300 bg-amber-50 p-4">

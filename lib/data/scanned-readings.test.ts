@@ -131,5 +131,8 @@ describe("a scanned reading for facilities that forbid images", () => {
     const carl = packOf(pages, "Carl Strict").length;
     const pia = packOf(pages, "Pia Other").length;
     expect(carl - pia).toBe(2); // three scanned pages in place of one notice page
+    // The run's first sheet says it once for the facility, for the volunteer packing envelopes.
+    const sheet = pages.filter((text) => text.includes("do not mail it")).join(" ");
+    expect(sheet.split(`Reading: Scanned Chapter is a scanned copy and is left out for the members at ${other.name}`)).toHaveLength(2);
   });
 });

@@ -104,7 +104,7 @@ describe("a scanned reading", () => {
     expect((await pdfImages(sent)).length).toBeGreaterThan(0);
 
     const member = mailMember(pack, { facility: FIVE, leaveOut: ["scan-3"] });
-    expect(planPack(pack, member).problems).toContainEqual({ kind: "reading-left-out", section: "Reading: Scanned Pages" });
+    expect(planPack(pack, member).problems).toContainEqual({ kind: "reading-left-out", section: "Reading: Scanned Pages", facility: "Pine Ridge County Jail" });
     const left = path.join(dir, "scan-left.pdf");
     await renderMemberPack(pack, member, createWriteStream(left));
     expect(await pdfImages(left)).toEqual([]);

@@ -23,7 +23,7 @@ export type PackProblem =
   /** Printed with a notice in place of the reading, which must be printed separately. */
   | { kind: "uploaded-reading"; section: string; pages: number | null }
   /** A scanned reading left out for this member (facility forbids images): a page says so instead. */
-  | { kind: "reading-left-out"; section: string };
+  | { kind: "reading-left-out"; section: string; facility: string };
 
 export type PlannedEnvelope = {
   number: number;
@@ -89,7 +89,7 @@ export function describeProblem(problem: PackProblem): string {
     case "uploaded-reading":
       return `${problem.section} is an uploaded PDF${problem.pages ? ` of ${problem.pages} pages` : ""}: print it separately and add it to the envelope.`;
     case "reading-left-out":
-      return `${problem.section} is a scanned copy and is left out (the facility does not allow pictures); a page in the pack says so.`;
+      return `${problem.section} is a scanned copy and is left out for the members at ${problem.facility || "their facility"} (no images allowed there); a page in their packs says so.`;
   }
 }
 
@@ -116,7 +116,7 @@ export function planFromLayout(base: PackLayout, member: PrintMember): PackPlan 
   for (const item of layout.uploaded) problems.push({ kind: "uploaded-reading", section: layout.labels.readingTitle(item.title), pages: item.pages });
   for (const section of layout.sections) {
     if (section.readingId && member.leaveOut?.includes(section.readingId) && base.sections.some((s) => s.readingId === section.readingId && s.leftOut)) {
-      problems.push({ kind: "reading-left-out", section: section.title });
+      problems.push({ kind: "reading-left-out", section: section.title, facility: member.facility?.name ?? "" });
     }
   }
 

@@ -19,8 +19,8 @@ const HEAD: Style = { font: "sansBold", size: 9.5 };
 const HEADING: Style = { font: "sansBold", size: 11 };
 const TEXT: Style = { font: "serif", size: 11 };
 
-/** Problems that are the pack's, not the member's: listed once, not under every member. */
-const PACK_WIDE = new Set<PackProblem["kind"]>(["uploaded-reading"]);
+/** Problems that are the pack's, not the member's: listed once, not under every member (a left-out scanned reading once per facility, which it names). */
+const PACK_WIDE = new Set<PackProblem["kind"]>(["uploaded-reading", "reading-left-out"]);
 const isPackWide = (problem: PackProblem, layout: PackLayout) =>
   PACK_WIDE.has(problem.kind) || (problem.kind === "missing-characters" && layout.missing.some((m) => m.where === problem.where));
 
