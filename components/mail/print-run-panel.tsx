@@ -11,7 +11,20 @@ import { useActionMessage } from "@/components/forms/use-action-message";
 
 type Run = { id: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; done: number; total: number; error: string | null; fileId: string | null; finishedAt: string | null };
 
-export function PrintRunPanel({ groupSlug, packNumber, latest, mailMembers }: { groupSlug: string; packNumber: number; latest: Run | null; mailMembers: number }) {
+export function PrintRunPanel({
+  groupSlug,
+  packNumber,
+  latest,
+  mailMembers,
+  scannedUndecided = 0,
+}: {
+  groupSlug: string;
+  packNumber: number;
+  latest: Run | null;
+  mailMembers: number;
+  /** Scanned readings still waiting for a choice (ScannedReadingChoices): the run cannot start yet. */
+  scannedUndecided?: number;
+}) {
   const t = useTranslations("mail.print");
   const format = useFormatter();
   const message = useActionMessage();
@@ -82,8 +95,9 @@ export function PrintRunPanel({ groupSlug, packNumber, latest, mailMembers }: { 
           {t("failed", { reason: run.error ?? "" })}
         </p>
       )}
+      {!active && scannedUndecided > 0 && <p className="mt-3 text-sm font-medium">{t("scannedFirst", { count: scannedUndecided })}</p>}
       {!active && (
-        <Button className="mt-3" onClick={begin} disabled={pending || mailMembers === 0}>
+        <Button className="mt-3" onClick={begin} disabled={pending || mailMembers === 0 || scannedUndecided > 0}>
           {run?.status === "FAILED" ? t("retry") : run?.status === "DONE" ? t("again") : t("start")}
         </Button>
       )}

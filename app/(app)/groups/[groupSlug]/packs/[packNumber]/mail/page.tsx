@@ -90,6 +90,9 @@ export default async function MailLogPage({ params }: Props) {
 
       <div className="mt-6">
         <PrintRunPanel
+          // Mounted afresh when a scanned-reading choice is made, so an earlier refusal does not linger.
+          key={`scanned-${scanned.filter((item) => !item.choice).length}`}
+          scannedUndecided={scanned.filter((item) => !item.choice).length}
           groupSlug={groupSlug}
           packNumber={number}
           mailMembers={log.deliveries.filter((d) => d.channel === "MAIL").length}
