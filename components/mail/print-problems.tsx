@@ -7,8 +7,8 @@ export async function PrintProblems({ items }: { items: { name: string; problems
   const rows = items.flatMap(({ name, problems }) =>
     problems.map((p) => {
       switch (p.kind) {
-        case "too-long":
-          return { name, blocking: true, text: t("tooLong", { section: p.section, pages: p.pages, facility: p.facility, limit: p.limit }) };
+        case "limit-too-small":
+          return { name, blocking: true, text: t("limitTooSmall", { facility: p.facility, limit: p.limit }) };
         case "missing-code":
           return { name, blocking: true, text: t("missingCode") };
         case "no-address":
@@ -17,9 +17,12 @@ export async function PrintProblems({ items }: { items: { name: string; problems
           return { name, blocking: false, text: t("missingCharacters", { where: p.where, characters: p.characters.join(" ") }) };
         case "uploaded-reading":
           return { name, blocking: false, text: t("uploadedReading", { section: p.section }) };
+        case "reading-left-out":
+          // Said once per facility, with the choice, by ScannedReadingChoices: not once per member.
+          return null;
       }
     }),
-  );
+  ).filter((row) => row !== null);
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="print-problems" className="rounded-lg border border-amber-300 bg-amber-50 p-4">

@@ -20,6 +20,7 @@ export function PrintRunPanel({
   toPrint,
   leftOut,
   children,
+  scannedUndecided = 0,
 }: {
   groupSlug: string;
   packNumber: number;
@@ -27,6 +28,8 @@ export function PrintRunPanel({
   toPrint: number;
   leftOut: number;
   children?: ReactNode;
+  /** Scanned readings still waiting for a choice (ScannedReadingChoices): the run cannot start yet. */
+  scannedUndecided?: number;
 }) {
   const t = useTranslations("mail.print");
   const tRuns = useTranslations("mail.runs");
@@ -101,8 +104,9 @@ export function PrintRunPanel({
           {t("failed", { reason: run.error ?? "" })}
         </p>
       )}
+      {!active && scannedUndecided > 0 && <p className="mt-3 text-sm font-medium">{t("scannedFirst", { count: scannedUndecided })}</p>}
       {!active && (
-        <Button className="mt-3" onClick={begin} disabled={pending || toPrint === 0}>
+        <Button className="mt-3" onClick={begin} disabled={pending || toPrint === 0 || scannedUndecided > 0}>
           {run?.status === "FAILED" ? t("retry") : run?.status === "DONE" ? t("again") : t("start")}
         </Button>
       )}

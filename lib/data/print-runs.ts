@@ -13,6 +13,7 @@ import { layoutPack } from "@/lib/packs/pdf/layout";
 import { isBlocking, planFromLayout, planPack, type PackProblem } from "@/lib/packs/pdf/plan";
 import { DEFAULT_POSTAGE, summarizePostage, type PostageSettings, type PostageSummary } from "@/lib/packs/postage";
 import { loadPrintData } from "@/lib/packs/print-data";
+import { scannedReadingReport } from "@/lib/data/scanned-readings";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -68,6 +69,10 @@ export async function listPrintRuns(ctx: GroupContext, packNumber: number): Prom
 /** Queues a print run of every active mail member of the pack. One at a time per pack. */
 export async function startPrintRun(ctx: GroupContext, packNumber: number): Promise<PrintRunView> {
   const pack = await publishedPack(ctx, packNumber);
+  // A scanned reading for a facility that forbids images is decided first (scanned-readings.ts).
+  if ((await scannedReadingReport({ id: pack.id, groupId: ctx.group.id })).some((item) => item.choice === null)) {
+    throw new AppError("CONFLICT", "mail.errors.scannedUndecided");
+  }
   const { run, created } = await db.$transaction(async (tx) => {
     // Two clicks (or two facilitators) at once start one run.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`print-run:${pack.id}`}))`;
@@ -121,7 +126,7 @@ export async function memberPackPdfForDownload(ctx: GroupContext, packNumber: nu
   const pack = await publishedPack(ctx, packNumber);
   const member = await db.member.findFirst({ where: { id: memberId, groupId: ctx.group.id, channel: "MAIL" }, select: { id: true, personId: true } });
   if (!member) throw notFound();
-  const data = await loadPrintData(pack.id, [member.id]);
+  const data = await loadPrintData(pack.id, [member.id], { files: true });
   const printMember = data.members[0];
   if (!printMember) throw notFound();
   if (planPack(data.pack, printMember).problems.some(isBlocking)) return { blocked: true };

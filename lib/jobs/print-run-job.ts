@@ -25,7 +25,7 @@ export async function runPrintRun(printRunId: string): Promise<void> {
   });
   const dir = await mkdtemp(path.join(os.tmpdir(), "studypack-print-"));
   try {
-    const { pack, members } = await loadPrintData(run.pack.id);
+    const { pack, members } = await loadPrintData(run.pack.id, undefined, { files: true });
     await db.printRun.update({ where: { id: run.id }, data: { total: members.length, done: 0 } });
     const file = path.join(dir, "run.pdf");
     let last = 0;
@@ -45,6 +45,7 @@ export async function runPrintRun(printRunId: string): Promise<void> {
   } catch (error) {
     console.error("print run failed", printRunId, error);
     const reason = error instanceof Error && error.message ? error.message.slice(0, 300) : "unknown error";
+    // An UnreadableReadingError's message names the reading ("the PDF of the reading "…" could not be read").
     await db.printRun.update({ where: { id: run.id }, data: { status: "FAILED", error: `Something went wrong while making the PDF (${reason}).`, finishedAt: new Date() } });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,11 @@
 // and write the audit log entry for the export (PRODUCT.md, "Sensitive data").
 //
 // Queries: one for the pack, one for the members, and ensureResponseCodes' constant few for the
-// codes, one for "From the group" and two for the members' replies, however many members there are.
+// codes, one for "From the group" and two for the members' replies, however many members there are;
+// one for the scanned-reading choices when the pack has a scanned reading (scanned-readings.ts).
+//
+// Uploaded PDF readings: planning needs only their page count; with `files`, for printing, their
+// bytes are read from storage too (once for the run: the renderer embeds them once per file).
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -15,9 +19,11 @@ import { ensureResponseCodes } from "@/lib/data/response-codes";
 import { featuredForPack } from "@/lib/data/featured";
 import { repliesForPack } from "@/lib/data/discussion-print";
 import { postageFromOrganization } from "@/lib/packs/postage";
-import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
+import { readingsLeftOut } from "@/lib/data/scanned-readings";
+import { storage } from "@/lib/storage";
+import type { PrintMember, PrintPack, PrintReading } from "@/lib/packs/print-types";
 
-export async function loadPrintData(packId: string, memberIds?: string[]): Promise<{ pack: PrintPack; members: PrintMember[] }> {
+export async function loadPrintData(packId: string, memberIds?: string[], options: { files?: boolean } = {}): Promise<{ pack: PrintPack; members: PrintMember[] }> {
   const row = await db.pack.findUnique({
     where: { id: packId },
     select: {
@@ -44,7 +50,17 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
               summary: true,
               readings: {
                 orderBy: { position: "asc" },
-                select: { id: true, title: true, author: true, source: true, pageRange: true, bodyMarkdown: true, pdfPageCount: true },
+                select: {
+                  id: true,
+                  title: true,
+                  author: true,
+                  source: true,
+                  pageRange: true,
+                  bodyMarkdown: true,
+                  pdfPageCount: true,
+                  pdfHasText: true,
+                  pdfFile: { select: { storageKey: true } },
+                },
               },
               prompts: { orderBy: { position: "asc" }, select: { id: true, text: true, readingId: true } },
             },
@@ -59,7 +75,12 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
     organization: { name: row.group.organization.name, returnAddressLines: row.group.organization.returnAddressLines, postage: postageFromOrganization(row.group.organization) },
     group: { name: row.group.name },
     pack: { id: row.id, number: row.number, title: row.title, letterMarkdown: row.letterMarkdown, dueDate: row.dueDate },
-    lessons: row.lessons.map(({ lesson }) => lesson),
+    lessons: await Promise.all(
+      row.lessons.map(async ({ lesson }) => ({
+        ...lesson,
+        readings: await Promise.all(lesson.readings.map(async ({ pdfFile, ...reading }): Promise<PrintReading> => ({ ...reading, pdf: options.files && pdfFile && reading.bodyMarkdown === null ? await readAll(pdfFile.storageKey) : null }))),
+      })),
+    ),
     featured: (await featuredForPack(row.id)).map(({ id: _id, ...entry }) => entry),
   };
 
@@ -77,7 +98,7 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
           legalName: true,
           idNumber: true,
           housingUnit: true,
-          facility: { select: { name: true, addressLines: true, maxPagesPerEnvelope: true, nameAndIdOnEveryPage: true, imagesAllowed: true, notes: true } },
+          facility: { select: { id: true, name: true, addressLines: true, maxPagesPerEnvelope: true, nameAndIdOnEveryPage: true, imagesAllowed: true, notes: true } },
         },
       },
     },
@@ -107,13 +128,19 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
     rows.flatMap((member) => promptIds.map((promptId) => ({ memberId: member.id, promptId }))),
   );
 
+  // Scanned readings for facilities that forbid images: left out unless the facilitators chose to send them.
+  const scanned = row.lessons.flatMap(({ lesson }) => lesson.readings.filter((r) => r.bodyMarkdown === null && r.pdfFile && r.pdfHasText === false).map((r) => r.id));
+  const strict = [...new Set(rows.flatMap((m) => (m.person.facility && !m.person.facility.imagesAllowed ? [m.person.facility.id] : [])))];
+  const leftOut = await readingsLeftOut(row.id, scanned, strict);
+
   const replies = await repliesForPack({ id: row.id, groupId: row.groupId, number: row.number, publishedAt: row.publishedAt }, rows.map((member) => member.id));
   const members: PrintMember[] = rows.map((member) => ({
     memberId: member.id,
     legalName: member.person.legalName,
     idNumber: member.person.idNumber,
     housingUnit: member.person.housingUnit,
-    facility: member.person.facility,
+    facility: member.person.facility && (({ id: _id, ...facility }) => facility)(member.person.facility),
+    leaveOut: (member.person.facility && leftOut.get(member.person.facility.id)) || [],
     codes: Object.fromEntries(
       promptIds.flatMap((promptId) => {
         const code = codes.get(`${member.id}:${promptId}`);
@@ -123,4 +150,10 @@ export async function loadPrintData(packId: string, memberIds?: string[]): Promi
     replies: replies.get(member.id) ?? [],
   }));
   return { pack, members };
+}
+
+async function readAll(storageKey: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await storage().get(storageKey)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -27,6 +27,11 @@ export type PrintMember = {
   codes: Record<string /* promptId */, string>;
   /** Replies to this member's shared responses, printed under "Replies to your response". */
   replies?: PrintReplyThread[];
+  /**
+   * Scanned readings left out of this member's pack because their facility forbids images and
+   * the facilitators chose (or have not yet chosen) not to send them: a page says so in their place.
+   */
+  leaveOut?: string[] /* readingId */;
 };
 
 /** A featured response or reply, by pen name only (never a legal name). */
@@ -41,9 +46,13 @@ export type PrintReading = {
   author: string;
   source: string;
   pageRange: string;
-  /** Null when the reading is an uploaded PDF (printed separately, see planPack's problems). */
+  /** Null when the reading is an uploaded PDF: its pages are placed into the pack as they are. */
   bodyMarkdown: string | null;
   pdfPageCount: number | null;
+  /** False for a scan (pages that are only pictures): facilities that forbid images may refuse it. */
+  pdfHasText?: boolean | null;
+  /** The uploaded PDF's bytes, loaded only to print (planning needs only the page count). */
+  pdf?: Uint8Array | null;
 };
 
 export type PrintPrompt = { id: string; text: string; readingId: string | null };

@@ -89,12 +89,15 @@ test("print run, mail log, rejection and resend, then a code from the PDF opens 
   const response = await db.response.findFirstOrThrow({ where: { memberId: ada.id } });
   expect(response).toMatchObject({ source: "TRANSCRIBED", transcribedById: s.facilitator.id, status: "SUBMITTED" });
 
-  // A reading fixed to be far longer than the facility's envelope: said before printing, and the
-  // member's PDF is refused with a reason instead of a broken file.
+  // A reading far longer than the facility's envelope continues across envelopes: the PDF is made.
   await db.reading.updateMany({ where: { lessonId: s.lesson.id }, data: { bodyMarkdown: "A long paragraph about reading slowly and well. ".repeat(2500) } });
+  expect((await page.context().request.get(`/groups/${s.group.slug}/packs/1/print/${ada.id}`)).status()).toBe(200);
+  // Only a limit with no room after the envelope's slip cannot work: said before printing, with
+  // the numbers, and the member's PDF is refused with a reason instead of a broken file.
+  await db.facility.update({ where: { id: s.facility.id }, data: { maxPagesPerEnvelope: 1 } });
   await page.goto(`/groups/${s.group.slug}/packs/1/mail`);
   await expect(page.getByRole("heading", { name: "Before you print" })).toBeVisible();
-  await expect(page.getByText(/allows 6 per envelope/).first()).toBeVisible();
+  await expect(page.getByText(/allows 1 page per envelope; the envelope's slip and one page of the pack need 2/).first()).toBeVisible();
   const refused = await page.context().request.get(`/groups/${s.group.slug}/packs/1/print/${ada.id}`);
   expect(refused.status()).toBe(409);
 });

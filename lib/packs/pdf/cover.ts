@@ -80,7 +80,7 @@ function entries(envelope: PlannedEnvelope, layout: PackLayout): Entry[] {
       out.push({ label: layout.labels.sheets(section.question, section.question), first: section.firstPage, last: section.lastPage, questions: [section.question, section.question] });
       continue;
     }
-    out.push({ label: section.title, first: section.firstPage, last: section.lastPage });
+    out.push({ label: section.continuedFrom === null ? section.title : layout.labels.continuedTitle(section.title), first: section.firstPage, last: section.lastPage });
   }
   return out;
 }

@@ -5,7 +5,9 @@
 // member's own pack carries nothing about them they did not already know.
 //
 // Content pages also get a running head (lesson and reading), for the volunteer collating a
-// print run and the member reassembling a dropped stack.
+// print run and the member reassembling a dropped stack. A reading that runs across envelopes
+// says so at the right of that head: "continued from envelope 1" on the first page of a part,
+// "continues in envelope 3" on the last (envelopes.ts, decision 030).
 import type { Labels } from "@/lib/packs/pdf/labels";
 import { BODY, BODY_WIDTH, type Op } from "@/lib/packs/pdf/page";
 import type { LineBreaker, Style } from "@/lib/packs/pdf/text";
@@ -16,6 +18,7 @@ import { printedIdNumber } from "@/lib/people/identity";
 const HEAD: Style = { font: "sans", size: 9 };
 const NAME: Style = { font: "sansBold", size: 10 };
 const DETAIL: Style = { font: "sans", size: 9 };
+const CONTINUATION: Style = { font: "sansBold", size: 9 };
 const HEAD_BASELINE = 50;
 const FOOT_RULE = BODY.bottom + 14;
 const FOOT_BASELINES = [FOOT_RULE + 14, FOOT_RULE + 27] as const;
@@ -64,7 +67,11 @@ export function nameAndId(member: PrintMember, labels: Labels): string {
  * The furniture of one member's pages. The member's lines are fitted once; each page then only
  * adds its numbers.
  */
-export function memberFurniture(member: PrintMember, breaker: LineBreaker, labels: Labels): (numbers: PageNumbers, runningHead: string | null) => Op[] {
+export function memberFurniture(
+  member: PrintMember,
+  breaker: LineBreaker,
+  labels: Labels,
+): (numbers: PageNumbers, runningHead: string | null, continuation?: string | null) => Op[] {
   const where = [member.housingUnit, member.facility?.name].filter((part): part is string => Boolean(part?.trim())).join(" · ");
   const widest = (text: string, style: Style) => breaker.width(style, text);
   // Room left of the widest page number and envelope this member's pack can have.
@@ -73,10 +80,16 @@ export function memberFurniture(member: PrintMember, breaker: LineBreaker, label
   const name = fit(breaker, nameAndId(member, labels), NAME, pageRoom, true);
   const place = where ? fit(breaker, where, DETAIL, envelopeRoom, true) : null;
 
-  return (numbers, runningHead) => {
+  return (numbers, runningHead, continuation) => {
     const ops: Op[] = [];
     if (runningHead) {
-      ops.push(text(BODY.left, HEAD_BASELINE, fit(breaker, runningHead, HEAD, BODY_WIDTH)));
+      let room = BODY_WIDTH;
+      if (continuation) {
+        const width = breaker.width(CONTINUATION, continuation);
+        ops.push({ t: "text", x: BODY.right - width, y: HEAD_BASELINE, text: continuation, font: CONTINUATION.font, size: CONTINUATION.size });
+        room -= width + 16;
+      }
+      ops.push(text(BODY.left, HEAD_BASELINE, fit(breaker, runningHead, HEAD, room)));
       ops.push({ t: "rule", x1: BODY.left, y1: HEAD_BASELINE + 7, x2: BODY.right, y2: HEAD_BASELINE + 7, width: 0.5 });
     }
     ops.push({ t: "rule", x1: BODY.left, y1: FOOT_RULE, x2: BODY.right, y2: FOOT_RULE, width: 0.5 });

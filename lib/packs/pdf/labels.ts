@@ -11,6 +11,11 @@ export type Labels = {
   readingBy: (author: string) => string;
   readingTitle: (title: string) => string;
   uploadedReading: (title: string, pages: number | null) => string;
+  importedReading: (pages: number) => string;
+  scannedLeftOut: (title: string, pages: number) => string;
+  continuedFrom: (envelope: number) => string;
+  continuesIn: (envelope: number) => string;
+  continuedTitle: (title: string) => string;
   question: (n: number, total: number) => string;
   questionContinued: (n: number) => string;
   onReading: (title: string) => string;
@@ -57,6 +62,12 @@ export const en: Labels = {
   readingTitle: (title) => `Reading: ${title}`,
   uploadedReading: (title, pages) =>
     `The reading "${title}" is a separate document${pages ? ` of ${plural(pages, "page", "pages")}` : ""}. It is not printed here.`,
+  importedReading: (pages) => `The reading follows on the next ${plural(pages, "page", "pages")}, as it was published.`,
+  scannedLeftOut: (title, pages) =>
+    `The reading "${title}" (${plural(pages, "page", "pages")}) is not in this pack. It is a scanned copy, so its pages are pictures, and the mail rules of your facility do not allow pictures. Your facilitators chose to leave it out rather than have the whole envelope refused.`,
+  continuedFrom: (envelope) => `continued from envelope ${envelope}`,
+  continuesIn: (envelope) => `continues in envelope ${envelope}`,
+  continuedTitle: (title) => `${title} (continued)`,
   question: (n, total) => `Question ${n} of ${total}`,
   questionContinued: (n) => `Question ${n} (continued)`,
   onReading: (title) => `About the reading "${title}"`,

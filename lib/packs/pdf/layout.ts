@@ -28,6 +28,11 @@ export type Section = {
   /** Sheets: the prompt and its 1-based number in the pack. */
   promptId?: string;
   question?: number;
+  /** Readings: the reading, and true (a reading may continue in the next envelope, envelopes.ts). */
+  readingId?: string;
+  splittable?: boolean;
+  /** A scanned PDF reading: what is printed instead for a member it is left out for. */
+  leftOut?: Page[];
 };
 
 export type PackLayout = {
@@ -39,8 +44,10 @@ export type PackLayout = {
   promptIds: string[];
   /** Text that would print as empty boxes (no glyph in DejaVu), per section title. */
   missing: { where: string; characters: string[] }[];
-  /** Readings that are uploaded PDFs: printed as a notice, not as the text. */
+  /** Uploaded PDF readings whose page count is unknown: printed as a notice, not as the pages. */
   uploaded: { title: string; pages: number | null }[];
+  /** Uploaded PDF readings placed page by page: the print loads and embeds these. */
+  imported: { readingId: string; title: string; pages: number; scanned: boolean }[];
 };
 
 const PACK_TITLE: Style = { font: "sansBold", size: 16 };
@@ -72,6 +79,7 @@ function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
   const sections: Section[] = [];
   const missing: PackLayout["missing"] = [];
   const uploaded: PackLayout["uploaded"] = [];
+  const imported: PackLayout["imported"] = [];
   const check = (where: string, ...texts: string[]) => {
     const characters = new Set<string>();
     for (const text of texts) for (const c of type.missingCharacters(printable(text))) characters.add(c);
@@ -104,12 +112,17 @@ function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
   for (const lesson of pack.lessons) {
     const lessonName = labels.lesson(lesson.position, lesson.title);
     lesson.readings.forEach((reading, index) => {
+      const title = labels.readingTitle(reading.title);
+      const runningHead = `${lessonName} · ${reading.title}`;
+      check(title, reading.title, reading.author, reading.source, reading.bodyMarkdown ?? "");
+      if (reading.bodyMarkdown === null && reading.pdfPageCount) {
+        sections.push(pdfReading(reading, reading.pdfPageCount, index === 0 ? lesson : null, lessonName, title, runningHead));
+        return;
+      }
       const flow = new Flow();
       if (index === 0) lessonIntro(flow, lesson, lessonName);
       readingSection(flow, reading, breaker, labels, uploaded);
-      const title = labels.readingTitle(reading.title);
-      sections.push({ kind: "reading", title, runningHead: `${lessonName} · ${reading.title}`, pages: flow.pages });
-      check(title, reading.title, reading.author, reading.source, reading.bodyMarkdown ?? "");
+      sections.push({ kind: "reading", title, runningHead, pages: flow.pages, readingId: reading.id, splittable: true });
     });
     lesson.prompts.forEach((prompt, index) => {
       question++;
@@ -126,7 +139,48 @@ function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
     });
   }
 
-  return { pack, type, breaker, labels, sections, promptIds: sections.flatMap((s) => (s.promptId ? [s.promptId] : [])), missing, uploaded };
+  return { pack, type, breaker, labels, sections, promptIds: sections.flatMap((s) => (s.promptId ? [s.promptId] : [])), missing, uploaded, imported };
+
+  /**
+   * An uploaded PDF: its pages as they are (imported-pages.ts), after a page with the lesson's
+   * heading when it opens the lesson (otherwise the running head names the reading, and no
+   * sheet of a tight envelope goes to a title).
+   */
+  function pdfReading(reading: PrintReading, count: number, opens: PrintLesson | null, lessonName: string, title: string, runningHead: string): Section {
+    const heading = (extra: string | null): Page[] => {
+      const flow = new Flow();
+      if (opens) lessonIntro(flow, opens, lessonName);
+      readingHeading(flow, reading);
+      if (extra) text(flow, extra, BODY_TEXT);
+      return flow.pages;
+    };
+    const scanned = reading.pdfHasText === false;
+    imported.push({ readingId: reading.id, title: reading.title, pages: count, scanned });
+    const pages: Page[] = [
+      ...(opens ? heading(labels.importedReading(count)) : []),
+      ...Array.from({ length: count }, (_, index): Page => ({ ops: [], imported: { readingId: reading.id, index } })),
+    ];
+    return {
+      kind: "reading",
+      title,
+      runningHead,
+      pages,
+      readingId: reading.id,
+      splittable: true,
+      ...(scanned ? { leftOut: heading(labels.scannedLeftOut(reading.title, count)) } : {}),
+    };
+  }
+
+  function readingHeading(flow: Flow, reading: PrintReading) {
+    text(flow, reading.title, READING_TITLE);
+    if (reading.author.trim()) {
+      flow.gap(2);
+      text(flow, labels.readingBy(reading.author), BYLINE);
+    }
+    const meta = [reading.source, reading.pageRange].filter((part) => part.trim()).join(" · ");
+    if (meta) text(flow, meta, META);
+    flow.gap(16);
+  }
 
   function lessonIntro(flow: Flow, lesson: PrintLesson, lessonName: string) {
     text(flow, lessonName, LESSON);
@@ -140,14 +194,7 @@ function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
   }
 
   function readingSection(flow: Flow, reading: PrintReading, breaker: LineBreaker, labels: Labels, uploaded: PackLayout["uploaded"]) {
-    text(flow, reading.title, READING_TITLE);
-    if (reading.author.trim()) {
-      flow.gap(2);
-      text(flow, labels.readingBy(reading.author), BYLINE);
-    }
-    const meta = [reading.source, reading.pageRange].filter((part) => part.trim()).join(" · ");
-    if (meta) text(flow, meta, META);
-    flow.gap(16);
+    readingHeading(flow, reading);
     if (reading.bodyMarkdown === null) {
       uploaded.push({ title: reading.title, pages: reading.pdfPageCount });
       text(flow, labels.uploadedReading(reading.title, reading.pdfPageCount), BODY_TEXT);
@@ -164,7 +211,8 @@ const memberCache = new WeakMap<PrintMember, { base: PackLayout; layout: PackLay
  * placed after the opening sections (letter, "From the group") and before the readings. Members
  * without replies get the shared layout itself, so a print run still shares its pages.
  */
-export function layoutForMember(base: PackLayout, member: PrintMember): PackLayout {
+export function layoutForMember(shared: PackLayout, member: PrintMember): PackLayout {
+  const base = withoutReadings(shared, member.leaveOut ?? []);
   const threads = member.replies ?? [];
   if (threads.length === 0) return base;
   const cached = memberCache.get(member);
@@ -182,5 +230,30 @@ export function layoutForMember(base: PackLayout, member: PrintMember): PackLayo
     missing: characters.size > 0 ? [...base.missing, { where: base.labels.repliesHeading, characters: [...characters] }] : base.missing,
   };
   memberCache.set(member, { base, layout });
+  return layout;
+}
+
+const leftOutCache = new WeakMap<PackLayout, Map<string, PackLayout>>();
+
+/**
+ * The layout with these scanned readings replaced by their "left out" page. One per set of
+ * readings (in practice: per facility rule), cached, so members who get the same pack still
+ * share its pages in a print run.
+ */
+function withoutReadings(base: PackLayout, readingIds: string[]): PackLayout {
+  const ids = new Set(readingIds.filter((id) => base.sections.some((section) => section.readingId === id && section.leftOut)));
+  if (ids.size === 0) return base;
+  const key = [...ids].sort().join(" ");
+  let variants = leftOutCache.get(base);
+  if (!variants) leftOutCache.set(base, (variants = new Map()));
+  const cached = variants.get(key);
+  if (cached) return cached;
+  const layout: PackLayout = {
+    ...base,
+    sections: base.sections.map((section) =>
+      section.readingId && ids.has(section.readingId) && section.leftOut ? { ...section, pages: section.leftOut, splittable: false, leftOut: undefined } : section,
+    ),
+  };
+  variants.set(key, layout);
   return layout;
 }

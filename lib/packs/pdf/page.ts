@@ -38,4 +38,8 @@ export type CodeOp = { t: "code"; promptId: string; x: number; y: number; width:
 
 export type Op = TextOp | RuleOp | CodeOp;
 
-export type Page = { ops: Op[] };
+/**
+ * `imported`: the page is page `index` (0-based) of an uploaded PDF reading, placed by
+ * ImportedPages (imported-pages.ts) under the furniture; `ops` are then empty.
+ */
+export type Page = { ops: Op[]; imported?: { readingId: string; index: number } };

@@ -12,8 +12,8 @@ import { parseResponseCode } from "@/lib/packs/response-code";
 import { printedIdNumber } from "@/lib/people/identity";
 
 export type PackProblem =
-  /** A section longer than an envelope can hold once its slip is in: nothing can be printed. */
-  | { kind: "too-long"; section: string; pages: number; limit: number; facility: string }
+  /** A page limit with no room for one page after the envelope's slip: nothing can be printed. */
+  | { kind: "limit-too-small"; limit: number; facility: string }
   /** A prompt without a valid response code for this member: nothing can be printed. */
   | { kind: "missing-code"; promptId: string }
   /** Printed, but the cover has no address to show in the envelope window. */
@@ -21,7 +21,9 @@ export type PackProblem =
   /** Printed, but these characters come out as empty boxes (no glyph in DejaVu). */
   | { kind: "missing-characters"; where: string; characters: string[] }
   /** Printed with a notice in place of the reading, which must be printed separately. */
-  | { kind: "uploaded-reading"; section: string; pages: number | null };
+  | { kind: "uploaded-reading"; section: string; pages: number | null }
+  /** A scanned reading left out for this member (facility forbids images): a page says so instead. */
+  | { kind: "reading-left-out"; section: string; facility: string };
 
 export type PlannedEnvelope = {
   number: number;
@@ -29,7 +31,19 @@ export type PlannedEnvelope = {
   firstPage: number;
   lastPage: number;
   /** `index` is the section's place in the pack's shared layout (PackPlan.sections). */
-  sections: { index: number; title: string; kind: SectionKind; firstPage: number; lastPage: number; question?: number }[];
+  sections: {
+    index: number;
+    title: string;
+    kind: SectionKind;
+    firstPage: number;
+    lastPage: number;
+    question?: number;
+    /** Which of the section's pages this envelope holds (a reading may continue across envelopes). */
+    offset: number;
+    pages: number;
+    continuedFrom: number | null;
+    continuesIn: number | null;
+  }[];
 };
 
 export type PackPlan = {
@@ -41,7 +55,7 @@ export type PackPlan = {
   problems: PackProblem[];
 };
 
-const BLOCKING: ReadonlySet<PackProblem["kind"]> = new Set(["too-long", "missing-code"]);
+const BLOCKING: ReadonlySet<PackProblem["kind"]> = new Set(["limit-too-small", "missing-code"]);
 
 export function isBlocking(problem: PackProblem): boolean {
   return BLOCKING.has(problem.kind);
@@ -61,8 +75,8 @@ export class PackNotPrintableError extends AppError {
 /** One sentence a facilitator can act on (English; the UI may format the fields itself). */
 export function describeProblem(problem: PackProblem): string {
   switch (problem.kind) {
-    case "too-long":
-      return `${problem.section} needs ${problem.pages} pages plus the envelope's slip; ${problem.facility} allows ${problem.limit} per envelope.`;
+    case "limit-too-small":
+      return `${problem.facility || "The facility"} allows ${problem.limit} ${problem.limit === 1 ? "page" : "pages"} per envelope; the envelope's slip and one page of the pack need 2.`;
     case "missing-code":
       return `No response code for prompt ${problem.promptId}.`;
     case "no-address":
@@ -74,6 +88,8 @@ export function describeProblem(problem: PackProblem): string {
     }
     case "uploaded-reading":
       return `${problem.section} is an uploaded PDF${problem.pages ? ` of ${problem.pages} pages` : ""}: print it separately and add it to the envelope.`;
+    case "reading-left-out":
+      return `${problem.section} is a scanned copy and is left out for the members at ${problem.facility || "their facility"} (no images allowed there); a page in their packs says so.`;
   }
 }
 
@@ -85,13 +101,11 @@ export function planFromLayout(base: PackLayout, member: PrintMember): PackPlan 
   const layout = layoutForMember(base, member);
   const limit = member.facility?.maxPagesPerEnvelope ?? null;
   const plan = planEnvelopes(
-    layout.sections.map((section) => ({ title: section.title, pages: section.pages.length, question: section.question })),
+    layout.sections.map((section) => ({ title: section.title, pages: section.pages.length, question: section.question, splittable: section.splittable })),
     limit,
   );
   const problems: PackProblem[] = [];
-  for (const section of plan.tooLong) {
-    problems.push({ kind: "too-long", section: section.title, pages: section.pages, limit: limit ?? 0, facility: member.facility?.name ?? "" });
-  }
+  if (plan.impossible) problems.push({ kind: "limit-too-small", limit: limit ?? 0, facility: member.facility?.name ?? "" });
   for (const promptId of layout.promptIds) {
     const code = member.codes[promptId];
     if (code === undefined || !parseResponseCode(code).ok) problems.push({ kind: "missing-code", promptId });
@@ -100,6 +114,11 @@ export function planFromLayout(base: PackLayout, member: PrintMember): PackPlan 
   problems.push(...memberCharacters(layout.type, member));
   for (const item of layout.missing) problems.push({ kind: "missing-characters", where: item.where, characters: item.characters });
   for (const item of layout.uploaded) problems.push({ kind: "uploaded-reading", section: layout.labels.readingTitle(item.title), pages: item.pages });
+  for (const section of layout.sections) {
+    if (section.readingId && member.leaveOut?.includes(section.readingId) && base.sections.some((s) => s.readingId === section.readingId && s.leftOut)) {
+      problems.push({ kind: "reading-left-out", section: section.title, facility: member.facility?.name ?? "" });
+    }
+  }
 
   return {
     pages: plan.pages,
@@ -122,6 +141,10 @@ function plannedEnvelope(envelope: Envelope, layout: PackLayout): PlannedEnvelop
       firstPage: placed.firstPage,
       lastPage: placed.lastPage,
       question: placed.question,
+      offset: placed.offset,
+      pages: placed.pages,
+      continuedFrom: placed.continuedFrom,
+      continuesIn: placed.continuesIn,
     })),
   };
 }

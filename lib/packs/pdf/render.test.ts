@@ -5,7 +5,7 @@ import { readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layoutPack } from "@/lib/packs/pdf/layout";
-import { describeProblem, PackNotPrintableError, planPack } from "@/lib/packs/pdf/plan";
+import { describeProblem, isBlocking, PackNotPrintableError, planPack } from "@/lib/packs/pdf/plan";
 import { renderMemberPack, renderPrintRun, type MemberPackResult } from "@/lib/packs/pdf/render";
 import { CEDAR_CREEK, demoPack, mailMember, NO_LIMIT } from "@/tests/factories/print";
 import { pdfImages, pdfPageCount, pdfPages, pdfToPng, tempDir } from "@/tests/setup/pdf-tools";
@@ -126,22 +126,25 @@ describe("planPack", () => {
   const pack = demoPack([0]);
   const pineRidge: PrintFacility = { ...CEDAR_CREEK, name: "Pine Ridge County Jail", maxPagesPerEnvelope: 5 };
 
-  it("says, with the numbers, that a reading is too long for the facility, and nothing is printed", async () => {
+  it("continues a reading too long for the facility's envelope in the next one, and leaves nobody out", async () => {
     const member = mailMember(pack, { facility: pineRidge });
     const plan = planPack(pack, member);
     const readingPages = plan.sections.find((s) => s.title.startsWith("Reading: Who Sets the Hours?"))!.pages;
     expect(readingPages).toBeGreaterThan(4);
-    expect(plan.problems).toContainEqual({
-      kind: "too-long",
-      section: "Reading: Who Sets the Hours? A Short History of the Working Day",
-      pages: readingPages,
-      limit: 5,
-      facility: "Pine Ridge County Jail",
-    });
-    expect(describeProblem(plan.problems[0]!)).toBe(
-      `Reading: Who Sets the Hours? A Short History of the Working Day needs ${readingPages} pages plus the envelope's slip; Pine Ridge County Jail allows 5 per envelope.`,
-    );
-    const file = path.join(dir, "too-long.pdf");
+    expect(plan.problems.filter(isBlocking)).toEqual([]);
+    for (const envelope of plan.envelopes) expect(envelope.pages).toBeLessThanOrEqual(5);
+    const { file } = await renderToFile(pack, member, "continued");
+    const text = (await pdfPages(file)).map(squash);
+    expect(text.some((page) => /continues in envelope 2/.test(page))).toBe(true);
+    expect(text.some((page) => /continued from envelope 1/.test(page))).toBe(true);
+  });
+
+  it("says plainly, with the numbers, that a limit of 1 page per envelope cannot work, and nothing is printed", async () => {
+    const member = mailMember(pack, { facility: { ...pineRidge, maxPagesPerEnvelope: 1 } });
+    const plan = planPack(pack, member);
+    expect(plan.problems).toContainEqual({ kind: "limit-too-small", limit: 1, facility: "Pine Ridge County Jail" });
+    expect(describeProblem(plan.problems[0]!)).toBe("Pine Ridge County Jail allows 1 page per envelope; the envelope's slip and one page of the pack need 2.");
+    const file = path.join(dir, "too-small.pdf");
     await expect(renderMemberPack(pack, member, createWriteStream(file))).rejects.toBeInstanceOf(PackNotPrintableError);
   });
 
@@ -178,8 +181,10 @@ describe("a print run", () => {
   const members = [
     mailMember(pack, { legalName: "Ana Lucía Díaz", facility: NO_LIMIT }),
     mailMember(pack, { legalName: "Darnell Washington", facility: CEDAR_CREEK }),
-    mailMember(pack, { legalName: "Tom Brennan", facility: pineRidge }),
+    // A limit of 1 leaves no room after the slip: the one pack that cannot be printed.
+    mailMember(pack, { legalName: "Tom Brennan", facility: { ...pineRidge, maxPagesPerEnvelope: 1 } }),
     mailMember(pack, { legalName: "Nora Dale", facility: CEDAR_CREEK }),
+    mailMember(pack, { legalName: "Ruth Okafor", facility: pineRidge }),
   ];
   let file: string;
   let result: Awaited<ReturnType<typeof renderPrintRun>>;
@@ -195,10 +200,12 @@ describe("a print run", () => {
   });
 
   it("reports progress member by member and every member's envelopes and pages", () => {
-    expect(progress).toEqual([[1, 4], [2, 4], [3, 4], [4, 4]]);
+    expect(progress).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
     expect(result.members.map((m) => m.memberId)).toEqual(members.map((m) => m.memberId));
     expect(result.members[2]).toMatchObject({ envelopes: 0, pages: 0 });
     expect(result.members[1]!.envelopes).toBe(2);
+    // A long reading continues across envelopes: the 5-page facility's member is printed.
+    expect(result.members[4]!.envelopes).toBeGreaterThan(4);
   });
 
   it("lists everyone on its first sheet, with envelopes, pages and where each pack starts", () => {
@@ -225,7 +232,8 @@ describe("a print run", () => {
     const text = pages.filter((page) => page.includes("do not mail it")).join(" ");
     expect(text).toContain("Not printed");
     expect(text).toContain("Tom Brennan");
-    expect(text).toContain("Pine Ridge County Jail allows 5 per envelope");
+    expect(text).toContain("Pine Ridge County Jail allows 1 page per envelope");
+    expect(text).not.toContain("Ruth Okafor · Not printed");
   });
 
   it("is one file with the pages it says, and no images", async () => {

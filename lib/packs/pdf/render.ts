@@ -20,6 +20,7 @@ import { addPage, paint } from "@/lib/packs/pdf/paint";
 import { isBlocking, PackNotPrintableError, planFromLayout, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { layoutRunSheet, runSheetFurniture, type RunEntry } from "@/lib/packs/pdf/run-sheet";
 import { SharedPages } from "@/lib/packs/pdf/shared-pages";
+import { ImportedPages, UnreadableReadingError } from "@/lib/packs/pdf/imported-pages";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 export type MemberPackResult = { pages: number; envelopes: { pages: number }[] };
@@ -35,7 +36,7 @@ export type PrintRunResult = {
  * Draws one member's whole pack (every envelope, each with its slip) into `doc`; with `shared`,
  * pages every member has are written once per document (shared-pages.ts).
  */
-function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMember, plan: PackPlan, shared?: SharedPages): void {
+function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMember, plan: PackPlan, imports: ImportedPages, shared?: SharedPages): void {
   const layout = layoutForMember(base, member);
   const { type, breaker, labels } = layout;
   const envelopes = plan.envelopes.length;
@@ -48,15 +49,39 @@ function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMem
     paint(doc, type, furniture({ ...numbers, page: envelope.firstPage }, null), {}, own);
     for (const placed of envelope.sections) {
       const section = layout.sections[placed.index]!;
-      section.pages.forEach((page, offset) => {
+      for (let offset = 0; offset < placed.pages; offset++) {
+        const page = section.pages[placed.offset + offset]!;
         addPage(doc);
-        if (shared) shared.paint(page, member.codes, own);
+        if (page.imported) imports.place(page.imported.readingId, page.imported.index);
+        else if (shared) shared.paint(page, member.codes, own);
         else paint(doc, type, page.ops, member.codes, own);
-        paint(doc, type, furniture({ ...numbers, page: placed.firstPage + offset }, section.runningHead), {}, own);
-      });
+        const notes = [
+          offset === 0 && placed.continuedFrom !== null ? labels.continuedFrom(placed.continuedFrom) : null,
+          offset === placed.pages - 1 && placed.continuesIn !== null ? labels.continuesIn(placed.continuesIn) : null,
+        ].filter((note): note is string => note !== null);
+        paint(doc, type, furniture({ ...numbers, page: placed.firstPage + offset }, section.runningHead, notes.join(" · ") || null), {}, own);
+      }
     }
   }
   type.forget(own);
+}
+
+/**
+ * Writes the pages of every uploaded PDF reading the pack places into `doc`, once: members'
+ * pages then only refer to them. The bytes come with the pack (print-data.ts loads them).
+ */
+async function importReadings(doc: PDFKit.PDFDocument, layout: PackLayout, pack: PrintPack): Promise<ImportedPages> {
+  const imports = new ImportedPages(doc);
+  const readings = new Map(pack.lessons.flatMap((lesson) => lesson.readings.map((reading) => [reading.id, reading] as const)));
+  for (const item of layout.imported) {
+    const bytes = readings.get(item.readingId)?.pdf;
+    if (!bytes) throw new UnreadableReadingError(item.title, new Error("its file was not loaded"));
+    await imports.embed(item.readingId, item.title, bytes);
+    const found = imports.pageCount(item.readingId);
+    // Planned with the count read at upload: a file that disagrees would shift every page after it.
+    if (found !== item.pages) throw new UnreadableReadingError(item.title, new Error(`it has ${found} pages, not the ${item.pages} on record`));
+  }
+  return imports;
 }
 
 function documentTitle(pack: PrintPack): string {
@@ -100,7 +125,7 @@ export async function renderMemberPack(pack: PrintPack, member: PrintMember, out
   const blocking = plan.problems.filter(isBlocking);
   if (blocking.length > 0) throw new PackNotPrintableError(blocking);
 
-  await write(layout, pack, out, (doc) => paintMember(doc, layout, member, plan));
+  await write(layout, pack, out, async (doc) => paintMember(doc, layout, member, plan, await importReadings(doc, layout, pack)));
   return { pages: plan.pages, envelopes: plan.envelopes.map((envelope) => ({ pages: envelope.pages })) };
 }
 
@@ -130,6 +155,7 @@ export async function renderPrintRun(
   const sheet = layoutRunSheet(layout, entries, draft.length + 1, today);
 
   await write(layout, pack, out, async (doc) => {
+    const imports = await importReadings(doc, layout, pack);
     const shared = new SharedPages(doc, layout.type);
     const own = new Set<string>();
     sheet.forEach((page, index) => {
@@ -139,7 +165,7 @@ export async function renderPrintRun(
     });
     layout.type.forget(own);
     for (const [index, entry] of entries.entries()) {
-      if (entry.printed) paintMember(doc, layout, entry.member, entry.plan, shared);
+      if (entry.printed) paintMember(doc, layout, entry.member, entry.plan, imports, shared);
       await drained(out);
       await onProgress(index + 1, entries.length);
     }

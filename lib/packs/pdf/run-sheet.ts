@@ -43,8 +43,8 @@ export const POSTAGE_WORDS = {
   noRates: "No postage rates in the organization's settings yet, so no prices: an organizer can add the rate table under Settings.",
 };
 
-/** Problems that are the pack's, not the member's: listed once, not under every member. */
-const PACK_WIDE = new Set<PackProblem["kind"]>(["uploaded-reading"]);
+/** Problems that are the pack's, not the member's: listed once, not under every member (a left-out scanned reading once per facility, which it names). */
+const PACK_WIDE = new Set<PackProblem["kind"]>(["uploaded-reading", "reading-left-out"]);
 const isPackWide = (problem: PackProblem, layout: PackLayout) =>
   PACK_WIDE.has(problem.kind) || (problem.kind === "missing-characters" && layout.missing.some((m) => m.where === problem.where));
 

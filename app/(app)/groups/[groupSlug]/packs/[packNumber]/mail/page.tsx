@@ -7,6 +7,8 @@ import { MarkAllMailed } from "@/components/mail/mark-all-mailed";
 import { PrintProblems } from "@/components/mail/print-problems";
 import { PrintRunPanel } from "@/components/mail/print-run-panel";
 import { PostageSummary } from "@/components/mail/postage-summary";
+import { ScannedReadingChoices } from "@/components/mail/scanned-reading-choices";
+import { scannedReadingReport } from "@/lib/data/scanned-readings";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
 import { NEXT_STATUSES, viewMailLog } from "@/lib/data/deliveries";
@@ -42,6 +44,11 @@ export default async function MailLogPage({ params }: Props) {
   const plan = await planPrintRun(ctx, number);
   const planned = plan.members.map((m) => ({ name: m.name, problems: m.problems }));
   const doneRuns = runs.filter((run) => run.status === "DONE").map((run) => ({ id: run.id, finishedAt: run.finishedAt?.toISOString() ?? null }));
+  // Scanned readings for facilities that forbid images: chosen here before a run can start.
+  const scanned = (await scannedReadingReport({ id: log.pack.id, groupId: ctx.group.id })).map((item) => ({
+    ...item,
+    choice: item.choice ? { ...item.choice, at: item.choice.at.toISOString() } : null,
+  }));
   const [t, tStatus, tRuns, format] = await Promise.all([getTranslations("mail.log"), getTranslations("mail.status"), getTranslations("mail.runs"), getFormatter()]);
   const prompts = promptsOf(pack);
   const mail = log.deliveries.filter((d) => d.channel === "MAIL");
@@ -49,7 +56,7 @@ export default async function MailLogPage({ params }: Props) {
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
-    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.runs", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.runs", "mail.scanned", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}`} className="text-sm text-accent underline underline-offset-4">
           {(await getTranslations("packs"))("packN", { number })}
@@ -74,8 +81,17 @@ export default async function MailLogPage({ params }: Props) {
         <PrintProblems items={planned} />
       </div>
 
+      {scanned.length > 0 && (
+        <div className="mt-6">
+          <ScannedReadingChoices groupSlug={groupSlug} packNumber={number} items={scanned} />
+        </div>
+      )}
+
       <div className="mt-6">
         <PrintRunPanel
+          // Mounted afresh when a scanned-reading choice is made, so an earlier refusal does not linger.
+          key={`scanned-${scanned.filter((item) => !item.choice).length}`}
+          scannedUndecided={scanned.filter((item) => !item.choice).length}
           groupSlug={groupSlug}
           packNumber={number}
           toPrint={plan.toPrint}
