@@ -10,6 +10,7 @@ import { canInGroup } from "@/lib/permissions";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { writeAudit } from "@/lib/data/audit";
 import { layoutPack } from "@/lib/packs/pdf/layout";
+import { labelsFor } from "@/lib/packs/pdf/labels";
 import { isBlocking, planFromLayout, planPack, type PackProblem } from "@/lib/packs/pdf/plan";
 import { DEFAULT_POSTAGE, summarizePostage, type PostageSettings, type PostageSummary } from "@/lib/packs/postage";
 import { loadPrintData } from "@/lib/packs/print-data";
@@ -49,10 +50,10 @@ export async function planPrintRun(ctx: GroupContext, packNumber: number): Promi
   const pack = await publishedPack(ctx, packNumber);
   const print = await loadPrintData(pack.id);
   const settings = print.pack.organization.postage ?? DEFAULT_POSTAGE;
-  const layout = print.members.length > 0 ? layoutPack(print.pack) : null;
-  const members = layout
+  // Each member's pack in their language: a Spanish pack may take more pages (and postage).
+  const members = print.members.length > 0
     ? print.members.map((member) => {
-        const plan = planFromLayout(layout, member);
+        const plan = planFromLayout(layoutPack(print.pack, labelsFor(member.locale)), member);
         const printed = !plan.problems.some(isBlocking);
         return { memberId: member.memberId, name: member.legalName, problems: plan.problems, printed, envelopes: printed ? plan.envelopes.map((e) => e.pages) : [] };
       })

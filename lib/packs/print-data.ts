@@ -96,6 +96,7 @@ export async function loadPrintData(packId: string, memberIds?: string[], option
       person: {
         select: {
           legalName: true,
+          locale: true,
           idNumber: true,
           housingUnit: true,
           facility: { select: { id: true, name: true, addressLines: true, maxPagesPerEnvelope: true, nameAndIdOnEveryPage: true, imagesAllowed: true, notes: true } },
@@ -136,6 +137,7 @@ export async function loadPrintData(packId: string, memberIds?: string[], option
   const replies = await repliesForPack({ id: row.id, groupId: row.groupId, number: row.number, publishedAt: row.publishedAt }, rows.map((member) => member.id));
   const members: PrintMember[] = rows.map((member) => ({
     memberId: member.id,
+    locale: member.person.locale,
     legalName: member.person.legalName,
     idNumber: member.person.idNumber,
     housingUnit: member.person.housingUnit,

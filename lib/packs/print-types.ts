@@ -18,6 +18,8 @@ export type PrintFacility = {
 
 export type PrintMember = {
   memberId: string;
+  /** The language of their pack's own words (Person.locale); English when not set. */
+  locale?: "EN" | "ES" | null;
   legalName: string;
   idNumber: string | null;
   housingUnit: string | null;

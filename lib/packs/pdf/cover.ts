@@ -11,7 +11,7 @@
 // Below the fold: the pack, what this envelope holds (pages and sections), the other envelopes
 // of the pack, and the facility's mail rules and notes, for the mailroom officer who opens it.
 import { fit } from "@/lib/packs/pdf/furniture";
-import { formatDate, type PackLayout } from "@/lib/packs/pdf/layout";
+import type { PackLayout } from "@/lib/packs/pdf/layout";
 import { Flow } from "@/lib/packs/pdf/flow";
 import { BODY, BODY_WIDTH, PAGE, type Op, type Page } from "@/lib/packs/pdf/page";
 import type { PackPlan, PlannedEnvelope } from "@/lib/packs/pdf/plan";
@@ -102,7 +102,7 @@ export function layoutCover(layout: PackLayout, member: PrintMember, plan: PackP
 
   place(labels.packName(pack.pack.number, pack.pack.title), TITLE);
   place(`${pack.group.name} · ${pack.organization.name}`, META);
-  if (pack.pack.dueDate) place(labels.dueBy(formatDate(pack.pack.dueDate)), META);
+  if (pack.pack.dueDate) place(labels.dueBy(labels.date(pack.pack.dueDate)), META);
   flow.gap(12);
   const envelopes = plan.envelopes.length;
   if (envelopes > 1) {

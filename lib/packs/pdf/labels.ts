@@ -1,6 +1,8 @@
 // Every word the pack PDF prints around the facilitators' own text, in one place so a Spanish
 // pack is one more object of this type (PRODUCT.md: the pack PDF is in English and Spanish).
 export type Labels = {
+  /** A calendar date (stored as midnight UTC) in this language, e.g. "March 12, 2027". */
+  date: (date: Date) => string;
   page: (n: number, total: number) => string;
   envelope: (k: number, total: number) => string;
   idNumber: (id: string) => string;
@@ -50,7 +52,14 @@ export type Labels = {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+// Calendar dates are stored as midnight UTC: formatted in UTC so they never shift a day.
+const calendarDate = (locale: string) => {
+  const format = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
+  return (date: Date) => format.format(date);
+};
+
 export const en: Labels = {
+  date: calendarDate("en-US"),
   page: (n, total) => `Page ${n} of ${total}`,
   envelope: (k, total) => `Envelope ${k} of ${total}`,
   idNumber: (id) => `ID ${id}`,
@@ -100,3 +109,65 @@ export const en: Labels = {
   repliesIntro: "Members of the group read what you shared and wrote back. They are named by their pen names.",
   yourResponse: "You wrote:",
 };
+
+/**
+ * The same words in Spanish (issue 17), in the register and vocabulary of
+ * docs/decisions/033-spanish-catalogs.md: usted, paquete, lectura, pregunta, hoja de respuestas,
+ * código de respuesta, centro, sobre, tanda de impresión.
+ */
+export const es: Labels = {
+  date: calendarDate("es"),
+  page: (n, total) => `Página ${n} de ${total}`,
+  envelope: (k, total) => `Sobre ${k} de ${total}`,
+  idNumber: (id) => `N.º ${id}`,
+  packName: (number, title) => (title ? `Paquete ${number}: ${title}` : `Paquete ${number}`),
+  dueBy: (date) => `Por favor, envíe sus respuestas a más tardar el ${date}.`,
+  letterHeading: "Una carta de quienes facilitan el grupo",
+  lesson: (position, title) => `Lección ${position}: ${title}`,
+  readingBy: (author) => `de ${author}`,
+  readingTitle: (title) => `Lectura: ${title}`,
+  uploadedReading: (title, pages) =>
+    `La lectura «${title}» es un documento aparte${pages ? ` de ${plural(pages, "página", "páginas")}` : ""}. No se imprime aquí.`,
+  importedReading: (pages) => `La lectura sigue en ${pages === 1 ? "la página siguiente" : `las ${pages} páginas siguientes`}, tal como se publicó.`,
+  scannedLeftOut: (title, pages) =>
+    `La lectura «${title}» (${plural(pages, "página", "páginas")}) no está en este paquete. Es una copia escaneada, así que sus páginas son imágenes, y las reglas de correo de su centro no permiten imágenes. Quienes facilitan el grupo decidieron dejarla fuera para que no rechacen el sobre completo.`,
+  continuedFrom: (envelope) => `viene del sobre ${envelope}`,
+  continuesIn: (envelope) => `sigue en el sobre ${envelope}`,
+  continuedTitle: (title) => `${title} (continuación)`,
+  question: (n, total) => `Pregunta ${n} de ${total}`,
+  questionContinued: (n) => `Pregunta ${n} (continuación)`,
+  onReading: (title) => `Sobre la lectura «${title}»`,
+  responseCode: "Código de respuesta",
+  responseSheet: "Hoja de respuestas",
+  writeBelow: "Escriba su respuesta en las líneas de abajo. Si necesita más papel, copie el código de respuesta del recuadro de arriba en cada hoja que agregue.",
+  sheets: (first, last) => (first === last ? `Hoja de respuestas de la pregunta ${first}` : `Hojas de respuestas de las preguntas ${first}–${last}`),
+  sheetRange: (first, last) => (first === last ? `página ${first}` : `páginas ${first}–${last}`),
+  inThisEnvelope: (pages, first, last, total) => `Este sobre tiene ${plural(pages, "página", "páginas")}: de la ${first} a la ${last} de ${total}.`,
+  wholePackOneEnvelope: (pages) => `Este sobre tiene el paquete completo: ${plural(pages, "página", "páginas")}.`,
+  wholePack: (envelopes, pages) => `El paquete completo tiene ${plural(pages, "página", "páginas")} en ${envelopes} sobres:`,
+  envelopeRange: (k, first, last) => `sobre ${k}: páginas ${first}–${last}`,
+  moreSections: (n) => `… y ${n === 1 ? "una parte más" : `${n} partes más`}`,
+  mailRules: (facility) => `Reglas de correo en ${facility}`,
+  pageLimit: (limit) => `Como máximo ${plural(limit, "página", "páginas")} por sobre, contando esta hoja.`,
+  missingEnvelope: "Si le falta un sobre, escríbanos y se lo enviaremos de nuevo.",
+  runTitle: "Tanda de impresión",
+  runSummary: (members, envelopes, pages) =>
+    `${plural(members, "participante", "participantes")}, ${plural(envelopes, "sobre", "sobres")}, ${plural(pages, "página", "páginas")} para imprimir (sin contar estas hojas).`,
+  runColumns: { number: "#", member: "Participante", facility: "Centro", envelopes: "Sobres", pages: "Páginas", filePages: "En este archivo" },
+  notPrinted: "No impreso (corríjalo primero y vuelva a imprimir)",
+  checkBeforeMailing: "Revisar antes de enviar",
+  doNotMail: "Hoja de la tanda de impresión: guárdela, no la envíe",
+  fromTheGroup: "Desde el grupo",
+  fromTheGroupIntro: "Quienes facilitan el grupo eligieron estos textos entre lo que otras personas escribieron para paquetes anteriores. Van firmados con el seudónimo que cada una eligió.",
+  fromPack: (pack, prompt) => `Paquete ${pack} · ${prompt}`,
+  replyTo: (penName) => `contestando a ${penName}`,
+  facilitatorsNote: "Nota de quienes facilitan el grupo",
+  repliesHeading: "Contestaciones a su respuesta",
+  repliesIntro: "Otras personas del grupo leyeron lo que usted compartió y le contestaron. Aparecen con su seudónimo.",
+  yourResponse: "Usted escribió:",
+};
+
+/** The words of a member's pack: their language (Person.locale), English when it is not set. */
+export function labelsFor(locale: "EN" | "ES" | null | undefined): Labels {
+  return locale === "ES" ? es : en;
+}

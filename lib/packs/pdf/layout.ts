@@ -57,21 +57,22 @@ const BYLINE: Style = { font: "serifItalic", size: 11.5 };
 const META: Style = { font: "sans", size: 10 };
 const SUMMARY: Style = { font: "serifItalic", size: 11 };
 
-const cache = new WeakMap<PrintPack, PackLayout>();
+// One layout per pack and language: a print run in two languages lays the pack out twice.
+const cache = new WeakMap<PrintPack, Map<Labels, PackLayout>>();
 
 export function layoutPack(pack: PrintPack, labels: Labels = en): PackLayout {
-  const cached = cache.get(pack);
-  if (cached && cached.labels === labels) return cached;
+  let byLanguage = cache.get(pack);
+  if (!byLanguage) cache.set(pack, (byLanguage = new Map()));
+  const cached = byLanguage.get(labels);
+  if (cached) return cached;
   const layout = build(pack, labels, typesetter());
-  cache.set(pack, layout);
+  byLanguage.set(labels, layout);
   return layout;
 }
 
-// Stored as a calendar date (midnight UTC): formatted in UTC so it never shifts a day.
-const dateFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
-
+/** A calendar date in English (the run sheet, which is for the facilitators). */
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  return en.date(date);
 }
 
 function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
@@ -93,7 +94,7 @@ function build(pack: PrintPack, labels: Labels, type: Typesetter): PackLayout {
     const flow = new Flow();
     text(flow, packName, PACK_TITLE);
     text(flow, `${pack.group.name} · ${pack.organization.name}`, META);
-    if (pack.pack.dueDate) text(flow, labels.dueBy(formatDate(pack.pack.dueDate)), META);
+    if (pack.pack.dueDate) text(flow, labels.dueBy(labels.date(pack.pack.dueDate)), META);
     flow.gap(18);
     new MarkdownLayout(flow, breaker).render(pack.pack.letterMarkdown, frame);
     sections.push({ kind: "letter", title: labels.letterHeading, runningHead: `${packName} · ${labels.letterHeading}`, pages: flow.pages });

@@ -5,6 +5,7 @@
 import { AppError } from "@/lib/errors";
 import { planEnvelopes, type Envelope } from "@/lib/packs/pdf/envelopes";
 import type { Typesetter } from "@/lib/packs/pdf/fonts";
+import { labelsFor } from "@/lib/packs/pdf/labels";
 import { layoutForMember, layoutPack, type PackLayout, type SectionKind } from "@/lib/packs/pdf/layout";
 import { printable } from "@/lib/packs/pdf/text";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
@@ -93,8 +94,9 @@ export function describeProblem(problem: PackProblem): string {
   }
 }
 
+/** A member's pack planned in their language (labelsFor). */
 export function planPack(pack: PrintPack, member: PrintMember): PackPlan {
-  return planFromLayout(layoutPack(pack), member);
+  return planFromLayout(layoutPack(pack, labelsFor(member.locale)), member);
 }
 
 export function planFromLayout(base: PackLayout, member: PrintMember): PackPlan {

@@ -21,7 +21,11 @@ import { isBlocking, PackNotPrintableError, planFromLayout, type PackPlan, type 
 import { layoutRunSheet, runSheetFurniture, type RunEntry } from "@/lib/packs/pdf/run-sheet";
 import { SharedPages } from "@/lib/packs/pdf/shared-pages";
 import { ImportedPages, UnreadableReadingError } from "@/lib/packs/pdf/imported-pages";
+import { labelsFor } from "@/lib/packs/pdf/labels";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
+
+/** The layout of a member's pack in their language (layoutPack keeps one per language). */
+const layoutOf = (pack: PrintPack, member: PrintMember) => layoutPack(pack, labelsFor(member.locale));
 
 export type MemberPackResult = { pages: number; envelopes: { pages: number }[] };
 
@@ -120,7 +124,7 @@ async function write(layout: PackLayout, pack: PrintPack, out: Writable, draw: (
  * before writing anything, when planPack reports a blocking problem.
  */
 export async function renderMemberPack(pack: PrintPack, member: PrintMember, out: Writable): Promise<MemberPackResult> {
-  const layout = layoutPack(pack);
+  const layout = layoutOf(pack, member);
   const plan = planFromLayout(layout, member);
   const blocking = plan.problems.filter(isBlocking);
   if (blocking.length > 0) throw new PackNotPrintableError(blocking);
@@ -142,9 +146,10 @@ export async function renderPrintRun(
   onProgress: (done: number, total: number) => void | Promise<void>,
   options: { today?: Date } = {},
 ): Promise<PrintRunResult> {
+  // The run sheet is for the facilitators (English); each member's pack is in their language.
   const layout = layoutPack(pack);
   const entries: RunEntry[] = members.map((member) => {
-    const plan = planFromLayout(layout, member);
+    const plan = planFromLayout(layoutOf(pack, member), member);
     return { member, plan, printed: !plan.problems.some(isBlocking) };
   });
   const today = options.today ?? new Date();
@@ -165,7 +170,7 @@ export async function renderPrintRun(
     });
     layout.type.forget(own);
     for (const [index, entry] of entries.entries()) {
-      if (entry.printed) paintMember(doc, layout, entry.member, entry.plan, imports, shared);
+      if (entry.printed) paintMember(doc, layoutOf(pack, entry.member), entry.member, entry.plan, imports, shared);
       await drained(out);
       await onProgress(index + 1, entries.length);
     }
