@@ -1,6 +1,6 @@
-// Locales of the UI. English now; Spanish arrives as messages/es/*.json (PRODUCT.md: the
-// member-facing UI and the pack PDF are in English and Spanish).
-export const LOCALES = ["en"] as const;
+// Locales of the UI (PRODUCT.md: the member-facing UI and the pack PDF are in English and
+// Spanish). Every catalog file exists in each (i18n/catalog-parity.test.ts).
+export const LOCALES = ["en", "es"] as const;
 export type AppLocale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: AppLocale = "en";
 

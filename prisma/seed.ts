@@ -11,6 +11,8 @@ export const DEMO_ACCOUNTS = {
   organizer: "organizer@example.org",
   facilitator: "facilitator@example.org",
   member: "member@example.org",
+  /** An online member of `advanced` who reads Studypack in Spanish (issue 17). */
+  spanishMember: "miembro@example.org",
 } as const;
 
 export function clientFor(connectionString: string): PrismaClient {
@@ -35,10 +37,11 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
         defaultMaxPagesPerEnvelope: 20,
       },
     });
-    const [organizer, facilitator, memberUser] = await Promise.all([
+    const [organizer, facilitator, memberUser, spanishUser] = await Promise.all([
       tx.user.create({ data: { email: DEMO_ACCOUNTS.organizer, name: "Olivia Ortega", passwordHash } }),
       tx.user.create({ data: { email: DEMO_ACCOUNTS.facilitator, name: "Frank Fields", passwordHash } }),
       tx.user.create({ data: { email: DEMO_ACCOUNTS.member, name: "Maya Moreno", passwordHash } }),
+      tx.user.create({ data: { email: DEMO_ACCOUNTS.spanishMember, name: "Ruth Adeyemi", passwordHash, locale: "ES" } }),
     ]);
     await tx.organizer.create({ data: { organizationId: org.id, userId: organizer.id } });
 
@@ -81,8 +84,9 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
     });
     const people = await Promise.all([
       tx.person.create({ data: { organizationId: org.id, legalName: "Darnell Price", facilityId: facility.id, idNumber: "A-20417", housingUnit: "B-Unit 12" } }),
-      tx.person.create({ data: { organizationId: org.id, legalName: "Luis Herrera", facilityId: facility.id, idNumber: "A-31880", housingUnit: "D-Unit 4" } }),
-      tx.person.create({ data: { organizationId: org.id, legalName: "Ruth Adeyemi", email: "ruth.adeyemi@example.org" } }),
+      // Luis reads Spanish: his packs print in Spanish.
+      tx.person.create({ data: { organizationId: org.id, legalName: "Luis Herrera", facilityId: facility.id, idNumber: "A-31880", housingUnit: "D-Unit 4", locale: "ES" } }),
+      tx.person.create({ data: { organizationId: org.id, userId: spanishUser.id, legalName: "Ruth Adeyemi", email: DEMO_ACCOUNTS.spanishMember, locale: "ES" } }),
       tx.person.create({ data: { organizationId: org.id, legalName: "Samuel Okafor", facilityId: facility.id, idNumber: "A-11902", housingUnit: "A-Unit 7" } }),
     ]);
     const [darnell, luis, ruth, samuel] = people as [typeof maya, typeof maya, typeof maya, typeof maya];
