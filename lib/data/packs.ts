@@ -42,7 +42,7 @@ const packViewSelect = {
           summary: true,
           readings: {
             orderBy: { position: "asc" },
-            select: { id: true, title: true, author: true, source: true, pageRange: true, estimatedMinutes: true, bodyMarkdown: true },
+            select: { id: true, title: true, author: true, source: true, pageRange: true, estimatedMinutes: true, bodyMarkdown: true, pdfPageCount: true },
           },
           prompts: { orderBy: { position: "asc" }, select: { id: true, text: true, readingId: true } },
         },
