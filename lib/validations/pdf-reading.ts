@@ -13,3 +13,8 @@ export const pdfReadingFormSchema = readingDetailsSchema.extend({ file: z.unknow
 
 export const pdfReadingParamsSchema = lessonRefSchema;
 export const pdfReadingEditParamsSchema = lessonRefSchema.extend({ readingId: idSchema });
+
+/** The browser's form: the details, and the chosen file (checked on the server, not here). */
+export const pdfReadingClientSchema = readingDetailsSchema.extend({ file: z.custom<FileList | undefined>(() => true).optional() });
+export type PdfReadingClientInput = z.input<typeof pdfReadingClientSchema>;
+export type PdfReadingClientValues = z.output<typeof pdfReadingClientSchema>;
