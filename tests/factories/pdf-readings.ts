@@ -3,7 +3,7 @@
 // garbage behind a PDF header, and one that runs JavaScript when it opens.
 import { randomBytes } from "node:crypto";
 import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts } from "pdf-lib";
-import { tinyPng } from "@/tests/factories/files";
+import { tinyPng } from "./files";
 
 const A4: [number, number] = [595, 842];
 
