@@ -6,6 +6,7 @@
 //
 // This is a small tokenizer rather than a full PDF renderer (pdfjs-dist): we only need to
 // count, not to place glyphs; docs/decisions/029-pdf-readings.md has the measurements.
+import { inflateSync } from "node:zlib";
 import { decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFContext, type PDFPage } from "pdf-lib";
 
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
@@ -95,20 +96,36 @@ function skipInlineImage(bytes: Uint8Array, from: number): number {
 /** Thrown when a content stream a page needs cannot be read (a missing object, bad compression). */
 export class DamagedContentError extends Error {}
 
-function decode(context: PDFContext, item: unknown): Uint8Array {
+/**
+ * How many decoded bytes of content streams one document may make us hold: a page of prose is a
+ * few kilobytes, a 400-page book about 20 MB. A small compressed stream that inflates to
+ * gigabytes (a "zip bomb") is refused as damaged instead of exhausting the server's memory.
+ */
+export const CONTENT_BUDGET_BYTES = 256 * 1024 * 1024;
+export type Budget = { left: number };
+export const newBudget = (): Budget => ({ left: CONTENT_BUDGET_BYTES });
+
+function decode(context: PDFContext, item: unknown, budget: Budget): Uint8Array {
   const stream = item instanceof PDFRef ? context.lookup(item) : item;
   if (!(stream instanceof PDFRawStream)) throw new DamagedContentError("content is not a stream");
+  let bytes: Uint8Array;
   try {
-    return decodePDFRawStream(stream).decode();
+    // The usual filter, inflated by zlib with a ceiling; the rarer ones by pdf-lib.
+    const filter = stream.dict.get(PDFName.of("Filter"));
+    const flateOnly = filter === PDFName.of("FlateDecode") && !stream.dict.has(PDFName.of("DecodeParms"));
+    bytes = flateOnly ? inflateSync(stream.contents, { maxOutputLength: Math.max(1, budget.left) }) : decodePDFRawStream(stream).decode();
   } catch (error) {
     throw new DamagedContentError(error instanceof Error ? error.message : "cannot decode");
   }
+  budget.left -= bytes.length;
+  if (budget.left < 0) throw new DamagedContentError("content streams larger than the budget");
+  return bytes;
 }
 
 /** Form XObjects (reused drawings, often a whole imported page) nest at most this deep. */
 const MAX_FORM_DEPTH = 8;
 
-function formText(context: PDFContext, resources: PDFDict | undefined, seen: Set<PDFRef>, depth: number): number {
+function formText(context: PDFContext, resources: PDFDict | undefined, seen: Set<PDFRef>, depth: number, budget: Budget): number {
   if (!resources || depth > MAX_FORM_DEPTH) return 0;
   const xobjects = resources.lookupMaybe(PDFName.of("XObject"), PDFDict);
   if (!xobjects) return 0;
@@ -118,14 +135,14 @@ function formText(context: PDFContext, resources: PDFDict | undefined, seen: Set
     seen.add(value);
     const stream = context.lookup(value);
     if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of("Subtype")) !== PDFName.of("Form")) continue;
-    shown += shownCharacters(decode(context, stream));
-    shown += formText(context, stream.dict.lookupMaybe(PDFName.of("Resources"), PDFDict), seen, depth + 1);
+    shown += shownCharacters(decode(context, stream, budget));
+    shown += formText(context, stream.dict.lookupMaybe(PDFName.of("Resources"), PDFDict), seen, depth + 1, budget);
   }
   return shown;
 }
 
 /** Characters shown on a page, its form XObjects included. Throws DamagedContentError. */
-export function pageText(page: PDFPage): number {
+export function pageText(page: PDFPage, budget: Budget = newBudget()): number {
   const context = page.doc.context;
   const contents = page.node.get(PDFName.of("Contents"));
   let shown = 0;
@@ -133,7 +150,7 @@ export function pageText(page: PDFPage): number {
     const resolved = contents instanceof PDFRef ? context.lookup(contents) : contents;
     if (resolved === undefined) throw new DamagedContentError("missing content");
     const parts = resolved instanceof PDFArray ? resolved.asArray() : [resolved];
-    for (const part of parts) shown += shownCharacters(decode(context, part));
+    for (const part of parts) shown += shownCharacters(decode(context, part, budget));
   }
-  return shown + formText(context, page.node.Resources(), new Set(), 0);
+  return shown + formText(context, page.node.Resources(), new Set(), 0, budget);
 }

@@ -4,11 +4,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, PDFName } from "pdf-lib";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { inspectPdfReading, PDF_READING_ERRORS } from "@/lib/readings/inspect";
 import { findScripts } from "@/lib/readings/scripts";
-import { shownCharacters } from "@/lib/readings/content-text";
+import { DamagedContentError, pageText, shownCharacters } from "@/lib/readings/content-text";
 import { tinyPng } from "@/tests/factories/files";
 import { encryptedPdf, garbagePdf, javascriptPdf, scanPdf, textPdf, truncatedPdf } from "@/tests/factories/pdf-readings";
 
@@ -71,6 +71,19 @@ describe("inspectPdfReading", () => {
     await expect(inspectPdfReading(await textPdf(1, { padBytes: 1024 * 1024 }))).rejects.toMatchObject({ code: "TOO_LARGE", message: PDF_READING_ERRORS.tooLarge });
     await expect(inspectPdfReading(new Uint8Array())).rejects.toMatchObject(refused(PDF_READING_ERRORS.empty));
     await expect(inspectPdfReading(tinyPng())).rejects.toMatchObject(refused(PDF_READING_ERRORS.notPdf));
+  });
+});
+
+describe("pageText", () => {
+  it("counts a page's text, and stops at a budget of decoded bytes (a stream that inflates without end)", async () => {
+    const doc = await PDFDocument.load(await textPdf(1));
+    const page = doc.getPage(0);
+    expect(pageText(page)).toBeGreaterThan(1000);
+    // A small compressed stream that inflates to 64 MB, with a budget of 1 MB.
+    const { deflateSync } = await import("node:zlib");
+    const bomb = doc.context.register(doc.context.stream(deflateSync(Buffer.alloc(64 * 1024 * 1024)), { Filter: "FlateDecode" }));
+    page.node.set(PDFName.of("Contents"), bomb);
+    expect(() => pageText(page, { left: 1024 * 1024 })).toThrow(DamagedContentError);
   });
 });
 

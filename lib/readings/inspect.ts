@@ -16,7 +16,7 @@ import { PDFDocument } from "pdf-lib";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { detectFileType } from "@/lib/files/sniff";
-import { DamagedContentError, pageText } from "@/lib/readings/content-text";
+import { DamagedContentError, newBudget, pageText } from "@/lib/readings/content-text";
 import { findScripts, stripScripts } from "@/lib/readings/scripts";
 
 export const PDF_READING_ERRORS = {
@@ -73,7 +73,8 @@ async function load(bytes: Uint8Array): Promise<PDFDocument> {
 /** Pages with text, counted; a page whose content cannot be read makes the file damaged. */
 function textPages(doc: PDFDocument): number {
   try {
-    return doc.getPages().filter((page) => pageText(page) >= MIN_CHARACTERS_PER_PAGE).length;
+    const budget = newBudget();
+    return doc.getPages().filter((page) => pageText(page, budget) >= MIN_CHARACTERS_PER_PAGE).length;
   } catch (error) {
     // DamagedContentError, or pdf-lib failing on a page tree that points at nothing.
     console.warn("PDF reading refused as damaged:", error instanceof DamagedContentError ? error.message : error);
