@@ -102,12 +102,17 @@ export function PdfReadingForm({ courseId, lessonId, readingId, initial, current
   );
 }
 
+/** "850 KB", "12.4 MB": a small export must not read as "0.0 MB". */
+function fileSize(bytes: number): string {
+  return bytes < MB ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / MB).toFixed(1)} MB`;
+}
+
 /** The file a PDF reading has: its name, size and pages, and a note when it is a scan. */
 export function PdfFileSummary({ file }: { file: PdfReadingFile }) {
   const t = useTranslations("authoring.pdfReading");
   return (
     <div className="rounded-md border border-stone-300 bg-white px-4 py-3">
-      <p className="break-words">{t("current", { filename: file.filename, size: (file.byteSize / MB).toFixed(1) })}</p>
+      <p className="break-words">{t("current", { filename: file.filename, size: fileSize(file.byteSize) })}</p>
       <p className="mt-1 text-sm text-muted">
         {t("pdfPages", { count: file.pageCount })}
         {!file.hasText && ` · ${t("scanned")}`}
