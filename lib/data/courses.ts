@@ -332,21 +332,23 @@ export async function createPdfReading(ctx: CourseContext, ref: LessonRef, detai
 /**
  * Saves a PDF reading's details and, with `pdf`, points it at a new file (a text reading becomes
  * a PDF reading). The file it pointed at before loses its row here; its storage key is returned
- * for the caller to delete once this has committed. A text reading needs a file to become one.
+ * for the caller to delete once this has committed. A text reading needs a file to become one:
+ * without one nothing is written and `missingFile` says why.
  */
 export async function updatePdfReading(
   ctx: CourseContext,
   ref: ReadingRef,
   details: ReadingDetails,
   pdf: StoredReadingPdf | null,
-): Promise<{ id: string; releasedKey: string | null }> {
+): Promise<{ id: string; releasedKey: string | null; missingFile: boolean }> {
   inCourse(ctx, ref.courseId);
   return db.$transaction(async (tx) => {
     const before = await lockReading(tx, ref);
     if (!pdf) {
-      if (!before.pdfFile) throw new AppError("INVALID", "authoring.pdfReading.errors.noFile", { field: "file" });
+      // A text reading cannot become a PDF one without a file: nothing is written, the caller says so.
+      if (!before.pdfFile) return { id: before.id, releasedKey: null, missingFile: true };
       await tx.reading.update({ where: { id: before.id }, data: detailsData(details), select: { id: true } });
-      return { id: before.id, releasedKey: null };
+      return { id: before.id, releasedKey: null, missingFile: false };
     }
     const file = await tx.storedFile.create({ data: pdfFileData(ctx, pdf), select: { id: true } });
     await tx.reading.update({
@@ -354,7 +356,7 @@ export async function updatePdfReading(
       data: { ...detailsData(details), bodyMarkdown: null, pdfFileId: file.id, pdfPageCount: pdf.pageCount, pdfHasText: pdf.hasText },
       select: { id: true },
     });
-    return { id: before.id, releasedKey: await releaseFile(tx, before.pdfFile) };
+    return { id: before.id, releasedKey: await releaseFile(tx, before.pdfFile), missingFile: false };
   });
 }
 

@@ -11,18 +11,11 @@ import { createPdfReading, updatePdfReading, type LessonRef, type ReadingRef, ty
 import { AppError } from "@/lib/errors";
 import { safeFilename } from "@/lib/files/filename";
 import { inspectPdfReading, PDF_READING_ERRORS } from "@/lib/readings/inspect";
+import { releaseStoredBytes } from "@/lib/readings/release";
 import { newStorageKey, storage } from "@/lib/storage";
 import type { ReadingDetails } from "@/lib/validations/pdf-reading";
 
 export type PdfUpload = { name: string; bytes: Uint8Array };
-
-/** Deletes stored bytes nothing points at any more; a failure is logged, never shown. */
-export async function releaseStoredBytes(key: string | null): Promise<void> {
-  if (!key) return;
-  await storage()
-    .delete(key)
-    .catch((error: unknown) => console.error("could not delete an unreferenced stored file", key, error));
-}
 
 /** Checks and stores the bytes; runs `write` with them; takes them back if `write` fails. */
 async function withStoredPdf<T>(upload: PdfUpload, write: (pdf: StoredReadingPdf) => Promise<T>): Promise<T> {
@@ -54,6 +47,7 @@ export async function addPdfReading(ctx: CourseContext, ref: LessonRef, details:
 /** A PDF reading's details, and its file when a new one is sent (a text reading becomes a PDF one). */
 export async function savePdfReading(ctx: CourseContext, ref: ReadingRef, details: ReadingDetails, upload: PdfUpload | null): Promise<{ id: string }> {
   const saved = upload ? await withStoredPdf(upload, (pdf) => updatePdfReading(ctx, ref, details, pdf)) : await updatePdfReading(ctx, ref, details, null);
+  if (saved.missingFile) throw new AppError("INVALID", PDF_READING_ERRORS.noFile, { field: "file" });
   await releaseStoredBytes(saved.releasedKey);
   return { id: saved.id };
 }

@@ -1,7 +1,7 @@
 "use server";
 // The lesson editor: its details, the order of its readings, and its prompts.
 import { createPrompt, deletePrompt, deleteReading, movePrompt, moveReading, updateLesson, updatePrompt } from "@/lib/data/courses";
-import { releaseStoredBytes } from "@/lib/readings/store";
+import { releaseStoredBytes } from "@/lib/readings/release";
 import { courseAction } from "@/lib/server/actions";
 import { lessonRefSchema, lessonSchema, moveSchema, promptRefSchema, promptSchema, readingRefSchema } from "@/lib/validations/course";
 import { revalidateCourse } from "../../../revalidate";

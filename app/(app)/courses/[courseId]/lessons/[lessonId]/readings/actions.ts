@@ -2,7 +2,7 @@
 // Adding and editing a text reading (its text can be a whole article, pasted). PDF readings
 // are uploaded through app/api/courses/[courseId]/lessons/[lessonId]/readings/**/pdf.
 import { createReading, updateReading } from "@/lib/data/courses";
-import { releaseStoredBytes } from "@/lib/readings/store";
+import { releaseStoredBytes } from "@/lib/readings/release";
 import { courseAction } from "@/lib/server/actions";
 import { lessonRefSchema, readingRefSchema, readingSchema } from "@/lib/validations/course";
 import { revalidateCourse } from "../../../../revalidate";
