@@ -33,6 +33,9 @@ const EVERY_RESPONSE = [
 // lib/http/security-headers.ts; tests/e2e/headers.spec.ts checks that they agree. A route
 // handler cannot loosen it: Next keeps a header set here over the handler's own.
 const NOT_A_PAGE = [{ key: "Content-Security-Policy", value: "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" }];
+// A PDF reading opened in the browser: the same, and sandboxed (READING_PDF_POLICY in
+// lib/readings/http.ts; decision 029). Listed after /api/:path*, so it wins there.
+const READING_PDF = [{ key: "Content-Security-Policy", value: "sandbox; default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" }];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -52,6 +55,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: EVERY_RESPONSE },
       { source: "/api/:path*", headers: NOT_A_PAGE },
+      { source: "/api/readings/:readingId/pdf", headers: READING_PDF },
       { source: "/_next/static/:path*", headers: NOT_A_PAGE },
       { source: "/_next/image", headers: NOT_A_PAGE },
       { source: "/favicon.ico", headers: NOT_A_PAGE },

@@ -41,6 +41,11 @@ export const envSchema = z.object({
   /** Largest scan a facilitator may upload. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(24, "must be at most 24 (an upload is held in memory while it is checked)").default(15),
   /**
+   * Largest PDF reading an author may upload (a scanned chapter is often 20–40 MB). Held in
+   * memory while it is checked (docs/decisions/029-pdf-readings.md), hence the ceiling.
+   */
+  MAX_READING_MB: z.coerce.number().int().min(1).max(100, "must be at most 100 (an upload is held in memory while it is checked)").default(40),
+  /**
    * Outgoing e-mail (invitations, notifications), e.g. smtp://user:password@mail.example.org:587
    * or smtps://…:465. Unset: nothing is e-mailed and links are shown to copy instead.
    */

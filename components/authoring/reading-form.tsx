@@ -1,17 +1,20 @@
 "use client";
-// Adding or editing a reading. The text is usually pasted whole (a 30-page article), so the
-// form guards it: a failed save keeps it, leaving the page with unsaved changes asks first, and
-// the word count with a suggested reading time updates as the text changes.
+// Adding or editing a reading, which is either text (Markdown) or an uploaded PDF: the author
+// chooses first, then fills in that kind's form (the PDF one is components/authoring/
+// pdf-reading-form.tsx). The text is usually pasted whole (a 30-page article), so the form
+// guards it: a failed save keeps it, leaving the page with unsaved changes asks first, and the
+// word count with a suggested reading time updates as the text changes.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useId, useState } from "react";
 import { useForm, useWatch, type Control, type UseFormSetValue } from "react-hook-form";
 import { createReadingAction, updateReadingAction } from "@/app/(app)/courses/[courseId]/lessons/[lessonId]/readings/actions";
 import { FormAlert } from "@/components/forms/form-alert";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { TextField } from "@/components/forms/text-field";
 import { Button } from "@/components/ui/button";
+import { PdfReadingForm, type PdfReadingFile } from "@/components/authoring/pdf-reading-form";
 import { SavedNote } from "@/components/authoring/saved-note";
 import { useActionForm } from "@/components/authoring/use-action-form";
 import { MINUTES_MAX, readingSchema, type ReadingInput, type ReadingValues } from "@/lib/validations/course";
@@ -24,9 +27,41 @@ type Props = {
   initial?: ReadingValues;
 };
 
+type Kind = "text" | "pdf";
+
+/** The choice of kind, then that kind's form. `pdf`: the file of an existing PDF reading. */
+export function ReadingForm({ pdf, maxPdfMb, ...props }: Props & { pdf?: PdfReadingFile | null; maxPdfMb: number }) {
+  const t = useTranslations("authoring.pdfReading");
+  const [kind, setKind] = useState<Kind>(pdf ? "pdf" : "text");
+  const name = useId();
+  const initial = props.initial;
+  const details = initial && { title: initial.title, author: initial.author, source: initial.source, pageRange: initial.pageRange, estimatedMinutes: initial.estimatedMinutes };
+  return (
+    <>
+      <fieldset className="mt-6">
+        <legend className="font-medium">{t("kindLegend")}</legend>
+        <div className="mt-2 flex flex-col gap-1 sm:flex-row sm:gap-6">
+          {(["text", "pdf"] as const).map((value) => (
+            <label key={value} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name={name} value={value} checked={kind === value} onChange={() => setKind(value)} className="size-5 accent-accent" />
+              {value === "text" ? t("kindText") : t("kindPdf")}
+            </label>
+          ))}
+        </div>
+        {pdf && kind === "text" && <p className="mt-1 text-sm text-muted">{t("kindSwitchNote")}</p>}
+      </fieldset>
+      {kind === "pdf" ? (
+        <PdfReadingForm {...props} initial={details} current={pdf} maxMb={maxPdfMb} />
+      ) : (
+        <TextReadingForm {...props} />
+      )}
+    </>
+  );
+}
+
 const EMPTY: ReadingInput = { title: "", author: "", source: "", pageRange: "", estimatedMinutes: "", bodyMarkdown: "" };
 
-export function ReadingForm({ courseId, lessonId, readingId, initial }: Props) {
+function TextReadingForm({ courseId, lessonId, readingId, initial }: Props) {
   const t = useTranslations("authoring");
   const router = useRouter();
   const { register, handleSubmit, setError, reset, setValue, control, formState } = useForm<ReadingInput, unknown, ReadingValues>({

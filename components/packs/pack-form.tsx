@@ -18,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { packDetailsSchema, type PackDetailsInput } from "@/lib/validations/pack";
 
-type Lesson = { id: string; title: string; readings: number; prompts: number };
+type Lesson = { id: string; title: string; readings: number; prompts: number; pdfs?: { pages: number; scanned: boolean }[] };
 
 export function PackForm(props: { groupSlug: string; packNumber: number; published: boolean; lessons: Lesson[]; initial: PackDetailsInput }) {
   const t = useTranslations("packs.edit");
@@ -96,6 +96,11 @@ export function PackForm(props: { groupSlug: string; packNumber: number; publish
                 <span>
                   <span className="block font-medium">{lesson.title}</span>
                   <span className="block text-sm text-muted">{t("lessonMeta", { readings: lesson.readings, prompts: lesson.prompts })}</span>
+                  {lesson.pdfs?.map((pdf, i) => (
+                    <span key={i} className="block text-sm text-muted">
+                      {t("pdfReadingMeta", { pages: pdf.pages, scanned: String(pdf.scanned) })}
+                    </span>
+                  ))}
                 </span>
               </label>
             </li>

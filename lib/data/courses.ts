@@ -92,10 +92,21 @@ async function freeCourseSlug(organizationId: string, title: string, attempt: nu
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-const readingSummarySelect = { id: true, position: true, title: true, author: true, source: true, pageRange: true, estimatedMinutes: true } as const;
+const readingSummarySelect = { id: true, position: true, title: true, author: true, source: true, pageRange: true, estimatedMinutes: true, pdfPageCount: true, pdfHasText: true } as const;
 const promptSelect = { id: true, position: true, text: true, readingId: true } as const;
 
-export type ReadingSummary = { id: string; position: number; title: string; author: string; source: string; pageRange: string; estimatedMinutes: number | null };
+export type ReadingSummary = {
+  id: string;
+  position: number;
+  title: string;
+  author: string;
+  source: string;
+  pageRange: string;
+  estimatedMinutes: number | null;
+  /** Set for an uploaded PDF reading (null for a text one); pdfHasText false for a scan. */
+  pdfPageCount: number | null;
+  pdfHasText: boolean | null;
+};
 export type PromptItem = { id: string; position: number; text: string; readingId: string | null };
 export type CourseForEditing = {
   id: string;
@@ -226,12 +237,14 @@ export async function getLessonForEditing(ctx: CourseContext, ref: LessonRef): P
 
 export type ReadingForEditing = ReadingSummary & {
   bodyMarkdown: string;
+  /** The uploaded PDF of a PDF reading; null for a text reading. */
+  pdf: { filename: string; byteSize: number; pageCount: number; hasText: boolean } | null;
   updatedAt: Date;
   lesson: { id: string; position: number; title: string };
   course: { id: string; title: string };
 };
 
-/** One reading with its Markdown body, for the reading editor and its preview. */
+/** One reading with its Markdown body (or its PDF's details), for the reading editor and its preview. */
 export async function getReadingForEditing(ctx: CourseContext, ref: ReadingRef): Promise<ReadingForEditing> {
   inCourse(ctx, ref.courseId);
   const reading = await db.reading.findFirst({
@@ -240,22 +253,28 @@ export async function getReadingForEditing(ctx: CourseContext, ref: ReadingRef):
       ...readingSummarySelect,
       bodyMarkdown: true,
       updatedAt: true,
+      pdfFile: { select: { filename: true, byteSize: true } },
       lesson: { select: { id: true, position: true, title: true, course: { select: { id: true, title: true } } } },
     },
   });
   if (!reading) throw notFound();
-  const { lesson, bodyMarkdown, ...rest } = reading;
-  return { ...rest, bodyMarkdown: bodyMarkdown ?? "", lesson: { id: lesson.id, position: lesson.position, title: lesson.title }, course: lesson.course };
+  const { lesson, bodyMarkdown, pdfFile, ...rest } = reading;
+  const pdf = pdfFile ? { filename: pdfFile.filename, byteSize: pdfFile.byteSize, pageCount: rest.pdfPageCount ?? 0, hasText: rest.pdfHasText ?? true } : null;
+  return { ...rest, bodyMarkdown: bodyMarkdown ?? "", pdf, lesson: { id: lesson.id, position: lesson.position, title: lesson.title }, course: lesson.course };
 }
 
-const readingData = (input: ReadingValues) => ({
+type ReadingDetails = Omit<ReadingValues, "bodyMarkdown">;
+
+const detailsData = (input: ReadingDetails) => ({
   title: input.title,
   author: input.author,
   source: input.source,
   pageRange: input.pageRange,
   estimatedMinutes: input.estimatedMinutes,
-  bodyMarkdown: input.bodyMarkdown,
 });
+
+/** A text reading has no PDF: switching a PDF reading to text lets go of its file. */
+const readingData = (input: ReadingValues) => ({ ...detailsData(input), bodyMarkdown: input.bodyMarkdown, pdfFileId: null, pdfPageCount: null, pdfHasText: null });
 
 /** Adds a reading after the lesson's last one. */
 export async function createReading(ctx: CourseContext, ref: LessonRef, input: ReadingValues): Promise<{ id: string; position: number }> {
@@ -267,15 +286,97 @@ export async function createReading(ctx: CourseContext, ref: LessonRef, input: R
   });
 }
 
-export async function updateReading(ctx: CourseContext, ref: ReadingRef, input: ReadingValues): Promise<{ id: string; updatedAt: Date }> {
+/**
+ * Saves a text reading. When it was a PDF reading, its StoredFile row goes in the same
+ * transaction and the storage key of the bytes to delete is returned (rows first, then bytes:
+ * lib/readings/store.ts deletes them once this has committed).
+ */
+export async function updateReading(ctx: CourseContext, ref: ReadingRef, input: ReadingValues): Promise<{ id: string; updatedAt: Date; releasedKey: string | null }> {
   inCourse(ctx, ref.courseId);
-  return orNotFound(
-    db.reading.update({
-      where: { id: ref.readingId, lessonId: ref.lessonId, lesson: { courseId: ref.courseId } },
-      data: readingData(input),
-      select: { id: true, updatedAt: true },
-    }),
-  );
+  return db.$transaction(async (tx) => {
+    const before = await lockReading(tx, ref);
+    const reading = await tx.reading.update({ where: { id: before.id }, data: readingData(input), select: { id: true, updatedAt: true } });
+    return { ...reading, releasedKey: await releaseFile(tx, before.pdfFile) };
+  });
+}
+
+/** An uploaded PDF, already checked and in storage (lib/readings/store.ts). */
+export type StoredReadingPdf = { storageKey: string; filename: string; byteSize: number; sha256: string; pageCount: number; hasText: boolean };
+
+function pdfFileData(ctx: CourseContext, pdf: StoredReadingPdf) {
+  return {
+    organizationId: ctx.course.organizationId,
+    storageKey: pdf.storageKey,
+    filename: pdf.filename,
+    contentType: "application/pdf",
+    byteSize: pdf.byteSize,
+    sha256: pdf.sha256,
+    createdById: ctx.user.id,
+  };
+}
+
+/** Adds a PDF reading after the lesson's last one: its StoredFile and Reading rows together. */
+export async function createPdfReading(ctx: CourseContext, ref: LessonRef, details: ReadingDetails, pdf: StoredReadingPdf): Promise<{ id: string; position: number }> {
+  inCourse(ctx, ref.courseId);
+  return db.$transaction(async (tx) => {
+    await lockLesson(tx, ref);
+    const position = (await readingsOf(tx, ref).last()) + 1;
+    const file = await tx.storedFile.create({ data: pdfFileData(ctx, pdf), select: { id: true } });
+    return tx.reading.create({
+      data: { lessonId: ref.lessonId, position, ...detailsData(details), bodyMarkdown: null, pdfFileId: file.id, pdfPageCount: pdf.pageCount, pdfHasText: pdf.hasText },
+      select: { id: true, position: true },
+    });
+  });
+}
+
+/**
+ * Saves a PDF reading's details and, with `pdf`, points it at a new file (a text reading becomes
+ * a PDF reading). The file it pointed at before loses its row here; its storage key is returned
+ * for the caller to delete once this has committed. A text reading needs a file to become one:
+ * without one nothing is written and `missingFile` says why.
+ */
+export async function updatePdfReading(
+  ctx: CourseContext,
+  ref: ReadingRef,
+  details: ReadingDetails,
+  pdf: StoredReadingPdf | null,
+): Promise<{ id: string; releasedKey: string | null; missingFile: boolean }> {
+  inCourse(ctx, ref.courseId);
+  return db.$transaction(async (tx) => {
+    const before = await lockReading(tx, ref);
+    if (!pdf) {
+      // A text reading cannot become a PDF one without a file: nothing is written, the caller says so.
+      if (!before.pdfFile) return { id: before.id, releasedKey: null, missingFile: true };
+      await tx.reading.update({ where: { id: before.id }, data: detailsData(details), select: { id: true } });
+      return { id: before.id, releasedKey: null, missingFile: false };
+    }
+    const file = await tx.storedFile.create({ data: pdfFileData(ctx, pdf), select: { id: true } });
+    await tx.reading.update({
+      where: { id: before.id },
+      data: { ...detailsData(details), bodyMarkdown: null, pdfFileId: file.id, pdfPageCount: pdf.pageCount, pdfHasText: pdf.hasText },
+      select: { id: true },
+    });
+    return { id: before.id, releasedKey: await releaseFile(tx, before.pdfFile), missingFile: false };
+  });
+}
+
+/** The reading, locked for the rest of the transaction; NOT_FOUND unless it is in the ref's lesson and course. */
+async function lockReading(tx: Tx, ref: ReadingRef): Promise<{ id: string; pdfFile: { id: string; storageKey: string } | null }> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT r."id" FROM "Reading" r JOIN "Lesson" l ON l."id" = r."lessonId"
+    WHERE r."id" = ${ref.readingId} AND r."lessonId" = ${ref.lessonId} AND l."courseId" = ${ref.courseId}
+    FOR UPDATE OF r`;
+  if (locked.length === 0) throw notFound();
+  return tx.reading.findUniqueOrThrow({ where: { id: ref.readingId }, select: { id: true, pdfFile: { select: { id: true, storageKey: true } } } });
+}
+
+/** Deletes the row of a reading's former PDF (nothing else points at it); its key, for the bytes. */
+async function releaseFile(tx: Tx, file: { id: string; storageKey: string } | null): Promise<string | null> {
+  if (!file) return null;
+  const still = await tx.reading.count({ where: { pdfFileId: file.id } });
+  if (still > 0) return null;
+  await tx.storedFile.delete({ where: { id: file.id } });
+  return file.storageKey;
 }
 
 export async function moveReading(ctx: CourseContext, ref: ReadingRef, direction: MoveDirection): Promise<{ position: number }> {
@@ -286,16 +387,21 @@ export async function moveReading(ctx: CourseContext, ref: ReadingRef, direction
   });
 }
 
-/** Deletes a reading; prompts tied to it stay in the lesson, no longer tied. */
-export async function deleteReading(ctx: CourseContext, ref: ReadingRef): Promise<void> {
+/**
+ * Deletes a reading; prompts tied to it stay in the lesson, no longer tied. A PDF reading's file
+ * row goes too; the key of its bytes is returned for the caller to delete after the commit.
+ */
+export async function deleteReading(ctx: CourseContext, ref: ReadingRef): Promise<{ releasedKey: string | null }> {
   inCourse(ctx, ref.courseId);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await lockLesson(tx, ref);
     const readings = readingsOf(tx, ref);
     const reading = await readings.find(ref.readingId);
     if (!reading) throw notFound();
+    const { pdfFile } = await tx.reading.findUniqueOrThrow({ where: { id: reading.id }, select: { pdfFile: { select: { id: true, storageKey: true } } } });
     await tx.reading.delete({ where: { id: reading.id } });
     await readings.closeGap(reading.position);
+    return { releasedKey: await releaseFile(tx, pdfFile) };
   });
 }
 

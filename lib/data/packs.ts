@@ -42,7 +42,7 @@ const packViewSelect = {
           summary: true,
           readings: {
             orderBy: { position: "asc" },
-            select: { id: true, title: true, author: true, source: true, pageRange: true, estimatedMinutes: true, bodyMarkdown: true },
+            select: { id: true, title: true, author: true, source: true, pageRange: true, estimatedMinutes: true, bodyMarkdown: true, pdfPageCount: true },
           },
           prompts: { orderBy: { position: "asc" }, select: { id: true, text: true, readingId: true } },
         },
@@ -77,7 +77,14 @@ export async function listCourseLessons(ctx: GroupContext) {
   return db.lesson.findMany({
     where: { courseId: ctx.group.courseId },
     orderBy: { position: "asc" },
-    select: { id: true, position: true, title: true, _count: { select: { prompts: true, readings: true } } },
+    select: {
+      id: true,
+      position: true,
+      title: true,
+      _count: { select: { prompts: true, readings: true } },
+      // PDF readings' page counts, for the facilitator choosing lessons (and a scan flagged).
+      readings: { where: { pdfPageCount: { not: null } }, orderBy: { position: "asc" }, select: { pdfPageCount: true, pdfHasText: true } },
+    },
   });
 }
 

@@ -1,6 +1,7 @@
 "use server";
 // The lesson editor: its details, the order of its readings, and its prompts.
 import { createPrompt, deletePrompt, deleteReading, movePrompt, moveReading, updateLesson, updatePrompt } from "@/lib/data/courses";
+import { releaseStoredBytes } from "@/lib/readings/release";
 import { courseAction } from "@/lib/server/actions";
 import { lessonRefSchema, lessonSchema, moveSchema, promptRefSchema, promptSchema, readingRefSchema } from "@/lib/validations/course";
 import { revalidateCourse } from "../../../revalidate";
@@ -18,7 +19,9 @@ export const moveReadingAction = courseAction(readingRefSchema.extend({ directio
 });
 
 export const deleteReadingAction = courseAction(readingRefSchema, async (ctx, ref) => {
-  await deleteReading(ctx, ref);
+  const { releasedKey } = await deleteReading(ctx, ref);
+  // A PDF reading's file row went with it; now its bytes.
+  await releaseStoredBytes(releasedKey);
   revalidateCourse(ref.courseId);
   return null;
 });

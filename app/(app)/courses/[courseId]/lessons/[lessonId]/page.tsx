@@ -21,7 +21,7 @@ const link = "inline-flex min-h-11 items-center text-accent underline underline-
 
 export default async function LessonEditorPage({ params }: Props) {
   const { courseId, lessonId } = await params;
-  const [lesson, t] = await Promise.all([loadLesson(courseId, lessonId), getTranslations("authoring.lesson")]);
+  const [lesson, t, tp] = await Promise.all([loadLesson(courseId, lessonId), getTranslations("authoring.lesson"), getTranslations("authoring.pdfReading")]);
   const base = lessonPath({ courseId, lessonId });
   const refs = { courseId, lessonId };
   const readingOptions = lesson.readings.map((r) => ({ id: r.id, title: r.title }));
@@ -46,7 +46,14 @@ export default async function LessonEditorPage({ params }: Props) {
         ) : (
           <ol className="mt-3 space-y-3" aria-label={t("readingsHeading")}>
             {lesson.readings.map((reading) => {
-              const meta = [reading.author, reading.source, reading.pageRange && t("pages", { range: reading.pageRange }), reading.estimatedMinutes && t("minutes", { minutes: reading.estimatedMinutes })].filter(Boolean);
+              const meta = [
+                reading.pdfPageCount !== null && tp("pdfPages", { count: reading.pdfPageCount }),
+                reading.pdfHasText === false && tp("scanned"),
+                reading.author,
+                reading.source,
+                reading.pageRange && t("pages", { range: reading.pageRange }),
+                reading.estimatedMinutes && t("minutes", { minutes: reading.estimatedMinutes }),
+              ].filter(Boolean);
               return (
                 <li key={reading.id} className={card}>
                   <div className="min-w-0">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown/markdown";
+import { PdfReadingView } from "@/components/authoring/pdf-reading-view";
 import { PublishButton } from "@/components/packs/publish-button";
 import { ResponseEditor } from "@/components/responses/response-editor";
 import { ShareToggle } from "@/components/responses/share-toggle";
@@ -188,7 +189,11 @@ function ReadingBlock({ reading, t }: { reading: Reading; t: Awaited<ReturnType<
         {reading.title}
       </h3>
       {meta.length > 0 && <p className="text-sm text-muted">{meta.join(" · ")}</p>}
-      {reading.bodyMarkdown && <Markdown source={reading.bodyMarkdown} idPrefix={`r${reading.id}-`} className="mt-4" />}
+      {reading.pdfPageCount !== null ? (
+        <PdfReadingView readingId={reading.id} title={reading.title} pageCount={reading.pdfPageCount} />
+      ) : (
+        reading.bodyMarkdown && <Markdown source={reading.bodyMarkdown} idPrefix={`r${reading.id}-`} className="mt-4" />
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 "use server";
-// Adding and editing a reading (its text can be a whole article, pasted).
+// Adding and editing a text reading (its text can be a whole article, pasted). PDF readings
+// are uploaded through app/api/courses/[courseId]/lessons/[lessonId]/readings/**/pdf.
 import { createReading, updateReading } from "@/lib/data/courses";
+import { releaseStoredBytes } from "@/lib/readings/release";
 import { courseAction } from "@/lib/server/actions";
 import { lessonRefSchema, readingRefSchema, readingSchema } from "@/lib/validations/course";
 import { revalidateCourse } from "../../../../revalidate";
@@ -13,6 +15,8 @@ export const createReadingAction = courseAction(lessonRefSchema.extend({ values:
 
 export const updateReadingAction = courseAction(readingRefSchema.extend({ values: readingSchema }), async (ctx, { values, ...ref }) => {
   const reading = await updateReading(ctx, ref, values);
+  // A PDF reading turned into text: its file's row is gone, now its bytes.
+  await releaseStoredBytes(reading.releasedKey);
   revalidateCourse(ref.courseId);
   return { id: reading.id };
 });

@@ -48,7 +48,13 @@ export default async function EditPackPage({ params }: Props) {
         groupSlug={groupSlug}
         packNumber={number}
         published={pack.status === "PUBLISHED"}
-        lessons={lessons.map((l) => ({ id: l.id, title: l.title, readings: l._count.readings, prompts: l._count.prompts }))}
+        lessons={lessons.map((l) => ({
+          id: l.id,
+          title: l.title,
+          readings: l._count.readings,
+          prompts: l._count.prompts,
+          pdfs: l.readings.map((r) => ({ pages: r.pdfPageCount ?? 0, scanned: r.pdfHasText === false })),
+        }))}
         initial={{
           title: pack.title,
           letterMarkdown: pack.letterMarkdown,

@@ -5,6 +5,7 @@ import { BackLink } from "@/components/authoring/back-link";
 import { ReadingForm } from "@/components/authoring/reading-form";
 import { lessonPath, loadReading } from "../../../../../load";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ courseId: string; lessonId: string; readingId: string }> };
 
@@ -23,7 +24,7 @@ export default async function EditReadingPage({ params }: Props) {
   const [{ path, reading }, t] = await Promise.all([load(params), getTranslations("authoring.reading")]);
   const { courseId, lessonId } = await params;
   return (
-    <ClientMessages namespaces={["authoring.errors", "authoring.fields", "authoring.form", "authoring.formatting", "authoring.reading", "authoring.validation"]}>
+    <ClientMessages namespaces={["authoring.errors", "authoring.fields", "authoring.form", "authoring.formatting", "authoring.pdfReading", "authoring.reading", "authoring.validation"]}>
       <BackLink href={lessonPath({ courseId, lessonId })}>{t("backToLesson", { title: reading.lesson.title })}</BackLink>
       <p className="mt-2 text-sm break-words text-muted">{t("toLesson", { position: reading.lesson.position, title: reading.lesson.title })}</p>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -36,6 +37,8 @@ export default async function EditReadingPage({ params }: Props) {
         courseId={courseId}
         lessonId={lessonId}
         readingId={reading.id}
+        pdf={reading.pdf}
+        maxPdfMb={env().MAX_READING_MB}
         initial={{
           title: reading.title,
           author: reading.author,

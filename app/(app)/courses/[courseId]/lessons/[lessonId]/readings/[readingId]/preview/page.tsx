@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/authoring/back-link";
 import { Markdown } from "@/components/markdown/markdown";
+import { PdfReadingView } from "@/components/authoring/pdf-reading-view";
 import { lessonPath, loadReading } from "../../../../../../load";
 
 type Props = {
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReadingPreviewPage({ params, searchParams }: Props) {
-  const [{ editPath, reading }, { added }, t] = await Promise.all([load(params), searchParams, getTranslations("authoring.reading")]);
+  const [{ editPath, reading }, { added }, t, tp] = await Promise.all([load(params), searchParams, getTranslations("authoring.reading"), getTranslations("authoring.pdfReading")]);
   const { courseId, lessonId } = await params;
   const meta = [reading.source, reading.pageRange && t("pages", { range: reading.pageRange }), reading.estimatedMinutes && t("minutes", { minutes: reading.estimatedMinutes })].filter(Boolean);
   return (
@@ -42,7 +43,18 @@ export default async function ReadingPreviewPage({ params, searchParams }: Props
           {reading.author && <p className="mt-2 text-lg break-words">{t("by", { author: reading.author })}</p>}
           {meta.length > 0 && <p className="mt-1 text-sm break-words text-muted">{meta.join(" · ")}</p>}
         </header>
-        <Markdown source={reading.bodyMarkdown} className="mt-8" />
+        {reading.pdf ? (
+          <div className="max-w-[65ch]">
+            <PdfReadingView readingId={reading.id} title={reading.title} pageCount={reading.pdf.pageCount} />
+            {!reading.pdf.hasText && (
+              <p className="mt-3 text-sm">
+                <strong>{tp("scanned")}.</strong> {tp("scannedHint")}
+              </p>
+            )}
+          </div>
+        ) : (
+          <Markdown source={reading.bodyMarkdown} className="mt-8" />
+        )}
       </article>
     </>
   );
