@@ -30,6 +30,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: await loadMessages(locale),
-    timeZone: "UTC",
+    // Instants in the organization's time zone; calendar days pass timeZone "UTC" (lib/dates.ts).
+    timeZone: user?.timeZone ?? "UTC",
   };
 });

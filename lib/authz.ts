@@ -19,13 +19,14 @@ type Checked = { readonly [checked]: true };
 
 export type GroupContext = Checked & {
   user: CurrentUser;
-  group: { id: string; slug: string; name: string; level: string; organizationId: string; courseId: string; archived: boolean };
+  group: { id: string; slug: string; name: string; level: string; organizationId: string; courseId: string; archived: boolean; /** The organization's, for "today" (lib/dates.ts). */ timeZone: string };
   roles: GroupRole[];
   /** The caller's own enrolment, when they are a member of the group. */
   member: { id: string; channel: "ONLINE" | "MAIL"; status: string; penName: string } | null;
 };
 
-type GroupContextRow = Omit<GroupContext["group"], "archived"> & {
+type GroupContextRow = Omit<GroupContext["group"], "archived" | "timeZone"> & {
+  organizationTimeZone: string;
   archivedAt: Date | null;
   organizer: boolean;
   facilitator: boolean;
@@ -43,6 +44,7 @@ type GroupContextRow = Omit<GroupContext["group"], "archived"> & {
 export async function loadGroupContext(user: CurrentUser, slug: string): Promise<GroupContext | null> {
   const rows = await db.$queryRaw<GroupContextRow[]>`
     SELECT g."id", g."slug", g."name", g."level"::text AS "level", g."organizationId", g."courseId", g."archivedAt",
+           (SELECT o."timeZone" FROM "Organization" o WHERE o."id" = g."organizationId") AS "organizationTimeZone",
            EXISTS (SELECT 1 FROM "Organizer" o WHERE o."organizationId" = g."organizationId" AND o."userId" = ${user.id}) AS "organizer",
            EXISTS (SELECT 1 FROM "Facilitator" f WHERE f."groupId" = g."id" AND f."userId" = ${user.id}) AS "facilitator",
            m."id" AS "memberId", m."channel"::text AS "channel", m."status"::text AS "memberStatus", m."penName"
@@ -64,7 +66,7 @@ export async function loadGroupContext(user: CurrentUser, slug: string): Promise
   if (member) roles.push("MEMBER");
   if (roles.length === 0) return null;
   const { id, name, level, organizationId, courseId } = row;
-  return { user, group: { id, slug: row.slug, name, level, organizationId, courseId, archived: row.archivedAt !== null }, roles, member } as GroupContext;
+  return { user, group: { id, slug: row.slug, name, level, organizationId, courseId, archived: row.archivedAt !== null, timeZone: row.organizationTimeZone }, roles, member } as GroupContext;
 }
 
 /**

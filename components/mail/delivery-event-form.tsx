@@ -13,6 +13,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { TextField } from "@/components/forms/text-field";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import { deliveryEventSchema } from "@/lib/validations/mail";
+import { useToday } from "@/components/forms/use-today";
 
 const formSchema = deliveryEventSchema.pick({ status: true, occurredOn: true, reason: true, note: true });
 type Values = z.input<typeof formSchema>;
@@ -23,9 +24,10 @@ export function DeliveryEventForm(props: { groupSlug: string; packNumber: number
   const message = useActionMessage();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const today = useToday();
   const { register, handleSubmit, control, setError, reset, formState } = useForm<Values>({
     resolver: zodResolver(formSchema),
-    defaultValues: { status: props.next[0], occurredOn: new Date().toLocaleDateString("en-CA"), reason: "", note: "" },
+    defaultValues: { status: props.next[0], occurredOn: today, reason: "", note: "" },
   });
   const status = useWatch({ control, name: "status" });
   const needsReason = status === "RETURNED" || status === "REJECTED";

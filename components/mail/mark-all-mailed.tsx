@@ -9,6 +9,7 @@ import { markRunAsMailedAction } from "@/app/(app)/groups/[groupSlug]/packs/mail
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
+import { useToday } from "@/components/forms/use-today";
 
 /** As lib/data/deliveries.ts's MarkRunResult answers it. */
 type MarkRunResult = { marked: number; skipped: { deliveryId: string; legalName: string; penName: string; reason: string }[] };
@@ -20,6 +21,7 @@ export function MarkAllMailed({ groupSlug, packNumber, runs, waiting }: { groupS
   const message = useActionMessage();
   const router = useRouter();
   const selectId = useId();
+  const today = useToday();
   const [runId, setRunId] = useState(runs[0]?.id ?? "");
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<MarkRunResult | null>(null);
@@ -34,7 +36,6 @@ export function MarkAllMailed({ groupSlug, packNumber, runs, waiting }: { groupS
       setResult(null);
       try {
         // The volunteer's own calendar day, not the server's.
-        const today = new Date().toLocaleDateString("en-CA");
         const answer = await markRunAsMailedAction({ groupSlug, packNumber, runId: chosen.id, occurredOn: today });
         if (!answer.ok) return setError(message(answer.formError));
         setResult(answer.data);

@@ -12,6 +12,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import type { ActionResult } from "@/lib/server/result";
+import { useToday } from "@/components/forms/use-today";
 import {
   mailMemberSchema,
   moveSchema,
@@ -88,9 +89,10 @@ export function TransferForm({ groupSlug, memberId, facilities, current }: { gro
   const message = useActionMessage();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const today = useToday();
   const { register, handleSubmit, setError, formState } = useForm<TransferInput>({
     resolver: zodResolver(transferSchema),
-    defaultValues: { ...current, occurredOn: new Date().toLocaleDateString("en-CA"), reason: "" },
+    defaultValues: { ...current, occurredOn: today, reason: "" },
   });
   const apply = useApply(setError, setFormError);
   const err = (m?: string) => message(m) ?? undefined;
@@ -153,17 +155,16 @@ export function SwitchChannelButton({ groupSlug, memberId, to, label, confirm }:
   );
 }
 
-const todayIso = () => new Date().toLocaleDateString("en-CA");
-
 /** Pause, resume, complete or withdraw: only the changes the member's status allows are offered. */
 export function StatusChangeForm({ groupSlug, memberId, penName, changes }: { groupSlug: string; memberId: string; penName: string; changes: MemberChange[] }) {
   const t = useTranslations("members.change");
   const message = useActionMessage();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const today = useToday();
   const { register, handleSubmit, setError, formState } = useForm<StatusChangeInput>({
     resolver: zodResolver(statusChangeSchema),
-    defaultValues: { change: changes[0], occurredOn: todayIso(), reason: "" },
+    defaultValues: { change: changes[0], occurredOn: today, reason: "" },
   });
   const apply = useApply(setError, setFormError);
   const err = (m?: string) => message(m) ?? undefined;
@@ -199,9 +200,10 @@ export function MoveMemberForm({ groupSlug, memberId, penName, targets }: { grou
   const message = useActionMessage();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const today = useToday();
   const { register, handleSubmit, setError, formState } = useForm<MoveInput>({
     resolver: zodResolver(moveSchema),
-    defaultValues: { targetGroupId: targets[0]?.id ?? "", penName, occurredOn: todayIso(), reason: "" },
+    defaultValues: { targetGroupId: targets[0]?.id ?? "", penName, occurredOn: today, reason: "" },
   });
   const apply = useApply(setError, setFormError);
   const err = (m?: string) => message(m) ?? undefined;

@@ -13,6 +13,7 @@ import { InvitationLinks, type InvitationLink } from "@/components/roster/invita
 import { Button } from "@/components/ui/button";
 import { releaseSchema, type ReleaseInput } from "@/lib/validations/member";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useToday } from "@/components/forms/use-today";
 
 /**
  * Stays mounted after the release (`released`), so the new invitation link is still shown once
@@ -22,9 +23,10 @@ export function ReleaseForm({ groupSlug, memberId, penName, released }: { groupS
   const t = useTranslations("roster.release");
   const router = useRouter();
   const [links, setLinks] = useState<InvitationLink[]>([]);
+  const today = useToday();
   const { register, handleSubmit, setError, formState } = useForm<ReleaseInput>({
     resolver: zodResolver(releaseSchema),
-    defaultValues: { email: "", occurredOn: new Date().toLocaleDateString("en-CA"), reason: "" },
+    defaultValues: { email: "", occurredOn: today, reason: "" },
   });
   const { formError, saved, run, fieldError } = useActionForm(setError);
   const { confirm, dialog } = useConfirm();

@@ -9,7 +9,17 @@ import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
-export type CurrentUser = { id: string; email: string; name: string; locale: "EN" | "ES" | null };
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: "EN" | "ES" | null;
+  /**
+   * The time zone of their organization (the first they organize, else the first whose group
+   * they facilitate or belong to): the request's times are shown in it (lib/dates.ts).
+   */
+  timeZone?: string;
+};
 
 /** What lib/auth/options.ts puts in the cookie: the user id and the Session row's id. */
 export type SessionToken = { sub?: string; sid?: unknown } | null;
@@ -42,7 +52,13 @@ async function userOfToken(token: SessionToken): Promise<CurrentUser | null> {
   // One raw statement, because it runs on every request: Prisma's query planning costs more
   // here than the two primary-key lookups themselves (docs/decisions/014-submit-path.md).
   const [user] = await db.$queryRaw<CurrentUser[]>`
-    SELECT u."id", u."email", u."name", u."locale"::text AS "locale"
+    SELECT u."id", u."email", u."name", u."locale"::text AS "locale",
+           COALESCE(
+             (SELECT o."timeZone" FROM "Organizer" r JOIN "Organization" o ON o."id" = r."organizationId" WHERE r."userId" = u."id" ORDER BY o."name", o."id" LIMIT 1),
+             (SELECT o."timeZone" FROM "Facilitator" f JOIN "Group" g ON g."id" = f."groupId" JOIN "Organization" o ON o."id" = g."organizationId" WHERE f."userId" = u."id" ORDER BY o."name", o."id" LIMIT 1),
+             (SELECT o."timeZone" FROM "Person" p JOIN "Organization" o ON o."id" = p."organizationId" WHERE p."userId" = u."id" LIMIT 1),
+             'UTC'
+           ) AS "timeZone"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
      WHERE s."id" = ${token.sid} AND s."userId" = ${token.sub} AND s."expiresAt" > now() AND u."disabledAt" IS NULL`;
   return user ?? null;

@@ -10,6 +10,7 @@
 // address: staff cannot change how someone else signs in (with a reset link, that would hand
 // over the account).
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
@@ -25,7 +26,8 @@ import type { MemberDetailsValues, OnlineMemberValues } from "@/lib/validations/
 type Tx = Prisma.TransactionClient;
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
-const today = () => new Date(new Date().toISOString().slice(0, 10));
+/** Today in the group's organization (lib/dates.ts). */
+const today = (ctx: GroupContext) => todayDate(ctx.group.timeZone);
 
 /** A pen name nobody in the group has yet, e.g. "Reader 4821". */
 async function freePenName(tx: Tx, groupId: string): Promise<string> {
@@ -62,7 +64,7 @@ export async function addOnlineMember(ctx: GroupContext, values: OnlineMemberVal
         : await tx.person.create({ data: { organizationId, legalName: values.legalName, email: values.email }, select: { id: true, userId: true } });
       const penName = values.penName || (await freePenName(tx, ctx.group.id));
       const member = await tx.member.create({ data: { groupId: ctx.group.id, personId: person.id, channel: "ONLINE", penName }, select: { id: true } });
-      await tx.personEvent.create({ data: { personId: person.id, memberId: member.id, kind: "ENROLLED", occurredOn: today(), actorId: ctx.user.id } });
+      await tx.personEvent.create({ data: { personId: person.id, memberId: member.id, kind: "ENROLLED", occurredOn: today(ctx), actorId: ctx.user.id } });
       await writeAudit(tx, { organizationId, actorId: ctx.user.id, action: "member.add", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: person.id, details: { channel: "ONLINE" } });
       const base = { memberId: member.id, penName, person: existing ? ("existing" as const) : ("new" as const) };
       if (person.userId) return { ...base, canSignIn: true, invitation: null };
@@ -135,7 +137,7 @@ export async function correctMemberDetails(ctx: GroupContext, memberId: string, 
           personId: person.id,
           memberId: member.id,
           kind: "DETAILS_CORRECTED",
-          occurredOn: today(),
+          occurredOn: today(ctx),
           reason: values.reason || null,
           actorId: ctx.user.id,
           details: Object.fromEntries(changed.map((f) => [f, { from: person[f] ?? null, to: next[f] }])),

@@ -8,6 +8,7 @@
 // the login is disabled and anonymized, and audit entries about the person stay — without their
 // details, which may hold personal data. All of it in one transaction.
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -191,7 +192,7 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
         await tx.notification.deleteMany({ where: { userId: person.userId } });
       }
       await tx.person.update({ where: { id: personId }, data: { legalName: "", email: null, facilityId: null, idNumber: null, housingUnit: null, erasedAt: now, userId: null } });
-      await tx.personEvent.create({ data: { personId, memberId: member.id, kind: "ERASED", occurredOn: new Date(now.toISOString().slice(0, 10)), actorId: ctx.user.id } });
+      await tx.personEvent.create({ data: { personId, memberId: member.id, kind: "ERASED", occurredOn: todayDate(ctx.group.timeZone, now), actorId: ctx.user.id } });
       const result = { keptResponses: keep.length, deletedResponses: drop.length };
       await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.erase", entityType: "Person", entityId: personId, groupId: ctx.group.id, personId, details: result });
       return { result, storageKeys: freeFiles.map((s) => s.file.storageKey) };

@@ -11,6 +11,7 @@
 //
 // Three queries (each a fixed number of statements) for all the caller's groups and packs.
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import { MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
@@ -37,7 +38,7 @@ export type MemberGroupStep = { group: { slug: string; name: string } } & (
 );
 
 /** The caller's next step in each group where they are an online member: groups with an open pack first (earliest due first), then all-answered, then waiting; by name among equals. */
-export async function listMemberNextSteps(user: CurrentUser, today: Date = new Date()): Promise<MemberGroupStep[]> {
+export async function listMemberNextSteps(user: CurrentUser, today: Date = todayDate(user.timeZone ?? "UTC")): Promise<MemberGroupStep[]> {
   const membership = { person: { userId: user.id }, channel: "ONLINE" as const, status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } };
   const inOpenGroup = { archivedAt: null, members: { some: membership } };
   const [memberships, packs, responses] = await Promise.all([

@@ -9,6 +9,7 @@
 // adding "a-123" by hand enrols the "A123" a roster file brought in, rather than making a
 // second person with the same number; and a transfer cannot give someone another person's number.
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canInGroup } from "@/lib/permissions";
@@ -62,7 +63,8 @@ async function facilityOfOrg(ctx: GroupContext, facilityId: string) {
   return facility;
 }
 
-const today = () => new Date(new Date().toISOString().slice(0, 10));
+/** Today in the group's organization (lib/dates.ts). */
+const today = (ctx: GroupContext) => todayDate(ctx.group.timeZone);
 
 /** The ID number as stored (the form's schema tidied it already; a direct caller may not have). */
 function storedIdNumber(raw: string): string {
@@ -97,7 +99,7 @@ export async function addMailMember(ctx: GroupContext, input: MailMemberInput): 
           select: { id: true },
         }));
       const member = await tx.member.create({ data: { groupId: ctx.group.id, personId: person.id, channel: "MAIL", penName: input.penName }, select: { id: true } });
-      await tx.personEvent.create({ data: { personId: person.id, memberId: member.id, kind: "ENROLLED", occurredOn: today(), actorId: ctx.user.id } });
+      await tx.personEvent.create({ data: { personId: person.id, memberId: member.id, kind: "ENROLLED", occurredOn: today(ctx), actorId: ctx.user.id } });
       await writeAudit(tx, { organizationId, actorId: ctx.user.id, action: "member.add", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: person.id });
       return { id: member.id, person: existing ? "existing" : "new" };
     });
@@ -161,7 +163,7 @@ export async function switchChannel(ctx: GroupContext, memberId: string, channel
   if (member.channel === channel) return;
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: member.id }, data: { channel } });
-    await tx.personEvent.create({ data: { personId: member.personId, memberId: member.id, kind: channel === "ONLINE" ? "RELEASED" : "TRANSFERRED", occurredOn: today(), actorId: ctx.user.id, details: { channel } } });
+    await tx.personEvent.create({ data: { personId: member.personId, memberId: member.id, kind: channel === "ONLINE" ? "RELEASED" : "TRANSFERRED", occurredOn: today(ctx), actorId: ctx.user.id, details: { channel } } });
     await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.channel", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId, details: { to: channel } });
   });
 }

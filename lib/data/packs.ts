@@ -2,6 +2,7 @@
 // Every function takes the caller's GroupContext (from lib/authz) and scopes by its group, so
 // a pack number or lesson id of another group is simply not found.
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
@@ -135,7 +136,7 @@ export async function suggestDueDate(ctx: GroupContext): Promise<string> {
     db.group.findUnique({ where: { id: ctx.group.id }, select: { packIntervalDays: true } }),
     db.pack.findFirst({ where: { groupId: ctx.group.id, dueDate: { not: null } }, orderBy: { number: "desc" }, select: { dueDate: true } }),
   ]);
-  const due = nextDueDate({ intervalDays: group?.packIntervalDays ?? null }, lastDated);
+  const due = nextDueDate({ intervalDays: group?.packIntervalDays ?? null }, lastDated, todayDate(ctx.group.timeZone));
   return due ? due.toISOString().slice(0, 10) : "";
 }
 
@@ -240,7 +241,7 @@ export async function publishPack(ctx: GroupContext, number: number, details?: P
     const claimed = await tx.pack.updateMany({ where: { id: pack.id, status: "DRAFT" }, data: { status: "PUBLISHED", publishedAt: new Date() } });
     if (claimed.count === 0) return; // published by someone else a moment ago
     const members = await tx.member.findMany({ where: { groupId: ctx.group.id, status: "ACTIVE" }, select: { id: true, channel: true, person: { select: { userId: true } } } });
-    const today = new Date(new Date().toISOString().slice(0, 10));
+    const today = todayDate(ctx.group.timeZone);
     // Two statements however many members: the deliveries, then their first events.
     const deliveries = await tx.delivery.createManyAndReturn({
       data: members.map((m) => ({ packId: pack.id, memberId: m.id, channel: m.channel, status: m.channel === "ONLINE" ? ("DELIVERED" as const) : ("PREPARED" as const) })),

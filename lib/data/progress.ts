@@ -6,6 +6,7 @@
 // default, `upto` pages back) and reads only those packs' deliveries and cells — unless a status
 // filter over any pack needs them all; the CSV export asks for every pack.
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
@@ -69,7 +70,7 @@ export async function viewGroupProgress(ctx: GroupContext, filters: ProgressFilt
 /** The progress matrix for its CSV (no opened pack): when it holds legal names and facilities, the download is recorded with its filters. */
 export async function exportGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}): Promise<GroupProgress> {
   // Every pack, whatever window the page shows.
-  const data = await getGroupProgress(ctx, { ...filters, open: undefined, upto: undefined }, new Date(), { allPacks: true });
+  const data = await getGroupProgress(ctx, { ...filters, open: undefined, upto: undefined }, todayDate(ctx.group.timeZone), { allPacks: true });
   if (data.personal) {
     await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "progress.export", entityType: "Group", entityId: ctx.group.id, groupId: ctx.group.id, details: { filters: progressQuery(filters), rows: data.rows.length } });
   }
@@ -96,7 +97,7 @@ function packWindow(packs: ProgressPack[], filters: ProgressFilters): { start: n
   return { start, end };
 }
 
-export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}, today = new Date(), options: { allPacks?: boolean } = {}): Promise<GroupProgress> {
+export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilters = {}, today = todayDate(ctx.group.timeZone), options: { allPacks?: boolean } = {}): Promise<GroupProgress> {
   if (!canInGroup(ctx.roles, "progress.view")) throw notFound();
   const personal = canInGroup(ctx.roles, "member.viewPersonal");
   const groupId = ctx.group.id;

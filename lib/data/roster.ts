@@ -3,6 +3,7 @@
 // import's transaction against the roster as it is then, so a preview that went stale cannot
 // write a duplicate. The import is one transaction: all of it or none of it.
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -63,7 +64,6 @@ export type RosterImportResult = { counts: RosterCheck["counts"]; invalidRows: n
 
 type Importable = Exclude<RosterRowResult, { outcome: "invalid" }>;
 
-const today = () => new Date(new Date().toISOString().slice(0, 10));
 
 /**
  * Imports the file: new people, their enrolments (with an ENROLLED event each) and, for online
@@ -111,7 +111,10 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
           data: rows.map((r) => ({ groupId: r.entry.groupId, personId: personIdOf(r), channel: r.entry.channel, penName: r.entry.penName })),
           select: { id: true, personId: true, groupId: true },
         });
-        await tx.personEvent.createMany({ data: members.map((m) => ({ personId: m.personId, memberId: m.id, kind: "ENROLLED" as const, occurredOn: today(), reason: "roster import", actorId: user.id })) });
+        // Enrolled today in the organization's time zone (lib/dates.ts).
+        const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
+        const today = todayDate(timeZone);
+        await tx.personEvent.createMany({ data: members.map((m) => ({ personId: m.personId, memberId: m.id, kind: "ENROLLED" as const, occurredOn: today, reason: "roster import", actorId: user.id })) });
 
         // Online members without a login get one invitation each (for the first group named).
         const invited = new Map<string, Importable>();

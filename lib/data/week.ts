@@ -10,6 +10,7 @@
 //
 // Dates are UTC calendar days, as on the progress page.
 import "server-only";
+import { todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import type { GroupContext } from "@/lib/authz";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -123,7 +124,7 @@ function toItems(slug: string, rows: WeekRow[]): WeekItem[] {
 }
 
 /** The group's week, for its staff (facilitators and the organization's organizers); null for anyone else. */
-export async function getGroupWeek(ctx: GroupContext, today = new Date()): Promise<WeekItem[] | null> {
+export async function getGroupWeek(ctx: GroupContext, today = todayDate(ctx.group.timeZone)): Promise<WeekItem[] | null> {
   if (!canInGroup(ctx.roles, "progress.view")) return null;
   return toItems(ctx.group.slug, await weekRows([ctx.group.id], today));
 }
@@ -133,7 +134,7 @@ export async function getGroupWeek(ctx: GroupContext, today = new Date()): Promi
  * statements whatever the number of groups. Organizers see each group's week on its page; their
  * home page would otherwise list every group of the organization.
  */
-export async function getWeekSummary(user: CurrentUser, today = new Date()): Promise<GroupWeek[]> {
+export async function getWeekSummary(user: CurrentUser, today = todayDate(user.timeZone ?? "UTC")): Promise<GroupWeek[]> {
   const groups = await db.group.findMany({
     where: { archivedAt: null, facilitators: { some: { userId: user.id } } },
     select: { id: true, slug: true, name: true },

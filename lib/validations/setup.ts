@@ -3,17 +3,8 @@
 import { z } from "zod";
 import { displayNameSchema, emailSchema, passwordSchema } from "@/lib/validations/auth";
 import { organizationSettingsSchema } from "@/lib/validations/organization";
+import { isTimeZone } from "@/lib/dates";
 
-/** Whether the runtime knows `zone` as an IANA time zone ("America/Chicago", "UTC"). */
-export function isTimeZone(zone: string): boolean {
-  if (!/^[A-Za-z0-9_+\-/]{1,64}$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const timeZoneSchema = z.string().max(64, "setup.validation.timeZoneInvalid").refine(isTimeZone, "setup.validation.timeZoneInvalid");
 

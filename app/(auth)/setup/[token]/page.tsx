@@ -1,6 +1,7 @@
 // First-run setup: reached only through the one-time link the server printed in its log, and
 // only until the first organizer exists (then, and for any other link, the 404 page).
 import type { Metadata } from "next";
+import { timeZoneChoices } from "@/lib/dates";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
@@ -14,11 +15,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("setup"))("title") };
 }
 
-/** The runtime's IANA zones; "UTC" (the default) is added first, since ICU's list leaves it out. */
-function timeZoneChoices(): string[] {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return zones.includes("UTC") ? zones : ["UTC", ...zones];
-}
 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
