@@ -151,7 +151,8 @@ async function resolveLetter(ctx: GroupContext, packNumber: number, memberId: st
 /** Everything the desk shows for one letter (staff only; includes the member's legal name). */
 export async function getLetter(ctx: GroupContext, packNumber: number, memberId: string) {
   const { pack, prompts, numberOf } = await resolveLetter(ctx, packNumber, memberId);
-  const [member, responses, codes] = await Promise.all([
+  const [organization, member, responses, codes] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: ctx.group.organizationId }, select: { timeZone: true } }),
     db.member.findUniqueOrThrow({
       where: { id: memberId },
       select: { id: true, penName: true, channel: true, sharingPreference: true, sharingConsentAt: true, personId: true, person: { select: { legalName: true, idNumber: true, facility: { select: { name: true } } } } },
@@ -195,7 +196,7 @@ export async function getLetter(ctx: GroupContext, packNumber: number, memberId:
       },
     ]),
   );
-  return { pack: { id: pack.id, number: pack.number, title: pack.title }, member, questions, answers, scans: [...scans.values()] };
+  return { pack: { id: pack.id, number: pack.number, title: pack.title }, timeZone: organization.timeZone, member, questions, answers, scans: [...scans.values()] };
 }
 
 /** The desk as the page shows it: the member's legal name and ID are on it, so the look is recorded. */
