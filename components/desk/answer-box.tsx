@@ -75,8 +75,8 @@ export const AnswerBox = forwardRef<HTMLTextAreaElement, Props>(function AnswerB
           autosave.change(e.target.value);
         }}
         onBlur={() => void autosave.flush()}
-        rows={8}
-        className="mt-2 block min-h-40 w-full resize-y rounded-md border border-stone-400 bg-white p-3 text-base leading-relaxed"
+        rows={6}
+        className="mt-2 block min-h-32 w-full resize-y rounded-md border border-stone-400 bg-white p-3 text-base leading-relaxed"
       />
       <div className="mt-1 flex flex-wrap justify-between gap-2 text-sm text-muted">
         <span>{question.answer.filedText !== null ? t("filedVersion", { version: question.answer.version }) : t("notFiled")}</span>

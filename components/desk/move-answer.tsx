@@ -21,11 +21,11 @@ export function MoveAnswer({ letter, question }: { letter: DeskLetter; question:
   const id = `move-${question.promptId}`;
   return (
     <div className="mt-3 flex flex-wrap items-end gap-3 border-t border-stone-200 pt-3">
-      <div>
+      <div className="w-full min-w-0 sm:w-auto sm:max-w-md">
         <label htmlFor={id} className="block text-sm font-medium">
           {t("moveTo")}
         </label>
-        <select id={id} value={to} onChange={(e) => setTo(e.target.value)} className="mt-1 min-h-11 rounded-md border border-stone-400 bg-white px-3">
+        <select id={id} value={to} onChange={(e) => setTo(e.target.value)} className="mt-1 block min-h-11 w-full truncate rounded-md border border-stone-400 bg-white px-3">
           {others.map((q) => (
             <option key={q.promptId} value={q.promptId}>
               {q.heading}

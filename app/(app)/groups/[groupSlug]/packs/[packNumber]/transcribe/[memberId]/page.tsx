@@ -75,7 +75,8 @@ export default async function LetterDeskPage({ params, searchParams }: Props) {
   };
   // A move changes which box an answer is in: the desk starts afresh. A save does not (the cursor
   // stays in the next code's box, and the boxes already hold what was filed).
-  const deskKey = `moves-${[...data.answers.values()].reduce((sum, a) => sum + a.moves.length, 0)}`;
+  // Another letter (the next code opens it in place) is a fresh desk too.
+  const deskKey = `${number}:${memberId}:moves-${[...data.answers.values()].reduce((sum, a) => sum + a.moves.length, 0)}`;
   return (
     <ClientMessages namespaces={["mail.desk", "mail.code", "mail.scans", "mail.validation", "mail.errors", "packs.response", "packs.validation", "packs.errors"]}>
       <p>
@@ -113,9 +114,9 @@ export default async function LetterDeskPage({ params, searchParams }: Props) {
         <LetterScan groupSlug={groupSlug} packNumber={number} memberId={memberId} maxMb={env().MAX_UPLOAD_MB} />
       </section>
       <LetterDesk key={deskKey} letter={letter} focusPromptId={focusPromptId} />
-      <section aria-label={t("nextCode")} className="mt-10 border-t border-stone-300 pt-6">
+      <div key={`${number}:${memberId}`} className="mt-10 border-t border-stone-300 pt-6">
         <ResponseCodeForm inputId={NEXT_CODE_ID} label={t("nextCode")} hint={t("nextCodeHint")} />
-      </section>
+      </div>
     </ClientMessages>
   );
 }
