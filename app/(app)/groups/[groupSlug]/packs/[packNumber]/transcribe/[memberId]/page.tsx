@@ -78,7 +78,7 @@ export default async function LetterDeskPage({ params, searchParams }: Props) {
   // Another letter (the next code opens it in place) is a fresh desk too.
   const deskKey = `${number}:${memberId}:moves-${[...data.answers.values()].reduce((sum, a) => sum + a.moves.length, 0)}`;
   return (
-    <ClientMessages namespaces={["mail.desk", "mail.code", "mail.scans", "mail.validation", "mail.errors", "packs.response", "packs.validation", "packs.errors"]}>
+    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.desk", "mail.code", "mail.scans", "mail.validation", "packs.response", "packs.validation", "packs.errors"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}/mail`} className="text-sm text-accent underline underline-offset-4">
           {t("back")}
