@@ -21,7 +21,8 @@ async function openCode(_previous: CodeState, form: FormData): Promise<CodeState
   }
 }
 
-export function ResponseCodeForm() {
+/** `inputId`/`label`/`hint`: the desk's "next letter" box (focused after a letter is filed). */
+export function ResponseCodeForm(props: { inputId?: string; label?: string; hint?: string } = {}) {
   const t = useTranslations("mail.code");
   const message = useActionMessage();
   const [state, action, pending] = useActionState<CodeState, FormData>(openCode, { error: null, value: "" });
@@ -29,9 +30,10 @@ export function ResponseCodeForm() {
     <form action={action} className="mt-6 max-w-sm space-y-4">
       <TextField
         key={state.value}
+        id={props.inputId}
         name="code"
-        label={t("label")}
-        hint={t("hint")}
+        label={props.label ?? t("label")}
+        hint={props.hint ?? t("hint")}
         defaultValue={state.value}
         autoComplete="off"
         autoCapitalize="characters"

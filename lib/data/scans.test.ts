@@ -275,3 +275,21 @@ describe("storeGeneratedFile", () => {
     await expect(storeGeneratedFile(s.group.organizationId, "print-runs", "text/html\r\nX: y", Readable.from([]))).rejects.toThrow(/bad content type/);
   });
 });
+
+describe("a letter's scan (the transcription desk, decision 032)", () => {
+  it("is stored once and attached to every answer of the letter; sending it again adds nothing", async () => {
+    const { letterResponseIds } = await import("@/lib/data/transcriptions");
+    const s = await makeScanScenario();
+    const ids = await letterResponseIds(s.facilitator, { packNumber: 1, memberId: s.mailMember.id });
+    expect(ids).toHaveLength(s.prompts.length);
+    expect(ids).toContain(s.response.id);
+    const before = filesOnDisk().length;
+    const scan = await attachScan(s.facilitator, ids, { name: "letter.png", bytes: tinyPng() });
+    const again = await attachScan(s.facilitator, ids, { name: "letter.png", bytes: tinyPng() });
+    expect(again.id).toBe(scan.id);
+    expect(filesOnDisk().length).toBe(before + 1);
+    expect(await db.responseScan.count({ where: { fileId: scan.id } })).toBe(s.prompts.length);
+    // The empty rows are drafts with nothing typed: not answers.
+    expect(await db.response.count({ where: { memberId: s.mailMember.id, status: "SUBMITTED" } })).toBe(1);
+  });
+});

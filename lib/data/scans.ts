@@ -58,13 +58,16 @@ async function discard(store: FileStorage, key: string): Promise<void> {
 }
 
 /**
- * Attaches a scan to a response of the caller's group (staff only). Sending the same bytes to
- * the same response again (a double click, a retry) returns the scan already there.
+ * Attaches a scan to responses of the caller's group (staff only): one response, or every answer
+ * of one letter (the desk uploads a letter's scan once; its bytes are stored once and linked to
+ * each). Sending the same bytes again (a double click, a retry) returns the scan already there.
  */
-export async function attachScan(ctx: GroupContext, responseId: string, file: { name: string; bytes: Buffer }): Promise<ScanSummary> {
+export async function attachScan(ctx: GroupContext, responseIds: string | string[], file: { name: string; bytes: Buffer }): Promise<ScanSummary> {
   if (!canInGroup(ctx.roles, "response.transcribe")) throw notFound();
-  const response = await db.response.findFirst({ where: { id: responseId, pack: { groupId: ctx.group.id } }, select: { id: true } });
-  if (!response) throw notFound();
+  const wanted = [...new Set(typeof responseIds === "string" ? [responseIds] : responseIds)];
+  const responses = await db.response.findMany({ where: { id: { in: wanted }, pack: { groupId: ctx.group.id } }, select: { id: true }, orderBy: { id: "asc" } });
+  if (wanted.length === 0 || responses.length !== wanted.length) throw notFound();
+  const ids = responses.map((r) => r.id);
 
   const contentType = checkScan(file.bytes);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
@@ -76,25 +79,26 @@ export async function attachScan(ctx: GroupContext, responseId: string, file: { 
   let result: { scan: ScanSummary; repeated: boolean };
   try {
     result = await db.$transaction(async (tx) => {
-      // Queue simultaneous uploads to one response, so a repeated upload finds the first.
-      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Response" WHERE "id" = ${response.id} FOR UPDATE`;
-      if (locked.length === 0) throw notFound();
-      const existing = await tx.responseScan.findFirst({ where: { responseId: response.id, file: { sha256, byteSize } }, select: { file: { select: summarySelect } } });
-      if (existing) return { scan: existing.file, repeated: true };
-      const scan = await tx.storedFile.create({
-        data: {
-          organizationId: ctx.group.organizationId,
-          storageKey: key,
-          filename: safeFilename(file.name, contentType, "scan"),
-          contentType,
-          byteSize,
-          sha256,
-          createdById: ctx.user.id,
-        },
-        select: summarySelect,
-      });
-      await tx.responseScan.create({ data: { responseId: response.id, fileId: scan.id } });
-      return { scan, repeated: false };
+      // Queue simultaneous uploads to the same responses (locked in one order), so a repeated upload finds the first.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Response" WHERE "id" = ANY(${ids}) ORDER BY "id" FOR UPDATE`;
+      if (locked.length !== ids.length) throw notFound();
+      const existing = await tx.responseScan.findFirst({ where: { responseId: { in: ids }, file: { sha256, byteSize } }, select: { file: { select: summarySelect } } });
+      const scan =
+        existing?.file ??
+        (await tx.storedFile.create({
+          data: {
+            organizationId: ctx.group.organizationId,
+            storageKey: key,
+            filename: safeFilename(file.name, contentType, "scan"),
+            contentType,
+            byteSize,
+            sha256,
+            createdById: ctx.user.id,
+          },
+          select: summarySelect,
+        }));
+      await tx.responseScan.createMany({ data: ids.map((responseId) => ({ responseId, fileId: scan.id })), skipDuplicates: true });
+      return { scan, repeated: existing !== null };
     });
   } catch (error) {
     await discard(store, key);

@@ -17,9 +17,16 @@
 //   and prison mailrooms reject packs with pictures; so an image renders as its alt text in
 //   brackets, a link to it when its URL is safe (online readers may choose to open it).
 // - No `style` attributes: table-cell alignment becomes a class instead.
+//
+// Line breaks (docs/decisions/032): a single line break in the source is a line break on screen
+// and on paper (remark-breaks), not a space as in CommonMark. Letters, poems, addresses and
+// answers are typed in plain text boxes by people who expect the break they typed to stay; two
+// trailing spaces are not something a volunteer knows to type. The pack PDF parses with these
+// same remark plugins (lib/packs/pdf/markdown.ts), so the rule is the same in both places.
 import { createElement, type CSSProperties, type ReactNode } from "react";
 import type { Components, Options } from "react-markdown";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
+import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 import { remarkHtmlAsText } from "@/lib/markdown/html-as-text";
 
@@ -157,7 +164,7 @@ export type MarkdownRenderOptions = {
 export function markdownOptions({ idPrefix }: MarkdownRenderOptions = {}): Readonly<Options> {
   const cleaned = (idPrefix ?? "").replace(/[^A-Za-z0-9-]/g, "").replace(/^-+|-+$/g, "");
   return {
-    remarkPlugins: [remarkGfm, remarkHtmlAsText],
+    remarkPlugins: [remarkGfm, remarkBreaks, remarkHtmlAsText],
     remarkRehypeOptions: { clobberPrefix: cleaned ? `${ID_PREFIX}${cleaned}-` : ID_PREFIX },
     rehypePlugins: [[rehypeSanitize, markdownSchema]],
     // Belt and braces: the plugins above leave no raw HTML, and if one ever did, drop it.

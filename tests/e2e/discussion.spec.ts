@@ -75,13 +75,14 @@ test("a member shares, another replies, the facilitator features it, and the mai
   await facilitator.getByLabel("Date of the letter").fill("2026-11-01");
   await facilitator.getByRole("button", { name: "Save" }).click();
   await expect(facilitator.getByText(/Recorded: Share with my group/)).toBeVisible();
-  // Her letter is transcribed; her recorded consent lets the facilitator share it (ticked by default).
+  // Her letter is transcribed (the old single-question address opens the letter's desk); she
+  // ticked "yes" on the sheet's consent line, and her recorded consent lets the group read it.
   await facilitator.goto(`/groups/${s.group.slug}/packs/1/transcribe/${ada.id}/${prompt.id}`, { waitUntil: "networkidle" });
-  await facilitator.getByLabel("What they wrote").fill("In here the clock belongs to the count.");
-  await expect(facilitator.getByLabel("Share this response with the group")).toBeChecked();
+  await facilitator.getByLabel("What they wrote for question 1").fill("In here the clock belongs to the count.");
+  await facilitator.getByRole("group", { name: "Sharing, as ticked on the sheet" }).first().getByLabel("Yes").check();
   await shoot(facilitator, "transcribe");
-  await facilitator.getByRole("button", { name: "Save as their response" }).click();
-  await expect(facilitator.getByText(/Saved as .*'s response/)).toBeVisible();
+  await facilitator.getByRole("button", { name: "File this letter" }).click();
+  await expect(facilitator.getByText(/Filed 1 answer for/)).toBeVisible();
   expect((await db.response.findFirstOrThrow({ where: { memberId: ada.id } })).shared).toBe(true);
 
   // 3. The other member replies to both, under their own pen name.

@@ -71,15 +71,15 @@ test("print run, mail log, rejection and resend, then a code from the PDF opens 
   // Typed in lower case with spaces: still the right sheet.
   await page.getByLabel("Response code").fill(codes[0]!.toLowerCase().replace("-", " "));
   await page.getByRole("button", { name: "Open" }).click();
-  await expect(page.getByRole("heading", { name: "Transcribe a mailed response" })).toBeVisible();
-  await expect(page.getByText(`For Ada ${s.id} (${ada.person.legalName}, ${ada.person.idNumber})`)).toBeVisible();
-  await page.getByLabel("What they wrote").fill("I read it by the window, twice, and wrote this in the evening.");
+  await expect(page.getByRole("heading", { name: "Transcribe a letter" })).toBeVisible();
+  await expect(page.getByText(`Ada ${s.id} (${ada.person.legalName}, ${ada.person.idNumber}) · Pack 1`)).toBeVisible();
+  await page.getByLabel("What they wrote for question 1").fill("I read it by the window, twice, and wrote this in the evening.");
   await expect(page.getByText(/Draft saved at/)).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("What they wrote")).toHaveValue("I read it by the window, twice, and wrote this in the evening.");
+  await expect(page.getByLabel("What they wrote for question 1")).toHaveValue("I read it by the window, twice, and wrote this in the evening.");
   await page.getByLabel("Postmark or received date").fill("2026-11-20");
-  await page.getByRole("button", { name: "Save as their response" }).click();
-  await expect(page.getByText(/Saved as Ada .*'s response \(version 1\)/)).toBeVisible();
+  await page.getByRole("button", { name: "File this letter" }).click();
+  await expect(page.getByText(`Filed 1 answer for Ada ${s.id}.`)).toBeVisible();
 
   // The response shows as by mail, transcribed by the facilitator; her delivery is "responded".
   await page.goto(`/groups/${s.group.slug}/packs/1/responses`);

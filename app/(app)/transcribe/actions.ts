@@ -1,7 +1,7 @@
 "use server";
 // Typing a response code: parse it (the check character catches a misread character or two
 // swapped ones before any lookup), find what it names, and send the facilitator to the
-// transcription form — only if they may transcribe in that group. Anyone else hears "no
+// letter's desk, that question first — only if they may transcribe in that group. Anyone else hears "no
 // response sheet has this code", the same as for a code that does not exist. The group is only
 // known once the code is read, so this is a userAction that asks lib/authz for that group.
 import { redirect } from "next/navigation";
@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { parseResponseCode } from "@/lib/packs/response-code";
 import { userAction } from "@/lib/server/actions";
 import { z } from "zod";
+import { letterHref } from "@/lib/desk/href";
 
 // Longer than any code with its dashes and spaces: not a code.
 const codeInput = z.object({ code: z.string().max(40, "mail.code.unknown") });
@@ -27,5 +28,5 @@ export const openResponseCodeAction = userAction(codeInput, async (user, { code 
   } catch (error) {
     throw error instanceof AppError ? unknownCode() : error;
   }
-  redirect(`/groups/${found.groupSlug}/packs/${found.packNumber}/transcribe/${found.memberId}/${found.promptId}`);
+  redirect(letterHref(found.groupSlug, found.packNumber, found.memberId, found.promptId));
 });

@@ -4,7 +4,7 @@
 // never reaches these pages, because the print data carries none for them.
 import { Flow } from "@/lib/packs/pdf/flow";
 import type { Labels } from "@/lib/packs/pdf/labels";
-import { BODY_TEXT } from "@/lib/packs/pdf/markdown";
+import { BODY_TEXT, placePlainText } from "@/lib/packs/pdf/markdown";
 import { BODY, BODY_WIDTH, type Page } from "@/lib/packs/pdf/page";
 import type { LineBreaker, Style } from "@/lib/packs/pdf/text";
 import type { PrintFeatured, PrintReplyThread } from "@/lib/packs/print-types";
@@ -17,12 +17,8 @@ const NOTE: Style = { font: "serifItalic", size: 10.5 };
 const INDENT = 18;
 
 function writer(flow: Flow, breaker: LineBreaker) {
-  return (value: string, style: Style, indent = 0) => {
-    for (const paragraph of value.split(/\n\s*\n|\r?\n/)) {
-      if (!paragraph.trim()) continue;
-      flow.placeLines(breaker.lines([{ text: paragraph, style }], BODY_WIDTH - indent, style), BODY.left + indent);
-    }
-  };
+  // Paragraphs and line breaks as the writer made them (placePlainText, docs/decisions/032).
+  return (value: string, style: Style, indent = 0) => placePlainText(flow, breaker, value, style, { left: BODY.left + indent, width: BODY_WIDTH - indent });
 }
 
 /** Pages of "From the group", or none when nothing is featured. */

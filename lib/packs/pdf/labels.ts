@@ -23,6 +23,8 @@ export type Labels = {
   onReading: (title: string) => string;
   responseCode: string;
   responseSheet: string;
+  /** The line under each question where the member ticks whether the group may read the answer. */
+  consent: { question: string; yes: string; no: string };
   writeBelow: string;
   sheets: (first: number, last: number) => string;
   sheetRange: (first: number, last: number) => string;
@@ -82,6 +84,7 @@ export const en: Labels = {
   onReading: (title) => `About the reading "${title}"`,
   responseCode: "Response code",
   responseSheet: "Response sheet",
+  consent: { question: "You may share this answer with the group under my pen name:", yes: "yes", no: "no" },
   writeBelow: "Write your answer on the lines below. If you need more paper, copy the response code from the box at the top onto each extra sheet.",
   sheets: (first, last) => (first === last ? `Response sheet for question ${first}` : `Response sheets for questions ${first}–${last}`),
   sheetRange: (first, last) => (first === last ? `page ${first}` : `pages ${first}–${last}`),
@@ -139,6 +142,7 @@ export const es: Labels = {
   onReading: (title) => `Sobre la lectura “${title}”`,
   responseCode: "Código de respuesta",
   responseSheet: "Hoja de respuestas",
+  consent: { question: "Pueden compartir esta respuesta con el grupo bajo mi seudónimo:", yes: "sí", no: "no" },
   writeBelow: "Escriba su respuesta en las líneas de abajo. Si necesita más papel, copie el código de respuesta del recuadro de arriba en cada hoja que agregue.",
   sheets: (first, last) => (first === last ? `Hoja de respuestas de la pregunta ${first}` : `Hojas de respuestas de las preguntas ${first}–${last}`),
   sheetRange: (first, last) => (first === last ? `página ${first}` : `páginas ${first}–${last}`),

@@ -37,6 +37,7 @@ describe("a pack in the member's language", () => {
     expect(pages.join(" ")).toContain("12 de marzo de 2027");
     expect(pages.join(" ")).toContain("Hoja de respuestas");
     expect(pages.join(" ")).toContain("Código de respuesta");
+    expect(pages.join(" ")).toContain("Pueden compartir esta respuesta con el grupo bajo mi seudónimo: ☐ sí ☐ no");
     expect(pages.join(" ")).not.toMatch(/\bPage \d+ of\b|Response sheet|Envelope \d+ of/);
     // The facilitators' own words stay as written.
     expect(pages.join(" ")).toContain(squash(pack.lessons[0]!.prompts[0]!.text).slice(0, 30));

@@ -12,6 +12,10 @@
 // - Footnotes are numbered in the order they are first referred to (as on the web) and printed
 //   under "Notes" at the end of the text.
 // - Raw HTML left over after remarkHtmlAsText is dropped, as react-markdown's skipHtml does.
+// Line breaks: a single line break is a line break, as on the web (remark-breaks is one of the
+// shared remark plugins; docs/decisions/032). Plain texts printed without Markdown (answers and
+// excerpts under "From the group") follow the same rule through `placePlainText`: a blank line
+// is a new paragraph with the paragraph gap, a single break a new line.
 import type { Definition, FootnoteDefinition, List, PhrasingContent, Root, RootContent, Table } from "mdast";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -31,6 +35,24 @@ export function parseMarkdown(source: string): Root {
 }
 
 export const BODY_TEXT: Style = { font: "serif", size: 11 };
+
+/** Plain text on paper with its breaks kept: blank lines part paragraphs, single breaks part lines. */
+export function placePlainText(flow: Flow, breaker: LineBreaker, value: string, style: Style, frame: Frame): void {
+  const paragraphs = value
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n\s*/)
+    .map((p) => p.replace(/^\n+|\s+$/g, ""))
+    .filter((p) => p.trim());
+  paragraphs.forEach((paragraph, index) => {
+    if (index > 0) flow.gap(PARAGRAPH_GAP);
+    const inlines: Inline[] = [];
+    paragraph.split("\n").forEach((line, i) => {
+      if (i > 0) inlines.push({ lineBreak: true });
+      inlines.push({ text: line, style });
+    });
+    flow.placeLines(breaker.lines(inlines, frame.width, style), frame.left);
+  });
+}
 const HEADINGS: Record<number, Style> = {
   1: { font: "sansBold", size: 15 },
   2: { font: "sansBold", size: 13.5 },

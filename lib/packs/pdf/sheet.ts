@@ -6,6 +6,11 @@
 // Every page of a sheet carries the question number and the code box, so a second page that
 // comes loose still names its question. The code is a `code` operation, filled in per member
 // when painting; the sheet itself is laid out once for everyone.
+//
+// Under the question, a consent line the member ticks for this answer: whether the group may read
+// it under their pen name. The transcription desk records the tick as that response's sharing
+// choice (docs/decisions/032). The boxes are DejaVu Sans's ☐ (the glyph task lists print with),
+// set larger than the words so there is room for a tick, and spaced so each belongs to its word.
 import { Flow } from "@/lib/packs/pdf/flow";
 import type { Labels } from "@/lib/packs/pdf/labels";
 import { BODY, BODY_WIDTH, type Op, type Page } from "@/lib/packs/pdf/page";
@@ -23,6 +28,43 @@ const SMALL: Style = { font: "sans", size: 10 };
 const PROMPT: Style = { font: "serif", size: 12.5 };
 const SUMMARY: Style = { font: "serifItalic", size: 11 };
 const INSTRUCTION: Style = { font: "sans", size: 9.5 };
+const CONSENT_STYLE: Style = { font: "sansBold", size: 10.5 };
+
+/** The consent line as printed in English (the words are `labels.consent`, one set per language). */
+export const CONSENT_LINE = "You may share this answer with the group under my pen name:  ☐ yes  ☐ no";
+const BOX: Style = { font: "sans", size: 17 };
+
+/**
+ * The consent line, its boxes spaced by hand (a line breaker would collapse the spaces): on one
+ * line when it fits, else the question and then the boxes on the line below it.
+ */
+function placeConsent(flow: Flow, breaker: LineBreaker, consent: Labels["consent"]) {
+  const boxes: { text: string; style: Style; before: number }[] = [
+    { text: "☐", style: BOX, before: 0 },
+    { text: consent.yes, style: CONSENT_STYLE, before: 3 },
+    { text: "☐", style: BOX, before: 22 },
+    { text: consent.no, style: CONSENT_STYLE, before: 3 },
+  ];
+  const boxesWidth = boxes.reduce((sum, p) => sum + p.before + breaker.width(p.style, p.text), 0);
+  const questionWidth = breaker.width(CONSENT_STYLE, consent.question);
+  const height = BOX.size * 1.25;
+  let x = BODY.left;
+  if (questionWidth + 14 + boxesWidth <= BODY_WIDTH) {
+    flow.ensure(height);
+    flow.add({ t: "text", x, y: flow.y + BOX.size, text: consent.question, font: CONSENT_STYLE.font, size: CONSENT_STYLE.size });
+    x += questionWidth + 14;
+  } else {
+    flow.placeLines(breaker.lines([{ text: consent.question, style: CONSENT_STYLE }], BODY_WIDTH, CONSENT_STYLE), BODY.left);
+    flow.ensure(height);
+  }
+  const baseline = flow.y + BOX.size;
+  for (const part of boxes) {
+    x += part.before;
+    flow.add({ t: "text", x, y: baseline, text: part.text, font: part.style.font, size: part.style.size });
+    x += breaker.width(part.style, part.text);
+  }
+  flow.advance(height);
+}
 
 export type SheetInput = {
   promptId: string;
@@ -76,6 +118,8 @@ export function layoutSheet(input: SheetInput, breaker: LineBreaker, labels: Lab
   flow.placeLines(breaker.lines([{ text: input.text, style: PROMPT }], BODY_WIDTH, PROMPT), BODY.left);
   flow.gap(10);
   flow.placeLines(breaker.lines([{ text: labels.writeBelow, style: INSTRUCTION }], BODY_WIDTH, INSTRUCTION), BODY.left);
+  flow.gap(8);
+  placeConsent(flow, breaker, labels.consent);
   if (flow.remaining < MIN_WRITING_LINES * WRITING_LINE_SPACING) flow.newPage();
   for (let y = flow.y + WRITING_LINE_SPACING; y <= flow.bottom; y += WRITING_LINE_SPACING) {
     flow.add({ t: "rule", x1: BODY.left, y1: y, x2: BODY.right, y2: y, width: 0.5 });

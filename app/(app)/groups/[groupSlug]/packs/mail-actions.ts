@@ -1,15 +1,12 @@
 "use server";
-// Server actions of the paper channel: the mail log and transcription, each made by groupAction
-// (lib/server). Scans are uploaded through a route handler instead (app/api/groups/[groupSlug]/
-// packs/[packNumber]/scans), which can refuse a file that is too large before reading it.
+// Server actions of the paper channel's mail log, each made by groupAction (lib/server).
+// Transcription has its own module: transcribe-actions.ts.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { markRunAsMailed, recordDeliveryEvent } from "@/lib/data/deliveries";
 import { startPrintRun } from "@/lib/data/print-runs";
-import { saveTranscriptionDraft, submitTranscription } from "@/lib/data/transcriptions";
 import { groupAction } from "@/lib/server/actions";
 import { deliveryEventSchema, markMailedSchema } from "@/lib/validations/mail";
-import { transcriptionDraftSchema, transcriptionSubmitSchema } from "@/lib/validations/response";
 
 const logPath = (slug: string, n: number) => `/groups/${slug}/packs/${n}/mail`;
 
@@ -27,23 +24,6 @@ export const markRunAsMailedAction = groupAction(
     const result = await markRunAsMailed(ctx, { packNumber, runId, occurredOn });
     revalidatePath(logPath(groupSlug, packNumber));
     return result;
-  },
-);
-
-export const saveTranscriptionDraftAction = groupAction("response.transcribe", transcriptionDraftSchema, async (ctx, { groupSlug: _slug, ...target }) => {
-  const { savedAt } = await saveTranscriptionDraft(ctx, target);
-  return { savedAt: savedAt.toISOString() };
-});
-
-// `shared`: the facilitator's choice for this response; refused unless the member's recorded consent allows it.
-export const submitTranscriptionAction = groupAction(
-  "response.transcribe",
-  transcriptionSubmitSchema.extend({ shared: z.boolean().optional() }),
-  async (ctx, { groupSlug, ...rest }) => {
-    const result = await submitTranscription(ctx, rest);
-    revalidatePath(logPath(groupSlug, rest.packNumber));
-    revalidatePath(`/groups/${groupSlug}/packs/${rest.packNumber}/responses`);
-    return { version: result.version };
   },
 );
 

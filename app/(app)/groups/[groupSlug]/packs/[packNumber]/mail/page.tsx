@@ -56,7 +56,7 @@ export default async function MailLogPage({ params }: Props) {
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
 
   return (
-    <ClientMessages namespaces={["discussion.errors", "discussion.hide", "mail.errors", "mail.log", "mail.print", "mail.runs", "mail.scanned", "mail.status", "mail.validation", "packs.errors", "packs.validation"]}>
+    <ClientMessages namespaces={["discussion.errors", "mail.errors", "mail.log", "mail.print", "mail.runs", "mail.scanned", "mail.status", "mail.validation"]}>
       <p>
         <Link href={`/groups/${groupSlug}/packs/${number}`} className="text-sm text-accent underline underline-offset-4">
           {(await getTranslations("packs"))("packN", { number })}

@@ -1,4 +1,6 @@
 "use client";
+// The scan of a letter, uploaded once: without a promptId the route attaches it to every answer of
+// the letter (docs/decisions/032).
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
@@ -7,7 +9,7 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import type { ActionResult } from "@/lib/server/result";
 
-export function ScanUpload(props: { groupSlug: string; packNumber: number; memberId: string; promptId: string; maxMb: number }) {
+export function LetterScan(props: { groupSlug: string; packNumber: number; memberId: string; maxMb: number }) {
   const t = useTranslations("mail.scans");
   const message = useActionMessage();
   const router = useRouter();
@@ -42,9 +44,7 @@ export function ScanUpload(props: { groupSlug: string; packNumber: number; membe
       }}
     >
       <FormAlert message={error} />
-      {Object.entries({ memberId: props.memberId, promptId: props.promptId }).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <input type="hidden" name="memberId" value={props.memberId} />
       <div>
         <label htmlFor="scan-file" className="block font-medium">
           {t("file")}
