@@ -7,13 +7,14 @@ import { saveOrganizationSettingsAction } from "@/app/(app)/settings/actions";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SaveRow } from "@/components/forms/save-row";
 import { TextAreaField } from "@/components/forms/text-area-field";
+import { SelectField } from "@/components/forms/select-field";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { USPS_LETTER_RATES_2025 } from "@/lib/packs/postage";
 import { organizationSettingsSchema, POSTAGE_MAX_RATES, type OrganizationSettingsInput, type OrganizationSettingsValues } from "@/lib/validations/organization";
 
-export function OrganizationForm({ organizationId, initial }: { organizationId: string; initial: OrganizationSettingsInput }) {
+export function OrganizationForm({ organizationId, initial, timeZones }: { organizationId: string; initial: OrganizationSettingsInput; timeZones: string[] }) {
   const t = useTranslations("settings.form");
   const router = useRouter();
   const { register, handleSubmit, getValues, setValue, setError, formState, control } = useForm<OrganizationSettingsInput, unknown, OrganizationSettingsValues>({
@@ -58,6 +59,7 @@ export function OrganizationForm({ organizationId, initial }: { organizationId: 
           <span>{t("images")}</span>
         </label>
       </fieldset>
+      <SelectField label={t("timeZone")} hint={t("timeZoneHint")} options={timeZones.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))} {...register("timeZone")} error={err(formState.errors.timeZone?.message)} />
       <TextField
         label={t("turnaround")}
         hint={t("turnaroundHint")}

@@ -3,6 +3,7 @@
 // uses (paper and envelope weight, the rate table; lib/packs/postage.ts). Shared by the form and
 // the server.
 import { z } from "zod";
+import { isTimeZone } from "@/lib/dates";
 import { stripNul } from "@/lib/validations/text";
 
 const text = (max: number) => z.string().transform(stripNul).pipe(z.string().trim().max(max, "settings.validation.tooLong"));
@@ -77,6 +78,8 @@ export const organizationSettingsSchema = z.object({
     .pipe(z.number().min(3, "settings.validation.pagesMin").max(500, "settings.validation.pagesMax").nullable()),
   defaultNameAndIdOnEveryPage: z.boolean(),
   defaultImagesAllowed: z.boolean(),
+  /** Times are shown in it, and "today" is counted in it (lib/dates.ts). Absent: left as it is. */
+  timeZone: z.string().max(64, "settings.validation.timeZoneInvalid").refine(isTimeZone, "settings.validation.timeZoneInvalid").optional(),
   defaultTurnaroundDays: wholeNumberText("settings.validation.turnaroundWhole")
     .pipe(z.string().min(1, "settings.validation.turnaroundRequired"))
     .transform(Number)

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { timeZoneChoices } from "@/lib/dates";
 import { notFound } from "next/navigation";
 import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import { getTranslations } from "next-intl/server";
@@ -31,6 +32,7 @@ export default async function SettingsPage({ searchParams }: Props) {
       <OrganizationForm
         key={organization.id}
         organizationId={organization.id}
+        timeZones={timeZoneChoices()}
         initial={{
           name: organization.name,
           returnAddress: organization.returnAddressLines.join("\n"),
@@ -38,6 +40,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           defaultNameAndIdOnEveryPage: organization.defaultNameAndIdOnEveryPage,
           defaultImagesAllowed: organization.defaultImagesAllowed,
           defaultTurnaroundDays: String(organization.defaultTurnaroundDays),
+          timeZone: organization.timeZone,
           paperGramsPerSheet: String(organization.paperGramsPerSheet),
           envelopeGrams: String(organization.envelopeGrams),
           postageCurrency: organization.postageCurrency,
