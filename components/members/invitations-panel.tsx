@@ -26,7 +26,7 @@ export function InvitationsPanel({ groupSlug, members }: { groupSlug: string; me
   const [skipped, setSkipped] = useState(0);
   const [pending, start] = useTransition();
   const [inviting, setInviting] = useState(false);
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "UTC" });
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium" });
 
   function run(call: () => Promise<ActionResult<{ invitations?: InvitationLink[]; skipped?: number } | null>>) {
     setError(null);

@@ -22,7 +22,7 @@ export function InvitationLinks({ title, invitations }: { title: string; invitat
               <span className="font-medium">{i.penName}</span> <span className="text-muted">· {i.email}</span>
             </p>
             <p className="text-sm text-muted">
-              {t("expires", { date: format.dateTime(new Date(i.expiresAt), { dateStyle: "medium", timeZone: "UTC" }) })} · {i.emailed ? t("emailed") : t("notEmailed")}
+              {t("expires", { date: format.dateTime(new Date(i.expiresAt), { dateStyle: "medium" }) })} · {i.emailed ? t("emailed") : t("notEmailed")}
             </p>
             <div className="mt-2 flex flex-wrap items-center gap-2">
               <input readOnly aria-label={t("link", { name: i.penName })} value={url(i.path)} className="min-w-0 flex-1 rounded-md border border-stone-400 bg-stone-50 px-3 py-2 text-sm" onFocus={(e) => e.currentTarget.select()} />

@@ -42,7 +42,7 @@ export default async function MemberPage({ params }: Props) {
   const tLanguages = await getTranslations("languages");
   // Offered once packs can be printed in more than one language (issue 17).
   const languages = LOCALES.map((l) => l.toUpperCase() as "EN" | "ES").map((value) => ({ value, name: tLanguages(value) }));
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
+  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" }); // instants, in the organization's time zone
   const base = `/groups/${groupSlug}/members/${m.id}`;
   const current = (MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(m.status);
   const erased = Boolean(m.person.erasedAt);
