@@ -19,6 +19,8 @@ export const MARKDOWN_PROSE_CLASSES = [
   "prose-p:leading-[1.7] prose-li:leading-[1.7]",
   "prose-headings:text-stone-900 prose-headings:font-semibold",
   "prose-h1:text-[1.75em] prose-h2:text-[1.4em] prose-h3:text-[1.15em] prose-h4:text-[1em]",
+  // A text nested under the page's headings (headingLevel) keeps the look of its own levels.
+  "[&_.md-h1]:text-[1.4em] [&_.md-h2]:text-[1.15em] [&_.md-h3]:text-[1em] [&_.md-h4]:text-[1em]",
   "[--tw-prose-body:var(--color-stone-800)] [--tw-prose-bullets:var(--color-stone-500)]",
   "prose-a:text-accent prose-a:underline-offset-2 hover:prose-a:text-accent-strong",
   "prose-blockquote:not-italic prose-blockquote:font-normal prose-blockquote:border-l-4",
@@ -37,15 +39,18 @@ export function Markdown({
   source,
   className,
   idPrefix,
+  headingLevel,
 }: {
   source: string;
   className?: string;
+  /** The level the text's top headings take, under the page's own (see markdownOptions). */
+  headingLevel?: number;
   /** Set when several Markdown texts share a page, so their footnote ids differ. */
   idPrefix?: string;
 }) {
   return (
     <div className={className ? `${MARKDOWN_PROSE_CLASSES} ${className}` : MARKDOWN_PROSE_CLASSES}>
-      <ReactMarkdown {...markdownOptions({ idPrefix })}>{source}</ReactMarkdown>
+      <ReactMarkdown {...markdownOptions({ idPrefix, headingLevel })}>{source}</ReactMarkdown>
     </div>
   );
 }

@@ -152,7 +152,35 @@ const components: Components = {
   td: alignedCell("td"),
 };
 
+type HastNode = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
+
+/**
+ * Nests a text's headings under the page's own (WCAG 1.3.1; axe's heading-order): the text's top
+ * level becomes `level` and the rest follow (capped at h6), each marked `md-h1`…`md-h4` by its
+ * rank in the text so it keeps its look. Runs after sanitizing, so the classes it adds stay.
+ */
+function rehypeHeadingLevel(level: number) {
+  return () => (tree: HastNode) => {
+    const headings: HastNode[] = [];
+    const walk = (node: HastNode) => {
+      if (node.type === "element" && /^h[1-6]$/.test(node.tagName ?? "")) headings.push(node);
+      node.children?.forEach(walk);
+    };
+    walk(tree);
+    if (headings.length === 0) return;
+    const top = Math.min(...headings.map((h) => Number(h.tagName![1])));
+    for (const heading of headings) {
+      const rank = Number(heading.tagName![1]) - top + 1;
+      heading.tagName = `h${Math.min(6, level + rank - 1)}`;
+      const existing = heading.properties?.className;
+      heading.properties = { ...heading.properties, className: [...(Array.isArray(existing) ? existing : []), `md-h${Math.min(rank, 4)}`] };
+    }
+  };
+}
+
 export type MarkdownRenderOptions = {
+  /** The level the text's top headings take on the page (a reading under an h3 title: 4). */
+  headingLevel?: number;
   /**
    * Distinguishes footnote ids when several Markdown texts share a page (a letter and two
    * readings each with a `[^1]`). Letters, digits and `-` only; anything else is removed,
@@ -161,12 +189,12 @@ export type MarkdownRenderOptions = {
   idPrefix?: string;
 };
 
-export function markdownOptions({ idPrefix }: MarkdownRenderOptions = {}): Readonly<Options> {
+export function markdownOptions({ idPrefix, headingLevel }: MarkdownRenderOptions = {}): Readonly<Options> {
   const cleaned = (idPrefix ?? "").replace(/[^A-Za-z0-9-]/g, "").replace(/^-+|-+$/g, "");
   return {
     remarkPlugins: [remarkGfm, remarkBreaks, remarkHtmlAsText],
     remarkRehypeOptions: { clobberPrefix: cleaned ? `${ID_PREFIX}${cleaned}-` : ID_PREFIX },
-    rehypePlugins: [[rehypeSanitize, markdownSchema]],
+    rehypePlugins: headingLevel ? [[rehypeSanitize, markdownSchema], rehypeHeadingLevel(headingLevel)] : [[rehypeSanitize, markdownSchema]],
     // Belt and braces: the plugins above leave no raw HTML, and if one ever did, drop it.
     skipHtml: true,
     urlTransform: (url) => safeUrl(url),

@@ -98,7 +98,7 @@ export default async function PackPage({ params }: Props) {
             <h2 id="letter" className="scroll-mt-4 text-lg font-semibold">
               {t("letter")}
             </h2>
-            <Markdown source={pack.letterMarkdown} idPrefix="letter-" className="mt-3" />
+            <Markdown source={pack.letterMarkdown} idPrefix="letter-" headingLevel={3} className="mt-3" />
           </section>
         )}
 
@@ -192,7 +192,7 @@ function ReadingBlock({ reading, t }: { reading: Reading; t: Awaited<ReturnType<
       {reading.pdfPageCount !== null ? (
         <PdfReadingView readingId={reading.id} title={reading.title} pageCount={reading.pdfPageCount} />
       ) : (
-        reading.bodyMarkdown && <Markdown source={reading.bodyMarkdown} idPrefix={`r${reading.id}-`} className="mt-4" />
+        reading.bodyMarkdown && <Markdown source={reading.bodyMarkdown} idPrefix={`r${reading.id}-`} headingLevel={4} className="mt-4" />
       )}
     </section>
   );

@@ -53,7 +53,7 @@ export default async function ReadingPreviewPage({ params, searchParams }: Props
             )}
           </div>
         ) : (
-          <Markdown source={reading.bodyMarkdown} className="mt-8" />
+          <Markdown source={reading.bodyMarkdown} headingLevel={2} className="mt-8" />
         )}
       </article>
     </>
