@@ -50,7 +50,7 @@ export function NewCourseForm({ organizations }: { organizations: { id: string; 
   );
 }
 
-export function CourseDetailsForm({ courseId, initial }: { courseId: string; initial: CourseInput }) {
+export function CourseDetailsForm({ courseId, initial }: { courseId: string; initial: CourseFormValues }) {
   const t = useTranslations("authoring");
   const { register, handleSubmit, setError, reset, formState } = useForm<CourseFormValues, unknown, CourseInput>({
     resolver: zodResolver(courseSchema),
@@ -60,7 +60,7 @@ export function CourseDetailsForm({ courseId, initial }: { courseId: string; ini
 
   const onSubmit = handleSubmit(async (values) => {
     const done = await run(() => updateCourseAction({ courseId, values }));
-    if (done) reset(values);
+    if (done) reset({ ...values, language: values.language ?? "" });
   });
 
   return (
@@ -68,6 +68,18 @@ export function CourseDetailsForm({ courseId, initial }: { courseId: string; ini
       <FormAlert message={formError} />
       <TextField label={t("fields.courseTitle")} {...register("title")} error={fieldError(formState.errors.title?.message)} />
       <TextAreaField label={t("fields.description")} hint={t("fields.descriptionHint")} rows={4} {...register("description")} error={fieldError(formState.errors.description?.message)} />
+      <SelectField
+        label={t("fields.language")}
+        hint={t("fields.languageHint")}
+        className="max-w-xs"
+        options={[
+          { value: "", label: t("fields.languageUnset") },
+          { value: "EN", label: "English" },
+          { value: "ES", label: "Español" },
+        ]}
+        {...register("language")}
+        error={fieldError(formState.errors.language?.message)}
+      />
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t("form.saving") : t("form.save")}

@@ -112,6 +112,7 @@ export type CourseForEditing = {
   id: string;
   title: string;
   description: string;
+  locale: "EN" | "ES" | null;
   organizationName: string;
   lessons: { id: string; position: number; title: string; summary: string; packCount: number; readings: ReadingSummary[]; prompts: PromptItem[] }[];
 };
@@ -125,6 +126,7 @@ export async function getCourseForEditing(ctx: CourseContext, courseId: string):
       id: true,
       title: true,
       description: true,
+      locale: true,
       organization: { select: { name: true } },
       lessons: {
         orderBy: { position: "asc" },
@@ -145,6 +147,7 @@ export async function getCourseForEditing(ctx: CourseContext, courseId: string):
     id: course.id,
     title: course.title,
     description: course.description,
+    locale: course.locale,
     organizationName: course.organization.name,
     lessons: course.lessons.map(({ _count, ...lesson }) => ({ ...lesson, packCount: _count.packLessons })),
   };
@@ -152,7 +155,8 @@ export async function getCourseForEditing(ctx: CourseContext, courseId: string):
 
 export async function updateCourse(ctx: CourseContext, courseId: string, input: CourseInput): Promise<{ id: string; title: string; description: string }> {
   inCourse(ctx, courseId);
-  return db.course.update({ where: { id: courseId }, data: { title: input.title, description: input.description }, select: { id: true, title: true, description: true } });
+  const locale = input.language === undefined ? {} : { locale: input.language };
+  return db.course.update({ where: { id: courseId }, data: { title: input.title, description: input.description, ...locale }, select: { id: true, title: true, description: true } });
 }
 
 // ───────────────────────────── Lessons ─────────────────────────────

@@ -10,6 +10,7 @@ import { setLanguageAction } from "@/app/(app)/account/actions";
 import { addOnlineMemberAction, setMemberLanguageAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
 import { acceptAsNewUserAction } from "@/app/(auth)/invitations/[token]/actions";
 import { importRosterAction } from "@/app/(app)/roster/actions";
+import { updateCourseAction } from "@/app/(app)/courses/[courseId]/actions";
 
 vi.mock("next/headers", () => import("@/tests/setup/request-cookie"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -92,5 +93,20 @@ describe("the roster file's language column", () => {
     expect(await locale("cy@example.test")).toBeNull();
     expect(await locale("known@example.test")).toBe("ES");
     expect(await locale("di@example.test")).toBeUndefined(); // the row was refused
+  });
+});
+
+describe("the language a course is written in", () => {
+  it("is recorded by its editors, left alone when the form does not send it, and refused when unknown", async () => {
+    const organizer = await makeOrganizer(group.organizationId);
+    await signInAs(organizer);
+    const values = { title: "Leer juntos", description: "" };
+    expect(await updateCourseAction({ courseId: group.courseId, values: { ...values, language: "ES" } })).toMatchObject({ ok: true });
+    expect((await db.course.findUniqueOrThrow({ where: { id: group.courseId } })).locale).toBe("ES");
+    expect(await updateCourseAction({ courseId: group.courseId, values })).toMatchObject({ ok: true });
+    expect((await db.course.findUniqueOrThrow({ where: { id: group.courseId } })).locale).toBe("ES");
+    expect(await updateCourseAction({ courseId: group.courseId, values: { ...values, language: "FR" } })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await updateCourseAction({ courseId: group.courseId, values: { ...values, language: "" } })).toMatchObject({ ok: true });
+    expect((await db.course.findUniqueOrThrow({ where: { id: group.courseId } })).locale).toBeNull();
   });
 });

@@ -12,6 +12,7 @@
 // store NUL at all). Tab and line breaks stay. Half of a surrogate pair is refused everywhere: it
 // would be stored as "�", not as sent; no browser produces one.
 import { z } from "zod";
+import { languageChoiceSchema } from "@/lib/validations/language";
 
 export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 5_000;
@@ -55,6 +56,8 @@ export const idSchema = z.string().min(1).max(64);
 export const courseSchema = z.object({
   title: requiredLine(TITLE_MAX, "titleRequired", "titleTooLong"),
   description: text(SUMMARY_MAX, "descriptionTooLong"),
+  /** The language it is written in ("" not set); absent: left as it is. */
+  language: languageChoiceSchema.optional(),
 });
 export type CourseInput = z.infer<typeof courseSchema>;
 

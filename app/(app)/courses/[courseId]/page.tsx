@@ -80,7 +80,7 @@ export default async function CourseEditorPage({ params }: Props) {
         <h2 id="details" className="text-xl font-semibold">
           {t("detailsHeading")}
         </h2>
-        <CourseDetailsForm courseId={course.id} initial={{ title: course.title, description: course.description }} />
+        <CourseDetailsForm courseId={course.id} initial={{ title: course.title, description: course.description, language: course.locale ?? "" }} />
       </section>
     </ClientMessages>
   );
