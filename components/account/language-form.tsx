@@ -8,8 +8,9 @@ import { setLanguageAction } from "@/app/(app)/account/actions";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import { Button } from "@/components/ui/button";
+import { LanguageSelect, type LanguageValue } from "@/components/forms/language-select";
 
-export function LanguageForm({ current, languages }: { current: "" | "EN" | "ES"; languages: { value: "EN" | "ES"; name: string }[] }) {
+export function LanguageForm({ current, languages }: { current: LanguageValue; languages: { value: "EN" | "ES"; name: string }[] }) {
   const t = useTranslations("account.language");
   const message = useActionMessage();
   const router = useRouter();
@@ -44,23 +45,18 @@ export function LanguageForm({ current, languages }: { current: "" | "EN" | "ES"
         <p id={`${id}-hint`} className="text-sm text-muted">
           {t("hint")}
         </p>
-        <select
+        <LanguageSelect
           id={id}
-          aria-describedby={`${id}-hint`}
+          describedBy={`${id}-hint`}
           value={value}
-          onChange={(e) => {
-            setValue(e.target.value as typeof value);
+          onChange={(next) => {
+            setValue(next);
             setState("idle");
           }}
+          unsetLabel={t("browser")}
+          languages={languages}
           className="mt-1 block min-h-11 w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base"
-        >
-          <option value="">{t("browser")}</option>
-          {languages.map((l) => (
-            <option key={l.value} value={l.value} lang={l.value.toLowerCase()}>
-              {l.name}
-            </option>
-          ))}
-        </select>
+        />
       </div>
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={state === "saving"}>

@@ -8,8 +8,9 @@ import { setMemberLanguageAction } from "@/app/(app)/groups/[groupSlug]/members/
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import { Button } from "@/components/ui/button";
+import { LanguageSelect, type LanguageValue } from "@/components/forms/language-select";
 
-type Choice = "" | "EN" | "ES";
+type Choice = LanguageValue;
 
 export function MemberLanguageForm({ groupSlug, memberId, current, languages }: { groupSlug: string; memberId: string; current: Choice; languages: { value: "EN" | "ES"; name: string }[] }) {
   const t = useTranslations("members.language");
@@ -46,14 +47,7 @@ export function MemberLanguageForm({ groupSlug, memberId, current, languages }: 
         {t("hint")}
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <select id={id} aria-describedby={`${id}-hint`} value={value} onChange={(e) => setValue(e.target.value as Choice)} className="block min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 text-base">
-          <option value="">{t("unset")}</option>
-          {languages.map((l) => (
-            <option key={l.value} value={l.value} lang={l.value.toLowerCase()}>
-              {l.name}
-            </option>
-          ))}
-        </select>
+        <LanguageSelect id={id} describedBy={`${id}-hint`} value={value} onChange={setValue} unsetLabel={t("unset")} languages={languages} className="block min-h-11 rounded-md border border-stone-400 bg-white px-3 py-2 text-base" />
         <Button type="submit" variant="secondary" disabled={pending}>
           {t("save")}
         </Button>
