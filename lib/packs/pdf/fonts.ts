@@ -96,7 +96,12 @@ export class Typesetter {
   }
 
   /** A document with the fonts registered and no page yet. */
-  newDocument(info: DocumentInfo): PDFKit.PDFDocument {
+  /**
+   * A new document. `tagged`: with a structure tree (screen readers read its paragraphs in
+   * order), for a member's own copy; a print run is not tagged (its tree would grow with every
+   * member's pages and be held until the file ends).
+   */
+  newDocument(info: DocumentInfo, options: { tagged?: boolean; lang?: string } = {}): PDFKit.PDFDocument {
     const doc = new PDFDocument({
       size: "LETTER",
       margin: 0,
@@ -105,7 +110,8 @@ export class Typesetter {
       font: "",
       info: { Title: info.title, Creator: "Studypack", Producer: "Studypack" },
       pdfVersion: "1.7",
-      lang: "en",
+      lang: options.lang ?? "en",
+      ...(options.tagged ? { tagged: true, displayTitle: true } : {}),
     });
     for (const [key, buffer] of fontBuffers()) {
       const font = this.parsed.get(key);

@@ -2,9 +2,11 @@
 // headings, response sheets, "page n of N", envelope lines, the due date — in Spanish for a
 // member whose language is Spanish, in English for the others, in one print run whose first
 // sheets stay in English for the facilitators. The facilitators' own text is printed as written.
+import { execFile } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planPack } from "@/lib/packs/pdf/plan";
 import { renderMemberPack, renderPrintRun } from "@/lib/packs/pdf/render";
@@ -12,6 +14,7 @@ import { CEDAR_CREEK, demoPack, mailMember } from "@/tests/factories/print";
 import { pdfPages, tempDir } from "@/tests/setup/pdf-tools";
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+const run = promisify(execFile);
 
 let dir: string;
 beforeAll(async () => {
@@ -56,5 +59,32 @@ describe("a pack in the member's language", () => {
     expect(luciaPages.every((p) => /Página \d+ de \d+/.test(p))).toBe(true);
     expect(benPages.join(" ")).toContain("Response sheet");
     expect(benPages.every((p) => /Page \d+ of \d+/.test(p))).toBe(true);
+  });
+});
+
+describe("a member's own copy for a screen reader", () => {
+  it("is tagged in their language: its text in reading order, page furniture left out as artifacts", async () => {
+    const pack = demoPack();
+    const member = mailMember(pack, { legalName: "Lucía Gómez", idNumber: "A-1001", facility: CEDAR_CREEK, locale: "ES" });
+    const file = path.join(dir, "tagged.pdf");
+    const result = await renderMemberPack(pack, member, createWriteStream(file));
+        const info = (await run("pdfinfo", [file])).stdout;
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const structure = (await run("pdfinfo", ["-struct-text", file], { maxBuffer: 64 * 1024 * 1024 })).stdout;
+    const texts = [...structure.matchAll(/^\s+"(.*)"$/gm)].map((m) => m[1]!);
+    // The cover comes first, then the pack in order; the question of the first sheet after the letter.
+    expect(texts.indexOf("Lucía Gómez #A-1001")).toBeGreaterThan(-1);
+    const question = pack.lessons[0]!.prompts[0]!.text.slice(0, 20);
+    expect(texts.findIndex((t) => t.includes("Sobre 1 de"))).toBeLessThan(texts.findIndex((t) => t.includes(question)));
+    // "Página n de N" is furniture, drawn on every page but not read out on each.
+    expect(texts.some((t) => /^Página \d+ de \d+$/.test(t))).toBe(false);
+    expect(result.pages).toBeGreaterThan(1);
+  });
+
+  it("a print run stays untagged (its structure would grow with every member's pages)", async () => {
+    const pack = demoPack();
+    const file = path.join(dir, "run-untagged.pdf");
+    await renderPrintRun(pack, [mailMember(pack, { facility: CEDAR_CREEK })], createWriteStream(file), () => undefined);
+    expect((await run("pdfinfo", [file])).stdout).toMatch(/Tagged:\s+no/);
   });
 });

@@ -20,6 +20,17 @@ function drawOptions(characterSpacing: number): DrawOptions {
 }
 
 /**
+ * Draws page furniture (running heads, page and envelope numbers) as an artifact of a tagged
+ * document, which screen readers skip; in an untagged one, just draws it.
+ */
+export function paintArtifact(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly Op[], tagged: boolean, own?: Set<string>): void {
+  if (!tagged) return paint(doc, type, ops, {}, own);
+  doc.markContent("Artifact", { type: "Pagination" });
+  paint(doc, type, ops, {}, own);
+  doc.endMarkedContent();
+}
+
+/**
  * A new page. pdfkit writes the previous page out here, but keeps its page dictionary (and
  * through it the page's resources) until the document ends, only to list it by number in the
  * page tree: most of a kilobyte a page, some 8 MB over a 10,000-page print run. Emptying the
@@ -37,12 +48,15 @@ export function addPage(doc: PDFKit.PDFDocument): void {
  * Draws `ops` on the current page. A member's own texts (names, codes) are added to `own`, for
  * the caller to drop from the caches once that member is done (Typesetter.forget).
  */
-export function paint(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly Op[], codes: Codes = {}, own?: Set<string>): void {
+export function paint(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly Op[], codes: Codes = {}, own?: Set<string>, struct?: PDFKit.PDFStructureElement): void {
+  // In a tagged document each line of text is a paragraph of `struct`, in the order drawn (the
+  // reading order: layouts place text top to bottom).
+  const tag = (options: DrawOptions): DrawOptions => (struct ? { ...options, structParent: struct, structType: "P" } : options);
   for (const op of ops) {
     switch (op.t) {
       case "text":
         type.useFont(doc, op.font, op.size);
-        doc.text(op.text, op.x, op.y, drawOptions(op.spacing ?? 0));
+        doc.text(op.text, op.x, op.y, tag(drawOptions(op.spacing ?? 0)));
         if (op.own) own?.add(op.text);
         break;
       case "rule":
@@ -56,7 +70,7 @@ export function paint(doc: PDFKit.PDFDocument, type: Typesetter, ops: readonly O
         const text = formatResponseCode(code);
         const width = type.width(op.font, op.size, text) + op.spacing * (text.length - 1);
         type.useFont(doc, op.font, op.size);
-        doc.text(text, op.x + (op.width - width) / 2, op.y, drawOptions(op.spacing));
+        doc.text(text, op.x + (op.width - width) / 2, op.y, tag(drawOptions(op.spacing)));
         own?.add(text);
         break;
       }

@@ -16,7 +16,7 @@ import { finished } from "node:stream/promises";
 import { layoutCover } from "@/lib/packs/pdf/cover";
 import { memberFurniture } from "@/lib/packs/pdf/furniture";
 import { layoutForMember, layoutPack, type PackLayout } from "@/lib/packs/pdf/layout";
-import { addPage, paint } from "@/lib/packs/pdf/paint";
+import { addPage, paint, paintArtifact } from "@/lib/packs/pdf/paint";
 import { isBlocking, PackNotPrintableError, planFromLayout, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { layoutRunSheet, runSheetFurniture, type RunEntry } from "@/lib/packs/pdf/run-sheet";
 import { SharedPages } from "@/lib/packs/pdf/shared-pages";
@@ -40,7 +40,7 @@ export type PrintRunResult = {
  * Draws one member's whole pack (every envelope, each with its slip) into `doc`; with `shared`,
  * pages every member has are written once per document (shared-pages.ts).
  */
-function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMember, plan: PackPlan, imports: ImportedPages, shared?: SharedPages): void {
+function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMember, plan: PackPlan, imports: ImportedPages, shared?: SharedPages, struct?: PDFKit.PDFStructureElement): void {
   const layout = layoutForMember(base, member);
   const { type, breaker, labels } = layout;
   const envelopes = plan.envelopes.length;
@@ -49,8 +49,8 @@ function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMem
   for (const envelope of plan.envelopes) {
     const numbers = { pages: plan.pages, envelope: envelope.number, envelopes };
     addPage(doc);
-    paint(doc, type, layoutCover(layout, member, plan, envelope).ops, {}, own);
-    paint(doc, type, furniture({ ...numbers, page: envelope.firstPage }, null), {}, own);
+    paint(doc, type, layoutCover(layout, member, plan, envelope).ops, {}, own, struct);
+    paintArtifact(doc, type, furniture({ ...numbers, page: envelope.firstPage }, null), Boolean(struct), own);
     for (const placed of envelope.sections) {
       const section = layout.sections[placed.index]!;
       for (let offset = 0; offset < placed.pages; offset++) {
@@ -58,12 +58,12 @@ function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMem
         addPage(doc);
         if (page.imported) imports.place(page.imported.readingId, page.imported.index);
         else if (shared) shared.paint(page, member.codes, own);
-        else paint(doc, type, page.ops, member.codes, own);
+        else paint(doc, type, page.ops, member.codes, own, struct);
         const notes = [
           offset === 0 && placed.continuedFrom !== null ? labels.continuedFrom(placed.continuedFrom) : null,
           offset === placed.pages - 1 && placed.continuesIn !== null ? labels.continuesIn(placed.continuesIn) : null,
         ].filter((note): note is string => note !== null);
-        paint(doc, type, furniture({ ...numbers, page: placed.firstPage + offset }, section.runningHead, notes.join(" · ") || null), {}, own);
+        paintArtifact(doc, type, furniture({ ...numbers, page: placed.firstPage + offset }, section.runningHead, notes.join(" · ") || null), Boolean(struct), own);
       }
     }
   }
@@ -100,8 +100,8 @@ async function drained(out: Writable): Promise<void> {
 }
 
 /** A new document piped to `out`, drawn by `draw`, ended; `out` is destroyed if drawing fails. */
-async function write(layout: PackLayout, pack: PrintPack, out: Writable, draw: (doc: PDFKit.PDFDocument) => void | Promise<void>): Promise<void> {
-  const doc = layout.type.newDocument({ title: documentTitle(pack) });
+async function write(layout: PackLayout, pack: PrintPack, out: Writable, draw: (doc: PDFKit.PDFDocument) => void | Promise<void>, options: { tagged?: boolean; lang?: string } = {}): Promise<void> {
+  const doc = layout.type.newDocument({ title: documentTitle(pack) }, options);
   const done = finished(out);
   // Handled from the start: `out` may fail (disk full) while the run is still drawing, and the
   // failure is awaited below (or in `drained`), not left to crash the process as unhandled.
@@ -129,7 +129,15 @@ export async function renderMemberPack(pack: PrintPack, member: PrintMember, out
   const blocking = plan.problems.filter(isBlocking);
   if (blocking.length > 0) throw new PackNotPrintableError(blocking);
 
-  await write(layout, pack, out, async (doc) => paintMember(doc, layout, member, plan, await importReadings(doc, layout, pack)));
+  // A member's own copy is tagged, in their language: a screen reader reads its paragraphs in
+  // order and skips the page furniture (the print run is not: see Typesetter.newDocument).
+  const options = { tagged: true, lang: member.locale === "ES" ? "es" : "en" };
+  await write(layout, pack, out, async (doc) => {
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    paintMember(doc, layout, member, plan, await importReadings(doc, layout, pack), undefined, root);
+    root.end();
+  }, options);
   return { pages: plan.pages, envelopes: plan.envelopes.map((envelope) => ({ pages: envelope.pages })) };
 }
 
