@@ -15,8 +15,9 @@ export type CurrentUser = {
   name: string;
   locale: "EN" | "ES" | null;
   /**
-   * The time zone of their organization (the first they organize, else the first whose group
-   * they facilitate or belong to): the request's times are shown in it (lib/dates.ts).
+   * Their own time zone when they chose one, else their organization's (the first they
+   * organize, else the first whose group they facilitate or belong to): the request's times are
+   * shown in it (lib/dates.ts).
    */
   timeZone?: string;
 };
@@ -54,6 +55,7 @@ async function userOfToken(token: SessionToken): Promise<CurrentUser | null> {
   const [user] = await db.$queryRaw<CurrentUser[]>`
     SELECT u."id", u."email", u."name", u."locale"::text AS "locale",
            COALESCE(
+             u."timeZone",
              (SELECT o."timeZone" FROM "Organizer" r JOIN "Organization" o ON o."id" = r."organizationId" WHERE r."userId" = u."id" ORDER BY o."name", o."id" LIMIT 1),
              (SELECT o."timeZone" FROM "Facilitator" f JOIN "Group" g ON g."id" = f."groupId" JOIN "Organization" o ON o."id" = g."organizationId" WHERE f."userId" = u."id" ORDER BY o."name", o."id" LIMIT 1),
              (SELECT o."timeZone" FROM "Person" p JOIN "Organization" o ON o."id" = p."organizationId" WHERE p."userId" = u."id" LIMIT 1),

@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer } from "@/tests/factories";
 import { makeMailMember } from "@/tests/factories/mail";
 import { signInAs } from "@/tests/setup/request-cookie";
-import { setLanguageAction } from "@/app/(app)/account/actions";
+import { setLanguageAction, setTimeZoneAction } from "@/app/(app)/account/actions";
+import { getCurrentUser } from "@/lib/auth/session";
 import { addOnlineMemberAction, setMemberLanguageAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
 import { acceptAsNewUserAction } from "@/app/(auth)/invitations/[token]/actions";
 import { importRosterAction } from "@/app/(app)/roster/actions";
@@ -108,5 +109,19 @@ describe("the language a course is written in", () => {
     expect(await updateCourseAction({ courseId: group.courseId, values: { ...values, language: "FR" } })).toMatchObject({ ok: false, code: "INVALID" });
     expect(await updateCourseAction({ courseId: group.courseId, values: { ...values, language: "" } })).toMatchObject({ ok: true });
     expect((await db.course.findUniqueOrThrow({ where: { id: group.courseId } })).locale).toBeNull();
+  });
+});
+
+describe("a person's own time zone", () => {
+  it("overrides their organization's for what they see, is cleared back to it, and refuses an unknown zone", async () => {
+    await db.organization.update({ where: { id: group.organizationId }, data: { timeZone: "America/Chicago" } });
+    const facilitator = await makeFacilitator(group.id);
+    await signInAs(facilitator);
+    expect((await getCurrentUser())?.timeZone).toBe("America/Chicago");
+    expect(await setTimeZoneAction({ timeZone: "Europe/Madrid" })).toEqual({ ok: true, data: null });
+    expect((await getCurrentUser())?.timeZone).toBe("Europe/Madrid");
+    for (const bad of ["Mars/Base", "UTC; x", 5, "x".repeat(80)]) expect(await setTimeZoneAction({ timeZone: bad })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await setTimeZoneAction({ timeZone: "" })).toEqual({ ok: true, data: null });
+    expect((await getCurrentUser())?.timeZone).toBe("America/Chicago");
   });
 });

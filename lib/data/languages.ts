@@ -14,6 +14,16 @@ export async function setOwnLanguage(user: CurrentUser, language: LanguageChoice
   await db.user.update({ where: { id: user.id }, data: { locale: language } });
 }
 
+/** The time zone they chose themselves, or null. */
+export async function getOwnTimeZone(user: CurrentUser): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: user.id }, select: { timeZone: true } }))?.timeZone ?? null;
+}
+
+/** Their own time zone (null: their organization's); times are shown in it from the next page. */
+export async function setOwnTimeZone(user: CurrentUser, timeZone: string | null): Promise<void> {
+  await db.user.update({ where: { id: user.id }, data: { timeZone } });
+}
+
 /** The language of this member's packs and letters (staff of the group; the person, across groups). */
 export async function setMemberLanguage(ctx: GroupContext, memberId: string, language: LanguageChoice): Promise<void> {
   if (!canInGroup(ctx.roles, "member.viewPersonal")) throw new AppError("NOT_FOUND", "errors.notFound");

@@ -12,8 +12,8 @@ import { notFound } from "@/lib/errors";
 import { userAction } from "@/lib/server/actions";
 import { changePasswordSchema } from "@/lib/validations/auth";
 import { accountSchema } from "@/lib/validations/discussion";
-import { languageChoiceSchema } from "@/lib/validations/language";
-import { setOwnLanguage } from "@/lib/data/languages";
+import { languageChoiceSchema, ownTimeZoneSchema } from "@/lib/validations/language";
+import { setOwnLanguage, setOwnTimeZone } from "@/lib/data/languages";
 
 export const updateAccountAction = userAction(z.object({ values: accountSchema }), async (user, { values }) => {
   await setEmailPreference(user, values.emailNotifications);
@@ -33,6 +33,13 @@ export const signOutEverywhereAction = userAction(z.object({}), async (user) => 
 /** The caller's UI language; the next page is in it (i18n/request.ts reads it on every request). */
 export const setLanguageAction = userAction(z.object({ language: languageChoiceSchema }), async (user, { language }) => {
   await setOwnLanguage(user, language);
+  revalidatePath("/", "layout");
+  return null;
+});
+
+/** The caller's own time zone ("" for their organization's); the next page shows times in it. */
+export const setTimeZoneAction = userAction(z.object({ timeZone: ownTimeZoneSchema }), async (user, { timeZone }) => {
+  await setOwnTimeZone(user, timeZone);
   revalidatePath("/", "layout");
   return null;
 });

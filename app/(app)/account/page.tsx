@@ -8,6 +8,9 @@ import { getEmailPreference } from "@/lib/data/notifications";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { LanguageForm } from "@/components/account/language-form";
 import { LOCALES } from "@/i18n/config";
+import { TimeZoneForm } from "@/components/account/time-zone-form";
+import { getOwnTimeZone } from "@/lib/data/languages";
+import { timeZoneChoices } from "@/lib/dates";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
@@ -15,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [emailNotifications, t, ts, tLanguages] = await Promise.all([getEmailPreference(user), getTranslations("account"), getTranslations("security"), getTranslations("languages")]);
+  const [emailNotifications, t, ts, tLanguages, ownTimeZone] = await Promise.all([getEmailPreference(user), getTranslations("account"), getTranslations("security"), getTranslations("languages"), getOwnTimeZone(user)]);
   // Offered only once the UI has more than one language (issue 17).
   const languages = LOCALES.map((l) => l.toUpperCase() as "EN" | "ES").map((value) => ({ value, name: tLanguages(value) }));
   return (
@@ -30,6 +33,12 @@ export default async function AccountPage() {
           <LanguageForm current={user.locale ?? ""} languages={languages} />
         </section>
       )}
+      <section aria-labelledby="time-zone-title" className="mt-10">
+        <h2 id="time-zone-title" className="text-xl font-semibold">
+          {t("timeZone.title")}
+        </h2>
+        <TimeZoneForm current={ownTimeZone ?? ""} timeZones={timeZoneChoices()} />
+      </section>
 
       <h2 className="mt-12 text-xl font-semibold">{ts("title")}</h2>
       <section aria-labelledby="change-password-title" className="mt-4 max-w-xl">
