@@ -3,7 +3,7 @@
 // answer is the same whether or not the account exists, and the request is throttled like a
 // sign-in (lib/auth/throttle.ts), under its own key so it never slows the owner's sign-in.
 import "server-only";
-import { createTranslator } from "next-intl";
+import { emailTranslator } from "@/lib/email/translator";
 import { issueReset, RESET_HOURS, resetPath, resetSelect, resetThrottleKey, hashResetToken, stateOf } from "@/lib/auth/password-reset-tokens";
 import { beginAttempt } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
@@ -13,7 +13,6 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { queueEmails } from "@/lib/jobs/email-queue";
 import { normalizeEmail } from "@/lib/people/identity";
-import commonMessages from "@/messages/en/common.json";
 
 /**
  * "Forgot password": queues an e-mail with a link when `email` has an active account and SMTP is
@@ -42,7 +41,7 @@ export async function passwordResetEmail(passwordResetId: string, sealedToken: s
   if (!token) return null;
   const row = await db.passwordReset.findUnique({ where: { id: passwordResetId }, select: resetSelect });
   if (!row || row.emailedAt || row.tokenHash !== hashResetToken(token) || stateOf(row) !== "valid") return null;
-  const t = createTranslator({ locale: "en", messages: commonMessages, namespace: "passwordReset.email" });
+  const t = emailTranslator(row.user.locale, "passwordReset.email");
   const link = new URL(resetPath(token), env().NEXTAUTH_URL ?? "http://localhost:3000").toString();
   return { to: row.user.email, subject: t("subject"), text: t("body", { name: row.user.name, link, hours: RESET_HOURS }) };
 }

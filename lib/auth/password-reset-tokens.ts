@@ -26,7 +26,7 @@ export const resetSelect = {
   revokedAt: true,
   emailedAt: true,
   tokenHash: true,
-  user: { select: { email: true, name: true, disabledAt: true, person: { select: { organizationId: true, id: true } } } },
+  user: { select: { email: true, name: true, locale: true, disabledAt: true, person: { select: { organizationId: true, id: true } } } },
 } satisfies Prisma.PasswordResetSelect;
 export type ResetRow = Prisma.PasswordResetGetPayload<{ select: typeof resetSelect }>;
 

@@ -2,6 +2,7 @@
 // only its SHA-256 is stored, so a database leak yields no usable links. A link works once,
 // until it expires, and not at all once revoked or once its member has left the group.
 import "server-only";
+import { emailTranslator } from "@/lib/email/translator";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -13,14 +14,11 @@ import { writeAudit } from "@/lib/data/audit";
 import type { CreateInvitationInput } from "@/lib/validations/invitation";
 import type { AcceptInvitationInput } from "@/lib/validations/auth";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createTranslator } from "next-intl";
 import { env } from "@/lib/env";
 import type { EmailMessage } from "@/lib/email/send";
 import { seal, unseal } from "@/lib/email/seal";
 import { queueEmails } from "@/lib/jobs/email-queue";
 import { normalizeEmail, sameEmail } from "@/lib/people/identity";
-import rosterMessages from "@/messages/en/roster.json";
-import peopleMessages from "@/messages/en/people.json";
 
 export const INVITATION_DAYS = 14;
 
@@ -266,11 +264,12 @@ export async function invitationEmail(invitationId: string, sealedToken: string)
   const expires = row.expiresAt.toISOString().slice(0, 10);
   if (row.role !== "MEMBER") {
     // Staff invitations come from the People page (lib/data/staff.ts).
-    const staff = createTranslator({ locale: "en", messages: peopleMessages, namespace: "people.invitationEmail" });
+    const staff = emailTranslator(null, "people.invitationEmail");
     const body = row.role === "ORGANIZER" ? staff("organizerBody", { organization, expires, link }) : staff("facilitatorBody", { organization, group: row.group?.name ?? "", expires, link });
     return { to: row.email, subject: staff("subject", { organization }), text: body };
   }
-  const t = createTranslator({ locale: "en", messages: rosterMessages, namespace: "roster.invitationEmail" });
+  // A member is written to in the language of their packs (Person.locale).
+  const t = emailTranslator(row.person?.locale, "roster.invitationEmail");
   const penName = row.person?.memberships.find((m) => m.groupId === row.groupId)?.penName ?? "";
   return {
     to: row.email,

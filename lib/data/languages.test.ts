@@ -8,6 +8,8 @@ import { makeMailMember } from "@/tests/factories/mail";
 import { signInAs } from "@/tests/setup/request-cookie";
 import { setLanguageAction, setTimeZoneAction } from "@/app/(app)/account/actions";
 import { getCurrentUser } from "@/lib/auth/session";
+import { startTestSmtpServer } from "@/tests/setup/smtp";
+import { resetEmailQueue, workQueuedEmails } from "@/tests/setup/email-queue";
 import { addOnlineMemberAction, setMemberLanguageAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
 import { acceptAsNewUserAction } from "@/app/(auth)/invitations/[token]/actions";
 import { importRosterAction } from "@/app/(app)/roster/actions";
@@ -123,5 +125,29 @@ describe("a person's own time zone", () => {
     for (const bad of ["Mars/Base", "UTC; x", 5, "x".repeat(80)]) expect(await setTimeZoneAction({ timeZone: bad })).toMatchObject({ ok: false, code: "INVALID" });
     expect(await setTimeZoneAction({ timeZone: "" })).toEqual({ ok: true, data: null });
     expect((await getCurrentUser())?.timeZone).toBe("America/Chicago");
+  });
+});
+
+describe("e-mails in the recipient's language", () => {
+  it("a member whose packs are in Spanish gets their invitation in Spanish; another member in English", async () => {
+    const smtp = await startTestSmtpServer();
+    try {
+      const facilitator = await makeFacilitator(group.id);
+      await signInAs(facilitator);
+      const lucia = await addOnlineMemberAction({ groupSlug: group.slug, values: { legalName: "Lucía Gómez", email: "lucia.es@example.test", penName: "Lucía" } });
+      const ben = await addOnlineMemberAction({ groupSlug: group.slug, values: { legalName: "Ben Example", email: "ben.en@example.test", penName: "Ben" } });
+      if (!lucia.ok || !ben.ok) throw new Error("adding failed");
+      // The words are chosen when the e-mail is sent: the language set meanwhile counts.
+      expect(await setMemberLanguageAction({ groupSlug: group.slug, memberId: lucia.data.memberId, language: "ES" })).toMatchObject({ ok: true });
+      await workQueuedEmails();
+      const toLucia = smtp.messages.find((m) => m.to.includes("lucia.es@example.test"))!;
+      const toBen = smtp.messages.find((m) => m.to.includes("ben.en@example.test"))!;
+      expect(toLucia.subject).toMatch(/^Su invitación a /);
+      expect(toLucia.text).toContain("le invita a unirse");
+      expect(toBen.subject).toMatch(/^Your invitation to /);
+    } finally {
+      await smtp.close();
+      await resetEmailQueue();
+    }
   });
 });

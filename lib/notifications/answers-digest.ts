@@ -12,18 +12,16 @@
 // again. No SMTP configured, e-mail turned off (User.emailNotifications) or an account disabled:
 // no digest; the notifications are in the app all the same.
 import "server-only";
-import { createTranslator } from "next-intl";
+import { emailTranslator } from "@/lib/email/translator";
 import { db } from "@/lib/db";
 import { emailConfigured, sendEmail } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import type { NotificationData } from "@/lib/data/notifications";
-import messages from "@/messages/en/week.json";
 
-const t = createTranslator({ locale: "en", messages, namespace: "week.notification" });
 
 export const DIGEST_EVERY_HOURS = 24;
 
-type Claim = { email: string; previous: Date | null };
+type Claim = { email: string; locale: "EN" | "ES" | null; previous: Date | null };
 
 /** Claims the user's digest for now, if their last one is older than 24 hours; null if not. */
 async function claim(userId: string, now: Date): Promise<Claim | null> {
@@ -33,7 +31,7 @@ async function claim(userId: string, now: Date): Promise<Claim | null> {
     UPDATE "User" SET "answersDigestSentAt" = ${now}
      WHERE "id" = ${userId} AND "emailNotifications" AND "disabledAt" IS NULL
        AND ("answersDigestSentAt" IS NULL OR "answersDigestSentAt" <= ${cutoff})
-    RETURNING "email", (SELECT "previous" FROM old)`;
+    RETURNING "email", "locale"::text AS "locale", (SELECT "previous" FROM old)`;
   return rows[0] ?? null;
 }
 
@@ -55,6 +53,7 @@ export async function sendAnswersDigest(userId: string, now = new Date()): Promi
     await giveBack(userId, now, claimed.previous);
     return "skipped";
   }
+  const t = emailTranslator(claimed.locale, "week.notification");
   const base = (env().NEXTAUTH_URL ?? "").replace(/\/$/, "");
   const lines = notes.map((n) => {
     const data = n.data as NotificationData;

@@ -3,16 +3,15 @@
 // No SMTP configured: nothing is queued or sent and the in-app list is the only copy. A member
 // who turned e-mail off (User.emailNotifications) or whose account is disabled gets none.
 import "server-only";
-import { createTranslator } from "next-intl";
+import { emailTranslator } from "@/lib/email/translator";
 import { db } from "@/lib/db";
 import type { EmailMessage } from "@/lib/email/send";
 import { env } from "@/lib/env";
 import type { NotificationData } from "@/lib/data/notifications";
-import messages from "@/messages/en/discussion.json";
 
-const t = createTranslator({ locale: "en", messages, namespace: "notifications" });
 
-export function notificationText(kind: string, data: NotificationData): { subject: string; text: string } {
+export function notificationText(kind: string, data: NotificationData, locale?: "EN" | "ES" | null): { subject: string; text: string } {
+  const t = emailTranslator(locale, "notifications");
   const values = { group: data.groupName, pack: data.packNumber, penName: data.penName ?? "", prompt: data.promptText ?? "", reason: data.reason ?? "" };
   switch (kind) {
     case "feedback":
@@ -34,11 +33,12 @@ export async function notificationEmail(id: string): Promise<EmailMessage | null
     // Not yet e-mailed: a job run again after its worker died before the queue heard back sends nothing.
     // New answers are e-mailed as one daily digest (answers-digest.ts), never one by one.
     where: { id, emailedAt: null, kind: { not: "answersArrived" }, user: { emailNotifications: true, disabledAt: null } },
-    select: { kind: true, data: true, user: { select: { email: true } } },
+    select: { kind: true, data: true, user: { select: { email: true, locale: true } } },
   });
   if (!row) return null;
   const base = (env().NEXTAUTH_URL ?? "").replace(/\/$/, "");
   const data = row.data as NotificationData;
-  const { subject, text } = notificationText(row.kind, data);
+  const { subject, text } = notificationText(row.kind, data, row.user.locale);
+  const t = emailTranslator(row.user.locale, "notifications");
   return { to: row.user.email, subject, text: `${text}\n\n${t("email.open")} ${base}${data.href}\n\n${t("email.turnOff")} ${base}/account\n` };
 }
