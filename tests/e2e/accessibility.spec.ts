@@ -8,6 +8,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { db, DEMO_PASSWORD, expect, signInViaApi, test } from "./fixtures";
 
+// The tours only read: they run side by side on both workers (the file would take 8 minutes alone).
+test.describe.configure({ mode: "parallel" });
+
 const WIDTHS = [390, 1280] as const;
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
