@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: Props) {
     return q ? `/audit?${q}` : "/audit";
   };
   const label = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZoneName: "short" });
+  const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
   const filtered = Boolean(filters.action || filters.groupId || filters.personId || filters.actorId || filters.from || filters.to);
   const nextBefore = nextCursor ? parseCursor(nextCursor) : undefined;
 
