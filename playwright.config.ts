@@ -6,7 +6,6 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./tests/e2e/env";
 
 export default defineConfig({
-  testDir: "tests/e2e",
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 2,
@@ -23,7 +22,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", testDir: "tests/e2e", use: { ...devices["Desktop Chrome"] } },
+    // Operations: backup and restore, the launcher, load and crash runs. Each spec starts its own
+    // Studypack from the build the web server below made (tests/ops/studypack.ts); no browser.
+    { name: "ops", testDir: "tests/ops" },
+  ],
   webServer: {
     command: `rm -rf ${E2E.dataDir} && node node_modules/tsx/dist/cli.mjs scripts/serve.ts start`,
     url: `${E2E.baseURL}/api/health`,
