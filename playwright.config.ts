@@ -44,6 +44,8 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXTAUTH_URL: E2E.baseURL,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-000000",
+      // A message that is missing or cannot be formatted fails the page (i18n/request.ts).
+      STUDYPACK_STRICT_MESSAGES: "1",
     },
   },
 });

@@ -32,5 +32,12 @@ export default getRequestConfig(async () => {
     messages: await loadMessages(locale),
     // Instants in the organization's time zone; calendar days pass timeZone "UTC" (lib/dates.ts).
     timeZone: user?.timeZone ?? "UTC",
+    // A missing key or a message that cannot be formatted shows its key and is logged. The
+    // browser tests' server sets STUDYPACK_STRICT_MESSAGES=1 so the page fails instead and the
+    // test that opened it goes red (a log line nobody reads would let it through).
+    onError: (error) => {
+      if (process.env.STUDYPACK_STRICT_MESSAGES === "1") throw error;
+      console.error(error);
+    },
   };
 });
