@@ -162,6 +162,22 @@ describe("S3Storage against s3rver", () => {
     expect(spools()).toBe(before);
   });
 
+  it("tries again after a 503, sending a spooled stream whole each time, and gives up after the retries", async () => {
+    const key = newStorageKey("print-runs");
+    const parts = Array.from({ length: 20 }, (_, i) => Buffer.alloc(50_000, i));
+    const all = Buffer.concat(parts);
+    await s3.failNext(503, 1);
+    await store.put(key, Readable.from(parts), "application/pdf");
+    await s3.sync();
+    const puts = s3.requests.filter((r) => r.method === "PUT");
+    expect(puts.map((r) => r.headers["content-length"])).toEqual([String(all.length), String(all.length)]);
+    expect((await buffer(await store.get(key))).equals(all)).toBe(true);
+
+    await s3.failNext(503, 3); // the first try and both retries
+    await expect(store.get(key)).rejects.toMatchObject({ status: 503, s3Code: "SlowDown", operation: "GetObject" });
+    expect((await buffer(await store.get(key))).equals(all)).toBe(true);
+  });
+
   it("lists objects under a prefix, across pages", async () => {
     const paged = new S3Storage({ endpoint: s3.endpoint, bucket: s3.bucket, region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, listPageSize: 2 });
     const keys = [newStorageKey("exports/list-a"), newStorageKey("exports/list-a"), newStorageKey("exports/list-a"), newStorageKey("exports/list-a"), newStorageKey("exports/list-a")];

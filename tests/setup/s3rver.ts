@@ -29,6 +29,8 @@ export type S3Server = {
   requests: SeenRequest[];
   /** Resolves once every request made before the call is in `requests`. */
   sync: () => Promise<void>;
+  /** The next `count` requests are answered with `status` (and S3's SlowDown) before s3rver sees them. */
+  failNext: (status: number, count: number) => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -68,6 +70,14 @@ export async function startS3rver(options: { bucket?: string; port?: number } = 
         waiting.push(resolve);
         child.stdin.write("sync\n");
       }),
+    failNext: async (status, count) => {
+      child.stdin.write(`fail ${status} ${count}\n`);
+      // The child reads stdin in order: once "sync" is answered, "fail" has been taken.
+      await new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        child.stdin.write("sync\n");
+      });
+    },
     close: async () => {
       child.stdin.end();
       const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
