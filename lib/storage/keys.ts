@@ -36,6 +36,11 @@ export function assertValidKey(key: string): void {
   if (!isValidKey(key)) throw new StorageKeyError(key);
 }
 
+/** A list() prefix: empty, or the start of a key ("scans", "scans/2026/", "scans/2026/1"). */
+export function assertValidPrefix(prefix: string): void {
+  if (prefix !== "" && !isValidKey(prefix.replace(/\/$/, ""))) throw new StorageKeyError(prefix);
+}
+
 /** A fresh key under `prefix` (e.g. "scans", "print-runs/<packId>"). */
 export function newStorageKey(prefix: string, now: Date = new Date()): string {
   const yyyy = String(now.getUTCFullYear());

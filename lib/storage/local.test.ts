@@ -1,6 +1,6 @@
 // The local driver against a real temporary folder, never the app's .data/.
 import { mkdtempSync, rmSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -130,5 +130,34 @@ describe("LocalStorage", () => {
 
   it("resolves a relative root against the working directory", () => {
     expect(new LocalStorage(".data/files").root).toBe(path.resolve(process.cwd(), ".data/files"));
+  });
+
+  it("lists what is stored under a prefix, with size and time, and not put()'s temporary files", async () => {
+    const own = new LocalStorage(mkdtempSync(path.join(os.tmpdir(), "studypack-local-list-")));
+    try {
+      const scans = [newStorageKey("scans"), newStorageKey("scans")];
+      const run = newStorageKey("print-runs/pack1");
+      await own.put(scans[0]!, Buffer.from("a"), "image/png");
+      await own.put(scans[1]!, Buffer.from("bb"), "image/png");
+      await own.put(run, Buffer.from("ccc"), "application/pdf");
+      // A temporary file left by a crash mid-put is not an object.
+      await writeFile(path.join(own.root, "scans", `.left.${"x".repeat(6)}.tmp`), "half");
+      const list = async (prefix?: string) => {
+        const found = [];
+        for await (const object of own.list(prefix)) found.push(object);
+        return found.sort((x, y) => (x.key < y.key ? -1 : 1));
+      };
+      expect((await list()).map((o) => o.key)).toEqual([run, ...scans].sort());
+      expect((await list("scans")).map((o) => [o.key, o.size])).toEqual(scans.map((k) => [k, k === scans[0] ? 1 : 2]).sort());
+      expect((await list("print-runs/pack1/")).map((o) => o.key)).toEqual([run]);
+      // A prefix that ends inside a segment, and one under which nothing is stored.
+      expect((await list(run.slice(0, -3))).map((o) => o.key)).toEqual([run]);
+      expect(await list("exports/")).toEqual([]);
+      const [first] = await list(scans[0]);
+      expect(Math.abs(first!.lastModified.getTime() - Date.now())).toBeLessThan(60_000);
+      await expect(list("../")).rejects.toBeInstanceOf(StorageKeyError);
+    } finally {
+      rmSync(own.root, { recursive: true, force: true });
+    }
   });
 });

@@ -7,12 +7,12 @@
 // (named ".<name>.<random>.tmp", which no key can be) — never half a file under the key.
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { FileStorage } from "@/lib/storage/types";
-import { assertValidKey, StorageKeyError, StorageNotFoundError } from "@/lib/storage/keys";
+import type { FileStorage, StoredObject } from "@/lib/storage/types";
+import { assertValidKey, assertValidPrefix, StorageKeyError, StorageNotFoundError } from "@/lib/storage/keys";
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -75,6 +75,34 @@ export class LocalStorage implements FileStorage {
     } catch (error) {
       if (isMissing(error)) return false;
       throw error;
+    }
+  }
+
+  async *list(prefix = ""): AsyncIterable<StoredObject> {
+    assertValidPrefix(prefix);
+    // Walk only the folder the prefix names ("scans/2026/1" → scans/2026), then filter by it.
+    const start = prefix.includes("/") ? prefix.slice(0, prefix.lastIndexOf("/")) : "";
+    yield* this.walk(start, prefix);
+  }
+
+  private async *walk(dir: string, prefix: string): AsyncIterable<StoredObject> {
+    const entries = await readdir(path.join(this.root, ...dir.split("/").filter(Boolean)), { withFileTypes: true }).catch((error: unknown) => {
+      if (isMissing(error)) return [];
+      throw error;
+    });
+    for (const entry of entries) {
+      // Dot names are put()'s temporary files (no key starts with a dot), not objects.
+      if (entry.name.startsWith(".")) continue;
+      const key = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (key.startsWith(prefix) || prefix.startsWith(`${key}/`)) yield* this.walk(key, prefix);
+      } else if (entry.isFile() && key.startsWith(prefix)) {
+        const info = await stat(path.join(this.root, ...key.split("/"))).catch((error: unknown) => {
+          if (isMissing(error)) return null; // deleted while we listed
+          throw error;
+        });
+        if (info) yield { key, lastModified: info.mtime, size: info.size };
+      }
     }
   }
 }
