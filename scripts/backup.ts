@@ -45,6 +45,7 @@ async function main() {
       `backup: it holds ${result.manifest.database === "embedded" ? "the database and " : ""}` +
         (storage.kind === "local" ? `${storage.files} stored file(s), ${formatBytes(storage.bytes)}` : "no stored files (they are in the S3 bucket)"),
     );
+    if (result.manifest.postgres) console.log(`backup: the database is as of WAL position ${result.manifest.postgres.stopLsn} (the end of the backup)`);
     if (env.DATABASE_URL) {
       console.log("backup: the database is the server at DATABASE_URL; back it up beside this file with PostgreSQL's client of the server's version:");
       console.log(`    ${PG_DUMP_COMMAND}`);
