@@ -3,6 +3,7 @@
 // in its name. When Studypack is not running, the embedded database is started for the backup
 // and stopped after. With DATABASE_URL the database is the operator's server: the file holds
 // the stored files, and the pg_dump command to run beside it is printed.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { createBackup } from "../lib/backup/create";
 import { backupFileName } from "../lib/backup/layout";
@@ -26,6 +27,9 @@ async function main() {
   let embeddedUrl: string | undefined;
   if (!env.DATABASE_URL) {
     const running = await serverRunning(env.EMBEDDED_PG_DIR, env.EMBEDDED_PG_PORT);
+    if (!running && !existsSync(path.join(env.EMBEDDED_PG_DIR, "PG_VERSION"))) {
+      throw new Error(`there is no database in ${path.resolve(env.EMBEDDED_PG_DIR)} (EMBEDDED_PG_DIR); nothing to back up`);
+    }
     if (!running) {
       console.log(`backup: Studypack is not running; starting its database (${env.EMBEDDED_PG_DIR}) for the backup`);
       temporary = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });

@@ -86,6 +86,9 @@ class ArchiveWriter {
   total = 0;
   phase: Progress["phase"] = "database";
 
+  /** Rejects when the output fails (disk full…), so a write waiting for room stops waiting. */
+  failed: Promise<never> = new Promise<never>(() => {});
+
   constructor(private readonly onProgress?: (progress: Progress) => void) {}
 
   private report() {
@@ -134,11 +137,11 @@ class ArchiveWriter {
         const chunk = bytesRead === 0 ? buffer : buffer.subarray(0, bytesRead);
         position += chunk.length;
         this.done += chunk.length;
-        if (!entry.write(chunk)) await once(entry as unknown as NodeJS.EventEmitter, "drain");
+        if (!entry.write(chunk)) await Promise.race([once(entry as unknown as NodeJS.EventEmitter, "drain"), this.failed]);
         this.report();
       }
       entry.end();
-      await finished;
+      await Promise.race([finished, this.failed]);
       return true;
     } finally {
       await handle.close();
@@ -173,6 +176,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   const written = pipeline(writer.pack, createGzip({ level: 6 }), output);
   // Keep a failed pipeline from being an unhandled rejection before it is awaited.
   written.catch(() => undefined);
+  writer.failed = written.then(
+    () => new Promise<never>(() => {}),
+    (error: unknown) => Promise.reject(error),
+  );
+  writer.failed.catch(() => undefined);
 
   let client: pg.Client | undefined;
   try {

@@ -20,7 +20,8 @@ export async function startDailyBackup(boss: PgBoss): Promise<void> {
   // A failed round is tried once more an hour later; a round never runs longer than 6 hours.
   await boss.createQueue(DAILY_BACKUP_QUEUE, { name: DAILY_BACKUP_QUEUE, retryLimit: 1, retryDelay: 60 * 60, expireInSeconds: 6 * 60 * 60 });
   await boss.schedule(DAILY_BACKUP_QUEUE, EVERY_DAY_AT_0315_UTC, {}, { tz: "UTC" });
-  await boss.work(DAILY_BACKUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 60 }, async () => {
+  // Polled every 10 s, so a round queued by hand (or by the drill) starts soon; the query is cheap.
+  await boss.work(DAILY_BACKUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 10 }, async () => {
     const s3 = Boolean(settings.S3_ENDPOINT && settings.S3_BUCKET);
     await runDailyBackup({
       databaseUrl: databaseUrl(),

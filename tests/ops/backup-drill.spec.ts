@@ -14,10 +14,11 @@
 // transaction, and the WAL position before and after it is known exactly.
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { slotDir, slotPorts, startStudypack, type Instance } from "./studypack";
 
 const SOURCE_SLOT = 10;
@@ -169,7 +170,12 @@ test("a backup made under writes restores into a fresh folder with every table a
     expect(again.code).toBe(1);
     expect(again.output).toContain("--force");
 
-    restored = await startStudypack({ slot: RESTORED_SLOT, keep: true });
+    // The restored installation runs the daily backup; two older daily ones and a hand-made one are there.
+    const backupDir = path.join(restoredDir, "backups");
+    mkdirSync(backupDir, { recursive: true });
+    const olderDaily = ["studypack-daily-20261201-031500Z.tar.gz", "studypack-daily-20261202-031500Z.tar.gz"];
+    for (const name of [...olderDaily, "studypack-20261130-120000Z.tar.gz"]) writeFileSync(path.join(backupDir, name), "older");
+    restored = await startStudypack({ slot: RESTORED_SLOT, keep: true, env: { BACKUP_DAILY: "on", BACKUP_KEEP: "2", BACKUP_DIR: backupDir } });
     const check = new pg.Client({ connectionString: restored.databaseUrl });
     await check.connect();
     try {
@@ -230,6 +236,17 @@ test("a backup made under writes restores into a fresh folder with every table a
       const whileRunning = await run("scripts/restore.ts", [backupFile, "--force"], restoreEnv);
       expect(whileRunning.code).toBe(1);
       expect(whileRunning.output).toContain("is running");
+
+      // The daily backup job, queued now rather than at 03:15: one new file, the oldest daily one deleted.
+      const boss = new PgBoss({ connectionString: restored.databaseUrl, schema: "pgboss", supervise: false, schedule: false, migrate: false });
+      boss.on("error", () => undefined);
+      await boss.start();
+      await expect.poll(() => boss.send("daily-backup", {}).then((id) => Boolean(id), () => false), { timeout: 30_000 }).toBe(true);
+      await boss.stop({ graceful: false });
+      const daily = () => readdirSync(backupDir).filter((name) => /^studypack-daily-\d{8}-\d{6}Z\.tar\.gz$/.test(name) && !olderDaily.includes(name));
+      await expect.poll(daily, { timeout: 60_000, message: restored.output().slice(-2000) }).toHaveLength(1);
+      expect(readdirSync(backupDir).sort()).toEqual([olderDaily[1], "studypack-20261130-120000Z.tar.gz", daily()[0]].sort());
+      expect(statSync(path.join(backupDir, daily()[0]!)).size).toBeGreaterThan(1_000_000);
 
       console.log(
         `drill: ${writer.writes.length} writes (${acknowledgedBeforeBackup} before the backup, ${writesDuringBackup} during it), ` +
