@@ -51,7 +51,7 @@ describe("the daily backup", () => {
     await writeFile(path.join(storageDir, "org1", ".scan2.pdf.abc123.tmp"), "half");
     await mkdir(backupDir, { recursive: true });
     const older = ["01", "02", "03"].map((day) => `studypack-daily-202612${day}-031500Z.tar.gz`);
-    for (const name of [...older, "studypack-20261130-090000Z.tar.gz", "keep-me.txt"]) await writeFile(path.join(backupDir, name), "old");
+    for (const name of [...older, "studypack-20261130-090000Z.tar.gz", "keep-me.txt", "studypack-daily-20261203-031500Z.tar.gz.partial"]) await writeFile(path.join(backupDir, name), "old");
 
     const { backup, deleted } = await runDailyBackup({ databaseUrl: url, embeddedDataDir: dataDir, storageDir, backupDir, keep: 2, now: new Date("2026-12-04T03:15:00Z") });
 

@@ -5,11 +5,11 @@
 // asks the server where its data lives: when that is EMBEDDED_PG_DIR on this machine, the
 // database goes into the backup; otherwise it is a server the operator runs, whose backup is
 // theirs (pg_dump, see README), and the backup holds the stored files only.
-import { readdir, realpath, rm } from "node:fs/promises";
+import { mkdir, readdir, realpath, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { createBackup, type BackupResult } from "./create";
-import { backupFileName, backupsToDelete } from "./layout";
+import { abandonedDailyPartials, backupFileName, backupsToDelete } from "./layout";
 
 export type DailyBackupOptions = {
   databaseUrl: string;
@@ -45,6 +45,8 @@ export async function runDailyBackup(options: DailyBackupOptions): Promise<Daily
   const log = options.log ?? (() => {});
   const embedded = await isEmbeddedServer(options.databaseUrl, options.embeddedDataDir);
   if (!embedded) log("daily backup: the database is the server at DATABASE_URL, so its backup is yours (pg_dump, see README); this one holds the stored files");
+  await mkdir(options.backupDir, { recursive: true });
+  for (const name of abandonedDailyPartials(await readdir(options.backupDir))) await rm(path.join(options.backupDir, name), { force: true });
   const out = path.join(options.backupDir, backupFileName(options.now ?? new Date(), "daily"));
   const backup = await createBackup({
     out,

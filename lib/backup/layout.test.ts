@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { archiveName, backupFileName, backupsToDelete, chooseWalFiles, isStorageTempFile, parseManifest, pgEntryRule, safeRelative, walSegmentNumber } from "./layout";
+import { abandonedDailyPartials, archiveName, backupFileName, backupsToDelete, chooseWalFiles, isStorageTempFile, parseManifest, pgEntryRule, safeRelative, walSegmentNumber } from "./layout";
 
 const SEGMENT = 16 * 1024 * 1024;
 
@@ -84,6 +84,12 @@ describe("backup file names and retention", () => {
     expect(backupsToDelete(shuffled, 3).sort()).toEqual([daily[0], daily[1]]);
     expect(backupsToDelete(shuffled, 5)).toEqual([]);
     expect(backupsToDelete(shuffled, 1).sort()).toEqual(daily.slice(0, 4));
+  });
+
+  it("clears only half-written daily backups before a round", () => {
+    expect(abandonedDailyPartials(["studypack-daily-20261206-031500Z.tar.gz.partial", "studypack-20261206-101530Z.tar.gz.partial", "studypack-daily-20261205-031500Z.tar.gz", "x.partial"])).toEqual([
+      "studypack-daily-20261206-031500Z.tar.gz.partial",
+    ]);
   });
 });
 

@@ -115,6 +115,14 @@ export function backupsToDelete(names: string[], keep: number): string[] {
     .slice(Math.max(0, keep));
 }
 
+/**
+ * Daily backups a killed process left half-written ("….tar.gz.partial"): removed before the next
+ * round starts (one round at a time: pg-boss hands the day's job to one process).
+ */
+export function abandonedDailyPartials(names: string[]): string[] {
+  return names.filter((name) => name.endsWith(".partial") && DAILY_NAME.test(name.slice(0, -".partial".length)));
+}
+
 /** The archive name of a file under a folder ("pg/base/1/1259"), posix separators. */
 export function archiveName(prefix: string, relative: string): string {
   return prefix + relative.split("\\").join("/");
