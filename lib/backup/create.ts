@@ -206,7 +206,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
       // Sizes first, for the progress line: the data folder and the stored files.
       const all = await listDataFolder(dataDir);
-      if (options.storageDir) storageListed = await listStorage(options.storageDir);
+      if (options.storageDir) storageListed = await listStorage(options.storageDir, path.dirname(out));
       writer.total = all.reduce((sum, item) => sum + item.size, 0) + storageListed.reduce((sum, item) => sum + item.size, 0);
 
       await writer.directory(PG_PREFIX.slice(0, -1));
@@ -239,7 +239,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
       await client.query("SELECT pg_drop_replication_slot($1)", [slot]);
       postgres = { serverVersion, startLsn, stopLsn: stop.lsn, walSegments: wal.segments };
     } else if (options.storageDir) {
-      storageListed = await listStorage(options.storageDir);
+      storageListed = await listStorage(options.storageDir, path.dirname(out));
       writer.total = storageListed.reduce((sum, item) => sum + item.size, 0);
     }
 
@@ -249,7 +249,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     if (options.storageDir) {
       await writer.directory(FILES_PREFIX.slice(0, -1), 0o750);
       // Listed again now, after the backup's moment: files added since the first listing count.
-      storageListed = await listStorage(options.storageDir);
+      storageListed = await listStorage(options.storageDir, path.dirname(out));
       for (const item of storageListed) {
         if (item.isDirectory) {
           await writer.directory(archiveName(FILES_PREFIX, item.relative), item.mode);
@@ -296,12 +296,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   }
 }
 
-/** STORAGE_DIR's folders and files, without the temporary files of puts under way. */
-async function listStorage(root: string): Promise<Listed[]> {
+/**
+ * STORAGE_DIR's folders and files, without the temporary files of puts under way, and without
+ * the backups' own folder should it lie inside (a backup must not hold the earlier ones, or itself).
+ */
+async function listStorage(root: string, backupDir: string): Promise<Listed[]> {
   const found: Listed[] = [];
+  const skip = path.resolve(backupDir);
   const visit = async (relative: string) => {
     for (const item of await walk(root, relative)) {
-      if (isStorageTempFile(path.basename(item.relative))) continue;
+      if (isStorageTempFile(path.basename(item.relative)) || path.resolve(item.full) === skip) continue;
       found.push(item);
       if (item.isDirectory) await visit(item.relative);
     }

@@ -77,9 +77,11 @@ describe("the daily backup", () => {
     expect(names.at(-1)).toBe("studypack-backup.json");
   });
 
-  it("holds only the stored files when the database is not the embedded one", async () => {
-    const backupDir = path.join(work, "external");
+  it("holds only the stored files when the database is not the embedded one, never the backups folder inside them", async () => {
     const storageDir = path.join(work, "files-external");
+    const backupDir = path.join(storageDir, "backups");
+    await mkdir(backupDir, { recursive: true });
+    await writeFile(path.join(backupDir, "studypack-20261130-090000Z.tar.gz"), "an earlier backup");
     await mkdir(storageDir, { recursive: true });
     await writeFile(path.join(storageDir, "a.pdf"), "A");
     const lines: string[] = [];
@@ -88,6 +90,7 @@ describe("the daily backup", () => {
     expect([...archive.keys()].filter((name) => name.startsWith("pg/"))).toEqual([]);
     expect(parseManifest(archive.get("studypack-backup.json")!.toString()).database).toBe("external");
     expect(archive.get("files/a.pdf")!.toString()).toBe("A");
+    expect([...archive.keys()].filter((name) => name.includes("backups"))).toEqual([]);
     expect(lines.join("\n")).toContain("its backup is yours");
   });
 });
