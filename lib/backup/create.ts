@@ -52,8 +52,6 @@ export type BackupOptions = {
   storageDir?: string;
   label?: string;
   onProgress?: (progress: Progress) => void;
-  /** For the drill: called right after pg_backup_stop, with its LSN. */
-  onStopped?: (stopLsn: string) => void | Promise<void>;
 };
 
 export type BackupResult = { file: string; bytes: number; seconds: number; manifest: Manifest };
@@ -223,7 +221,6 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
         [startLsn],
       );
       const stop = stopped.rows[0]!;
-      await options.onStopped?.(stop.lsn);
       await writer.content(archiveName(PG_PREFIX, "backup_label"), stop.labelfile);
       if (stop.spcmapfile) await writer.content(archiveName(PG_PREFIX, "tablespace_map"), stop.spcmapfile);
 
