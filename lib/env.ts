@@ -71,6 +71,14 @@ export const envSchema = z.object({
     .transform((v) => v.split(",").map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { message: "must be IP addresses or CIDR ranges, comma-separated, e.g. 10.0.0.5, 10.1.0.0/16" })))
     .default([]),
+
+  // Backup and restore (issue 18, docs/decisions/036-backup-and-restore.md).
+  /** Where `npm run backup` without a file name, and the daily backups, write their files. */
+  BACKUP_DIR: z.string().min(1).default(".data/backups"),
+  /** "on": the app makes a backup every day at 03:15 UTC into BACKUP_DIR (embedded database and files). */
+  BACKUP_DAILY: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("off"),
+  /** How many daily backups to keep; older daily ones are deleted after a new one is made. */
+  BACKUP_KEEP: z.coerce.number().int().min(1, "must be at least 1").max(366, "must be at most 366").default(7),
 })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
   .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {
