@@ -1,7 +1,8 @@
 // The print-run job: renders every mail member's pack into one PDF on local temporary disk
 // (streamed, so memory stays flat for 500 members), stores it through the storage module, and
 // keeps the PrintRun row up to date so the page can show progress. A failure is recorded with a
-// reason a facilitator can act on; the run can then be started again.
+// reason a facilitator can act on; the run can then be started again. A member erased while the
+// run was being made leaves the run without its PDF (docs/decisions/039).
 import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -11,6 +12,7 @@ import { db } from "@/lib/db";
 import { storeGeneratedFile } from "@/lib/data/scans";
 import { renderPrintRun } from "@/lib/packs/pdf/render";
 import { loadPrintData } from "@/lib/packs/print-data";
+import { deleteStoredBytes, removePrintRunPdfs } from "@/lib/retention/stored-files";
 
 /** How often progress is written: often enough for a live bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_MS = 400;
@@ -38,10 +40,17 @@ export async function runPrintRun(printRunId: string): Promise<void> {
       filename: `${run.pack.group.slug}-pack-${run.pack.number}-print-run.pdf`,
       createdById: run.createdById,
     });
-    await db.printRun.update({
-      where: { id: run.id },
-      data: { status: "DONE", done: members.length, fileId: stored.id, finishedAt: new Date(), summary: result.members.map((m) => ({ ...m, problems: m.problems.length })) },
+    const summary = result.members.map((m) => ({ ...m, problems: m.problems.length }));
+    // A member erased while the run was being made is in this PDF: keep the record, not the file.
+    // The run's row is locked first, as erasure locks it (lib/data/member-data.ts), so either
+    // the erasure sees this PDF linked and removes it, or this sees the erasure.
+    const erasedKey = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "PrintRun" WHERE "id" = ${run.id} FOR UPDATE`;
+      const erased = await tx.member.count({ where: { id: { in: members.map((m) => m.memberId) }, person: { erasedAt: { not: null } } } });
+      await tx.printRun.update({ where: { id: run.id }, data: { status: "DONE", done: members.length, fileId: stored.id, finishedAt: new Date(), summary } });
+      return erased > 0 ? (await removePrintRunPdfs(tx, [run.id], "ERASURE"))[0] : undefined;
     });
+    if (erasedKey) await deleteStoredBytes([erasedKey], "print run after an erasure");
   } catch (error) {
     console.error("print run failed", printRunId, error);
     const reason = error instanceof Error && error.message ? error.message.slice(0, 300) : "unknown error";

@@ -7,12 +7,12 @@
 // (named ".<name>.<random>.tmp", which no key can be) — never half a file under the key.
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, opendir, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { FileStorage } from "@/lib/storage/types";
-import { assertValidKey, StorageKeyError, StorageNotFoundError } from "@/lib/storage/keys";
+import type { FileStorage, StoredObject } from "@/lib/storage/types";
+import { assertValidKey, isValidKey, StorageKeyError, StorageNotFoundError } from "@/lib/storage/keys";
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -76,6 +76,32 @@ export class LocalStorage implements FileStorage {
       if (isMissing(error)) return false;
       throw error;
     }
+  }
+
+  async *list(prefix = ""): AsyncIterable<StoredObject> {
+    // Walks the folders, one directory handle at a time; only files named like a key are
+    // objects (a temporary file of a write under way starts with a dot, which no key can).
+    async function* walk(dir: string, keyPrefix: string): AsyncIterable<StoredObject> {
+      let entries;
+      try {
+        entries = await opendir(dir);
+      } catch (error) {
+        if (isMissing(error)) return;
+        throw error;
+      }
+      for await (const entry of entries) {
+        const key = keyPrefix ? `${keyPrefix}/${entry.name}` : entry.name;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (key.startsWith(prefix) || prefix.startsWith(`${key}/`)) yield* walk(full, key);
+        }
+        else if (entry.isFile() && isValidKey(key) && key.startsWith(prefix)) {
+          const info = await stat(full).catch((error: unknown) => (isMissing(error) ? null : Promise.reject(error)));
+          if (info) yield { key, lastModified: info.mtime };
+        }
+      }
+    }
+    yield* walk(this.root, "");
   }
 }
 

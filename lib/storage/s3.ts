@@ -1,6 +1,7 @@
 // Objects in an S3-compatible bucket (AWS S3, MinIO, Cloudflare R2, Backblaze B2, Garage …), so
-// that several web processes on different machines see the same files. Four operations —
-// PutObject, GetObject, HeadObject, DeleteObject — over fetch, signed with SigV4 (sigv4.ts).
+// that several web processes on different machines see the same files. Five operations —
+// PutObject, GetObject, HeadObject, DeleteObject, and ListObjectsV2 for the sweeper — over
+// fetch, signed with SigV4 (sigv4.ts).
 //
 // - Path-style URLs (<endpoint>/<bucket>/<key>): every S3-compatible service accepts them and
 //   they need no wildcard DNS. S3_ENDPOINT is e.g. https://s3.eu-west-1.amazonaws.com.
@@ -20,8 +21,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createHash } from "node:crypto";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
-import type { FileStorage } from "@/lib/storage/types";
-import { assertValidKey, StorageNotFoundError } from "@/lib/storage/keys";
+import type { FileStorage, StoredObject } from "@/lib/storage/types";
+import { assertValidKey, isValidKey, StorageNotFoundError } from "@/lib/storage/keys";
 import { Meter } from "@/lib/storage/meter";
 import { EMPTY_PAYLOAD_SHA256, encodeKeyPath, encodeRfc3986, sign, toAmzDate, type Credentials } from "@/lib/storage/sigv4";
 
@@ -61,8 +62,8 @@ export class S3Storage implements FileStorage {
     return new URL(`${this.base.origin}${prefix}/${encodeRfc3986(this.config.bucket)}/${encodeKeyPath(key)}`);
   }
 
-  private async send(method: string, key: string, payload: Payload | null, extraHeaders: Record<string, string> = {}): Promise<Response> {
-    const url = this.objectUrl(key);
+  private async send(method: string, key: string | URL, payload: Payload | null, extraHeaders: Record<string, string> = {}): Promise<Response> {
+    const url = typeof key === "string" ? this.objectUrl(key) : key;
     const amzDate = toAmzDate((this.config.now ?? (() => new Date()))());
     const payloadHash = payload?.sha256 ?? EMPTY_PAYLOAD_SHA256;
     const headers: Record<string, string> = { ...extraHeaders, host: url.host, "x-amz-date": amzDate, "x-amz-content-sha256": payloadHash };
@@ -120,6 +121,28 @@ export class S3Storage implements FileStorage {
     if (response.status === 404) return false;
     await expectOk("HeadObject", response, [200]);
     return true;
+  }
+
+  async *list(prefix = ""): AsyncIterable<StoredObject> {
+    // ListObjectsV2, a page of up to 1,000 keys at a time. Our keys need no XML unescaping
+    // (keys.ts allows letters, digits, "._-/"); anything else in the bucket is not ours and skipped.
+    const bucketUrl = new URL(`${this.base.origin}${this.base.pathname.replace(/\/+$/, "")}/${encodeRfc3986(this.config.bucket)}`);
+    let token: string | null = null;
+    do {
+      const url = new URL(bucketUrl);
+      url.searchParams.set("list-type", "2");
+      if (prefix) url.searchParams.set("prefix", prefix);
+      if (token) url.searchParams.set("continuation-token", token);
+      const response = await this.send("GET", url, null);
+      if (response.status !== 200) await expectOk("ListObjectsV2", response, [200]);
+      const xml = await response.text();
+      for (const [, entry] of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
+        const key = /<Key>([^<]*)<\/Key>/.exec(entry!)?.[1];
+        const modified = /<LastModified>([^<]*)<\/LastModified>/.exec(entry!)?.[1];
+        if (key && modified && isValidKey(key)) yield { key, lastModified: new Date(modified) };
+      }
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? (/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1] ?? null) : null;
+    } while (token);
   }
 }
 
