@@ -4,6 +4,7 @@ import { queue, QUEUES } from "@/lib/jobs/queue";
 import { runPrintRun } from "@/lib/jobs/print-run-job";
 import { workEmailJobs } from "@/lib/jobs/email-job";
 import { startAnswersDigest } from "@/lib/jobs/answers-digest-job";
+import { startRetention } from "@/lib/jobs/retention-job";
 
 export async function startWorkers(): Promise<void> {
   const boss = await queue();
@@ -14,4 +15,6 @@ export async function startWorkers(): Promise<void> {
   await boss.work<unknown>(QUEUES.email, { batchSize: 10, pollingIntervalSeconds: 2 }, (jobs) => workEmailJobs(boss, jobs));
   // Facilitators' daily e-mail of new answers (decision 026).
   await startAnswersDigest(boss);
+  // Retention of stored files and sign-in attempts, and the sweep of unreferenced files (decision 039).
+  await startRetention(boss);
 }
