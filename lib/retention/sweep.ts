@@ -20,17 +20,15 @@ export type SweepResult = { orphanBytes: number; orphanRows: number };
 export async function sweepUnreferencedFiles(now: Date = new Date(), graceMs: number = SWEEP_GRACE_MS): Promise<SweepResult> {
   const before = new Date(now.getTime() - graceMs);
 
-  // Rows nothing points at: the row, then its bytes.
-  const rows = await db.storedFile.findMany({
-    where: { createdAt: { lt: before }, printRuns: { none: {} }, scans: { none: {} }, readings: { none: {} } },
-    select: { id: true, storageKey: true },
-  });
-  const keys: string[] = [];
-  for (const row of rows) {
-    // Deleted only if still unreferenced now: a reading that took this file meanwhile keeps it.
-    const gone = await db.storedFile.deleteMany({ where: { id: row.id, printRuns: { none: {} }, scans: { none: {} }, readings: { none: {} } } });
-    if (gone.count > 0) keys.push(row.storageKey);
-  }
+  // Rows nothing points at, in one statement (so a row something takes meanwhile stays), then their bytes.
+  const gone = await db.$queryRaw<{ storageKey: string }[]>`
+    DELETE FROM "StoredFile" f
+     WHERE f."createdAt" < ${before}
+       AND NOT EXISTS (SELECT 1 FROM "PrintRun" r WHERE r."fileId" = f."id")
+       AND NOT EXISTS (SELECT 1 FROM "ResponseScan" s WHERE s."fileId" = f."id")
+       AND NOT EXISTS (SELECT 1 FROM "Reading" g WHERE g."pdfFileId" = f."id")
+     RETURNING f."storageKey"`;
+  const keys = gone.map((row) => row.storageKey);
   await deleteStoredBytes(keys, "sweep of unreferenced rows");
 
   // Bytes no row names, a batch of keys at a time.
