@@ -9,8 +9,8 @@
 // details, which may hold personal data. All of it in one transaction.
 //
 // Files go with the rows (docs/decisions/039): the person's scans, and the PDF of every print run
-// that printed them (the run's record stays, saying why its PDF is gone; the group prints again
-// if it still needs one). Their rows are deleted in the transaction and their bytes right after
+// of their groups, which may print them or quote them (the run's record stays, saying why its PDF
+// is gone; the group prints again if it still needs one). Their rows are deleted in the transaction and their bytes right after
 // it, before this function returns; a print run still being made finds the erasure when it
 // finishes (lib/jobs/print-run-job.ts) and keeps no PDF. Nothing else holding personal data is
 // stored: exports and one member's pack PDF are made when asked for and never kept.
@@ -164,15 +164,16 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
       const keep = responses.filter(consented).map((r) => r.id);
       const drop = responses.filter((r) => !consented(r)).map((r) => r.id);
 
-      // Print runs that printed the person: their PDFs hold the legal name, ID number and address
-      // on every page. The runs of the person's groups are locked first, so a run finishing now
-      // either links its PDF before this reads it (and it goes here) or waits and sees the erasure.
+      // Print runs of the person's groups: a run that printed them holds their legal name, ID
+      // number and address on every page, and any run of the group may quote them under their
+      // pen name (featured responses, replies). Their PDFs go; the runs are locked first, so a
+      // run finishing now either links its PDF before this reads it (and it goes here) or waits
+      // and then sees the erasure (lib/jobs/print-run-job.ts).
       const groupIds = [...new Set(person.memberships.map((m) => m.groupId))];
-      const runs = await tx.$queryRaw<{ id: string; fileId: string | null; summary: unknown }[]>`
-        SELECT r."id", r."fileId", r."summary" FROM "PrintRun" r JOIN "Pack" p ON p."id" = r."packId"
+      const runs = await tx.$queryRaw<{ id: string; fileId: string | null }[]>`
+        SELECT r."id", r."fileId" FROM "PrintRun" r JOIN "Pack" p ON p."id" = r."packId"
         WHERE p."groupId" = ANY(${groupIds}) ORDER BY r."id" FOR UPDATE OF r`;
-      const printedThem = (summary: unknown) => !Array.isArray(summary) || summary.some((entry) => memberIds.includes((entry as { memberId?: string } | null)?.memberId ?? ""));
-      const runKeys = await removePrintRunPdfs(tx, runs.filter((r) => r.fileId !== null && printedThem(r.summary)).map((r) => r.id), "ERASURE", now);
+      const runKeys = await removePrintRunPdfs(tx, runs.filter((r) => r.fileId !== null).map((r) => r.id), "ERASURE", now);
 
       // Scans are letters with the name and ID on them: they go, whether the text stays or not.
       const scans = responses.flatMap((r) => r.scans);

@@ -1,7 +1,8 @@
 // Erasure reaches stored files (docs/decisions/039): a real print run and a real scan of a mail
 // member are written to a real storage folder, the person is erased, and then every file in
 // storage is read — PDFs through pdftotext, everything also as raw bytes — for the legal name and
-// the ID number. Neither may be anywhere; another group's print run stays whole.
+// the ID number (and the pen name, which packs of others print). None may be anywhere; another
+// group's print run stays whole.
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +19,7 @@ import { attachScan } from "@/lib/data/scans";
 import { submitTranscription } from "@/lib/data/transcriptions";
 import { runPrintRun } from "@/lib/jobs/print-run-job";
 import { makeOrganizer } from "@/tests/factories";
-import { makePackScenario } from "@/tests/factories/pack";
+import { makeLessonWithPrompts, makePackScenario } from "@/tests/factories/pack";
 import { tinyPdf } from "@/tests/factories/files";
 
 const { storageDir } = await vi.hoisted(async () => {
@@ -95,7 +96,7 @@ describe("erasure reaches stored files", () => {
 
     await eraseMember(s.organizer, darnell!, "Heron");
 
-    expect(await holding("Darnell Price", "A-20417")).toEqual([]);
+    expect(await holding("Darnell Price", "A-20417", "Heron")).toEqual([]);
     // The run's record stays and says why its PDF is gone; the other group's run is untouched.
     const after = await db.printRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true, fileId: true, fileRemovedAt: true, fileRemovedReason: true, summary: true } });
     expect(after).toMatchObject({ status: "DONE", fileId: null, fileRemovedReason: "ERASURE" });
@@ -109,6 +110,35 @@ describe("erasure reaches stored files", () => {
     expect(again).toMatchObject({ status: "DONE", fileRemovedAt: null });
     expect(await holding("Ann Keeper")).toHaveLength(1);
     expect(await holding("Darnell Price", "A-20417")).toEqual([]);
+  });
+
+  it("removes a run's PDF that did not print them but quotes them under their pen name", async () => {
+    const s = await groupWithMail([
+      ["Darnell Price", "Heron", "A-20417"],
+      ["Ann Keeper", "Wren", "K-31337"],
+    ]);
+    const [darnell] = s.ids;
+    // His shared answer to pack 1 (his letter gave consent) is featured in pack 2, printed while
+    // he is paused: only Ann's envelope, quoting "Heron".
+    await db.member.update({ where: { id: darnell! }, data: { sharingPreference: "GROUP", sharingConsentAt: new Date() } });
+    const { responseId } = await submitTranscription(s.facilitator, { packNumber: 1, memberId: darnell!, promptId: s.prompts[0]!, body: "Slow reading is kind.", receivedOn: "2026-11-20", submitKey: randomUUID() });
+    const lesson = await makeLessonWithPrompts(s.group.courseId);
+    const pack2 = await db.pack.create({ data: { groupId: s.group.id, number: 2, status: "PUBLISHED", publishedAt: new Date(), lessons: { create: { lessonId: lesson.id, position: 1 } } }, select: { id: true } });
+    await db.featuredResponse.create({ data: { packId: pack2.id, responseId, position: 1, note: "" } });
+    await db.member.update({ where: { id: darnell! }, data: { status: "PAUSED" } });
+    const run = await printRun(pack2.id, s.facilitator.user.id);
+    expect(run.status).toBe("DONE");
+    expect(await holding("Darnell Price")).toEqual([]);
+    expect(await holding("Heron")).toHaveLength(1);
+
+    await eraseMember(s.organizer, darnell!, "Heron");
+
+    expect(await holding("Heron", "Darnell Price", "A-20417")).toEqual([]);
+    expect(await db.printRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ fileId: null, fileRemovedReason: "ERASURE" });
+    // Made again, the pack quotes the kept answer under the neutral name.
+    await printRun(pack2.id, s.facilitator.user.id);
+    expect(await holding("Slow reading is kind.")).toHaveLength(1);
+    expect(await holding("Heron")).toEqual([]);
   });
 
   it("keeps no PDF of a run that was being made while its member was erased, whichever finishes first", async () => {

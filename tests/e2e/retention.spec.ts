@@ -58,7 +58,7 @@ test("retention settings, and a print run whose member was erased loses its PDF 
     expect(await db.printRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "DONE", fileId: null, fileRemovedReason: "ERASURE" });
 
     await page.goto(`/groups/${s.group.slug}/packs/1/mail`);
-    await expect(page.getByText(/The PDF of this print run was deleted on .+, because a member it printed was erased\. Make it again to print once more\./)).toBeVisible();
+    await expect(page.getByText(/The PDF of this print run was deleted on .+, because a member of the group was erased\. Make it again to print once more\./)).toBeVisible();
     await expect(page.getByRole("link", { name: "Download the PDF" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Make it again" })).toBeEnabled();
     await page.screenshot({ path: "/tmp/retention-run-removed-1280.png", fullPage: true });
