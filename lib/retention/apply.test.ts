@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { attachScan } from "@/lib/data/scans";
 import { applyRetention } from "@/lib/retention/apply";
+import { queue, stopQueue } from "@/lib/jobs/queue";
+import { RETENTION_QUEUE, startRetention } from "@/lib/jobs/retention-job";
 import { newStorageKey, storage } from "@/lib/storage";
 import { makePackScenario } from "@/tests/factories/pack";
 import { makeScanScenario, tinyPng } from "@/tests/factories/scan";
@@ -132,5 +134,17 @@ describe("the daily retention job", () => {
     const running = await db.printRun.create({ data: { packId: s.pack.id, status: "RUNNING", createdAt: daysAgo(400) }, select: { id: true } });
     await applyRetention(now);
     expect(await db.printRun.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "RUNNING", fileRemovedAt: null });
+  });
+
+  it("is scheduled once a day when a process starts its workers", async () => {
+    const boss = await queue();
+    try {
+      await startRetention(boss);
+      expect((await boss.getSchedules()).find((x) => x.name === RETENTION_QUEUE)).toMatchObject({ cron: "17 3 * * *" });
+    } finally {
+      await boss.offWork(RETENTION_QUEUE);
+      await boss.unschedule(RETENTION_QUEUE);
+      await stopQueue();
+    }
   });
 });
