@@ -10,10 +10,11 @@
 //
 // Files go with the rows (docs/decisions/039): the person's scans, and the PDF of every print run
 // of their groups, which may print them or quote them (the run's record stays, saying why its PDF
-// is gone; the group prints again if it still needs one). Their rows are deleted in the transaction and their bytes right after
-// it, before this function returns; a print run still being made finds the erasure when it
-// finishes (lib/jobs/print-run-job.ts) and keeps no PDF. Nothing else holding personal data is
-// stored: exports and one member's pack PDF are made when asked for and never kept.
+// is gone; the group prints again if it still needs one). Their rows are deleted in the
+// transaction and their bytes right after it, before this function returns; a print run still
+// being made finds the erasure when it finishes (lib/jobs/print-run-job.ts) and keeps no PDF.
+// Nothing else holding personal data is stored: exports and one member's pack PDF are made when
+// asked for and never kept.
 import "server-only";
 import { todayDate } from "@/lib/dates";
 import { randomUUID } from "node:crypto";

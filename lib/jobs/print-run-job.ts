@@ -1,8 +1,8 @@
 // The print-run job: renders every mail member's pack into one PDF on local temporary disk
 // (streamed, so memory stays flat for 500 members), stores it through the storage module, and
 // keeps the PrintRun row up to date so the page can show progress. A failure is recorded with a
-// reason a facilitator can act on; the run can then be started again. A member erased while the
-// run was being made leaves the run without its PDF (docs/decisions/039).
+// reason a facilitator can act on; the run can then be started again. Someone of the group erased
+// while the run was being made leaves the run without its PDF (docs/decisions/039).
 import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
