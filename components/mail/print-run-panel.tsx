@@ -1,6 +1,7 @@
 "use client";
 // Starts a print run and follows it: the job runs in the background (lib/jobs), this panel asks
-// for its progress every second until it is done or has failed, then offers the PDF or a retry.
+// for its progress every second until it is done or has failed, then offers the PDF or a retry
+// (or, once the PDF was deleted by retention or after an erasure, says so and offers a new run).
 // It counts the members who will get an envelope (not every mail member: one whose pack cannot
 // be printed is left out), and shows the postage passed as `children`.
 import { useFormatter, useTranslations } from "next-intl";
@@ -11,7 +12,18 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
 
-type Run = { id: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; done: number; total: number; error: string | null; fileId: string | null; finishedAt: string | null };
+type Run = {
+  id: string;
+  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  done: number;
+  total: number;
+  error: string | null;
+  fileId: string | null;
+  finishedAt: string | null;
+  /** Its PDF was deleted, and why (decision 039); the run can be made again. */
+  fileRemovedAt?: string | null;
+  fileRemovedReason?: "ERASURE" | "RETENTION" | null;
+};
 
 export function PrintRunPanel({
   groupSlug,
@@ -90,7 +102,12 @@ export function PrintRunPanel({
           </div>
         </div>
       )}
-      {run?.status === "DONE" && (
+      {run?.status === "DONE" && !run.fileId && run.fileRemovedAt && (
+        <p className="mt-3" role="status">
+          {t("removed", { reason: run.fileRemovedReason ?? "RETENTION", date: format.dateTime(new Date(run.fileRemovedAt), { dateStyle: "medium" }) })}
+        </p>
+      )}
+      {run?.status === "DONE" && (run.fileId || !run.fileRemovedAt) && (
         <p className="mt-3" role="status">
           {t("done", { total: run.total })}{" "}
           <a href={`/api/print-runs/${run.id}/pdf`} className="font-medium text-accent underline underline-offset-4">

@@ -7,6 +7,14 @@
 // and scans. The legal name, email, facility, ID number and unit are cleared (Person.erasedAt),
 // the login is disabled and anonymized, and audit entries about the person stay — without their
 // details, which may hold personal data. All of it in one transaction.
+//
+// Files go with the rows (docs/decisions/039): the person's scans, and the PDF of every print run
+// of their groups, which may print them or quote them (the run's record stays, saying why its PDF
+// is gone; the group prints again if it still needs one). Their rows are deleted in the
+// transaction and their bytes right after it, before this function returns; a print run still
+// being made finds the erasure when it finishes (lib/jobs/print-run-job.ts) and keeps no PDF.
+// Nothing else holding personal data is stored: exports and one member's pack PDF are made when
+// asked for and never kept.
 import "server-only";
 import { todayDate } from "@/lib/dates";
 import { randomUUID } from "node:crypto";
@@ -16,7 +24,7 @@ import { canInGroup, MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
 import type { GroupContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { storage } from "@/lib/storage";
+import { deleteStoredBytes, removePrintRunPdfs } from "@/lib/retention/stored-files";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -157,6 +165,17 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
       const keep = responses.filter(consented).map((r) => r.id);
       const drop = responses.filter((r) => !consented(r)).map((r) => r.id);
 
+      // Print runs of the person's groups: a run that printed them holds their legal name, ID
+      // number and address on every page, and any run of the group may quote them under their
+      // pen name (featured responses, replies). Their PDFs go; the runs are locked first, so a
+      // run finishing now either links its PDF before this reads it (and it goes here) or waits
+      // and then sees the erasure (lib/jobs/print-run-job.ts).
+      const groupIds = [...new Set(person.memberships.map((m) => m.groupId))];
+      const runs = await tx.$queryRaw<{ id: string; fileId: string | null }[]>`
+        SELECT r."id", r."fileId" FROM "PrintRun" r JOIN "Pack" p ON p."id" = r."packId"
+        WHERE p."groupId" = ANY(${groupIds}) ORDER BY r."id" FOR UPDATE OF r`;
+      const runKeys = await removePrintRunPdfs(tx, runs.filter((r) => r.fileId !== null).map((r) => r.id), "ERASURE", now);
+
       // Scans are letters with the name and ID on them: they go, whether the text stays or not.
       const scans = responses.flatMap((r) => r.scans);
       await tx.responseScan.deleteMany({ where: { responseId: { in: responses.map((r) => r.id) } } });
@@ -194,12 +213,12 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
       await tx.person.update({ where: { id: personId }, data: { legalName: "", email: null, facilityId: null, idNumber: null, housingUnit: null, erasedAt: now, userId: null } });
       await tx.personEvent.create({ data: { personId, memberId: member.id, kind: "ERASED", occurredOn: todayDate(ctx.group.timeZone, now), actorId: ctx.user.id } });
       const result = { keptResponses: keep.length, deletedResponses: drop.length };
-      await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.erase", entityType: "Person", entityId: personId, groupId: ctx.group.id, personId, details: result });
-      return { result, storageKeys: freeFiles.map((s) => s.file.storageKey) };
+      await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.erase", entityType: "Person", entityId: personId, groupId: ctx.group.id, personId, details: { ...result, scanFilesRemoved: freeFiles.length, printRunPdfsRemoved: runKeys.length } });
+      return { result, storageKeys: [...freeFiles.map((s) => s.file.storageKey), ...runKeys] };
     },
     { timeout: 60_000 },
   );
   // The bytes go after the rows: a failed delete leaves an unreferenced file, never a dangling row.
-  for (const key of storageKeys) await storage().delete(key).catch((error: unknown) => console.error(`Erased scan ${key} was not deleted from storage`, error));
+  await deleteStoredBytes(storageKeys, "erasure");
   return result;
 }

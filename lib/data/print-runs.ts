@@ -19,9 +19,21 @@ import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
-const runSelect = { id: true, status: true, done: true, total: true, error: true, fileId: true, createdAt: true, finishedAt: true } as const;
+const runSelect = { id: true, status: true, done: true, total: true, error: true, fileId: true, createdAt: true, finishedAt: true, fileRemovedAt: true, fileRemovedReason: true } as const;
 
-export type PrintRunView = { id: string; status: "QUEUED" | "RUNNING" | "DONE" | "FAILED"; done: number; total: number; error: string | null; fileId: string | null; createdAt: Date; finishedAt: Date | null };
+export type PrintRunView = {
+  id: string;
+  status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+  done: number;
+  total: number;
+  error: string | null;
+  fileId: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  /** A done run whose PDF was deleted (after an erasure, or by retention; decision 039). */
+  fileRemovedAt: Date | null;
+  fileRemovedReason: "ERASURE" | "RETENTION" | null;
+};
 
 async function publishedPack(ctx: GroupContext, packNumber: number) {
   if (!canInGroup(ctx.roles, "delivery.manage")) throw notFound();

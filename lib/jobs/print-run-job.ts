@@ -1,16 +1,19 @@
 // The print-run job: renders every mail member's pack into one PDF on local temporary disk
 // (streamed, so memory stays flat for 500 members), stores it through the storage module, and
 // keeps the PrintRun row up to date so the page can show progress. A failure is recorded with a
-// reason a facilitator can act on; the run can then be started again.
+// reason a facilitator can act on; the run can then be started again. Someone of the group erased
+// while the run was being made leaves the run without its PDF (docs/decisions/039).
 import "server-only";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { storeGeneratedFile } from "@/lib/data/scans";
 import { renderPrintRun } from "@/lib/packs/pdf/render";
 import { loadPrintData } from "@/lib/packs/print-data";
+import { deleteStoredBytes, removePrintRunPdfs } from "@/lib/retention/stored-files";
 
 /** How often progress is written: often enough for a live bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY_MS = 400;
@@ -21,10 +24,13 @@ export async function runPrintRun(printRunId: string): Promise<void> {
   if (claimed.count === 0) return;
   const run = await db.printRun.findUniqueOrThrow({
     where: { id: printRunId },
-    select: { id: true, createdById: true, pack: { select: { id: true, number: true, group: { select: { slug: true, organizationId: true } } } } },
+    select: { id: true, createdById: true, pack: { select: { id: true, number: true, group: { select: { id: true, slug: true, organizationId: true } } } } },
   });
   const dir = await mkdtemp(path.join(os.tmpdir(), "studypack-print-"));
   try {
+    // Erasures in the group so far, counted before the data is read: one more by the time the PDF
+    // is linked may be in it (as a member printed, or quoted under a pen name).
+    const erasedBefore = await erasedInGroup(db, run.pack.group.id);
     const { pack, members } = await loadPrintData(run.pack.id, undefined, { files: true });
     await db.printRun.update({ where: { id: run.id }, data: { total: members.length, done: 0 } });
     const file = path.join(dir, "run.pdf");
@@ -38,10 +44,18 @@ export async function runPrintRun(printRunId: string): Promise<void> {
       filename: `${run.pack.group.slug}-pack-${run.pack.number}-print-run.pdf`,
       createdById: run.createdById,
     });
-    await db.printRun.update({
-      where: { id: run.id },
-      data: { status: "DONE", done: members.length, fileId: stored.id, finishedAt: new Date(), summary: result.members.map((m) => ({ ...m, problems: m.problems.length })) },
+    const summary = result.members.map((m) => ({ ...m, problems: m.problems.length }));
+    // Someone of the group erased while the run was being made may be in this PDF: keep the
+    // record, not the file. The run's row is locked first, as erasure locks it
+    // (lib/data/member-data.ts), so either the erasure sees this PDF linked and removes it, or
+    // this sees the erasure.
+    const erasedKey = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "PrintRun" WHERE "id" = ${run.id} FOR UPDATE`;
+      const erasedSince = (await erasedInGroup(tx, run.pack.group.id)) > erasedBefore;
+      await tx.printRun.update({ where: { id: run.id }, data: { status: "DONE", done: members.length, fileId: stored.id, finishedAt: new Date(), summary } });
+      return erasedSince ? (await removePrintRunPdfs(tx, [run.id], "ERASURE"))[0] : undefined;
     });
+    if (erasedKey) await deleteStoredBytes([erasedKey], "print run after an erasure");
   } catch (error) {
     console.error("print run failed", printRunId, error);
     const reason = error instanceof Error && error.message ? error.message.slice(0, 300) : "unknown error";
@@ -50,4 +64,9 @@ export async function runPrintRun(printRunId: string): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** People of the group whose data was erased; erasure cannot be undone, so the count only grows. */
+function erasedInGroup(client: Pick<Prisma.TransactionClient, "person">, groupId: string): Promise<number> {
+  return client.person.count({ where: { erasedAt: { not: null }, memberships: { some: { groupId } } } });
 }

@@ -5,6 +5,7 @@ import { runPrintRun } from "@/lib/jobs/print-run-job";
 import { workEmailJobs } from "@/lib/jobs/email-job";
 import { startAnswersDigest } from "@/lib/jobs/answers-digest-job";
 import { startDailyBackup } from "@/lib/jobs/backup-job";
+import { startRetention } from "@/lib/jobs/retention-job";
 
 export async function startWorkers(): Promise<void> {
   const boss = await queue();
@@ -17,4 +18,6 @@ export async function startWorkers(): Promise<void> {
   await startAnswersDigest(boss);
   // BACKUP_DAILY=on: a backup a day into BACKUP_DIR (decision 036).
   await startDailyBackup(boss);
+  // Retention of stored files and sign-in attempts, and the sweep of unreferenced files (decision 039).
+  await startRetention(boss);
 }

@@ -2,12 +2,10 @@
 // reading): the second half of "rows first, then bytes" (lib/readings/store.ts). Its own module
 // so the course editor's actions can call it without importing the upload checks.
 import "server-only";
-import { storage } from "@/lib/storage";
+import { deleteStoredBytes } from "@/lib/retention/stored-files";
 
-/** Deletes stored bytes nothing points at any more; a failure is logged, never shown. */
+/** Deletes stored bytes nothing points at any more; a failure is logged (the sweep retries), never shown. */
 export async function releaseStoredBytes(key: string | null): Promise<void> {
   if (!key) return;
-  await storage()
-    .delete(key)
-    .catch((error: unknown) => console.error("could not delete an unreferenced stored file", key, error));
+  await deleteStoredBytes([key], "a replaced or released reading PDF");
 }

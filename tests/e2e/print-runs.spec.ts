@@ -25,13 +25,13 @@ test("postage on the mail page, and 'mark all printed as mailed' says what it sk
   await signInViaApi(page, "organizer@example.org", DEMO_PASSWORD);
   await page.goto("/settings");
   await page.getByLabel("Paper weight (grams a sheet)").fill("4,5");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Enter the weight of one sheet in grams, like 4.5 (with a point, not a comma).")).toBeVisible();
   await page.getByLabel("Paper weight (grams a sheet)").fill("4.5");
   await page.getByLabel("Envelope weight (grams)").fill("5");
   await page.getByRole("button", { name: "Fill in US letter rates (July 2025)" }).click();
   await expect(page.getByLabel("Row 4: up to (grams)")).toHaveValue("99");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.screenshot({ path: "/tmp/print-runs-settings-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { saveOrganizationSettings } from "@/lib/data/organizations";
 import { organizationAction } from "@/lib/server/actions";
 import { organizationSettingsSchema } from "@/lib/validations/organization";
+import { saveRetentionSettings } from "@/lib/retention/settings";
+import { retentionSettingsSchema } from "@/lib/validations/retention";
 
 export const saveOrganizationSettingsAction = organizationAction(
   z.object({ organizationId: z.string().min(1).max(64), values: organizationSettingsSchema }),
@@ -12,5 +14,15 @@ export const saveOrganizationSettingsAction = organizationAction(
     const saved = await saveOrganizationSettings(ctx, values);
     revalidatePath("/settings");
     return { id: saved.id };
+  },
+);
+
+/** How long stored files are kept (docs/decisions/039); recorded in the audit log. */
+export const saveRetentionSettingsAction = organizationAction(
+  z.object({ organizationId: z.string().min(1).max(64), values: retentionSettingsSchema }),
+  async (ctx, { values }) => {
+    const saved = await saveRetentionSettings(ctx, values);
+    revalidatePath("/settings");
+    return saved;
   },
 );

@@ -8,6 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getOrganizationSettings } from "@/lib/data/organizations";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { RetentionForm } from "@/components/settings/retention-form";
+import { getRetentionSettings } from "@/lib/retention/settings";
 
 type Props = { searchParams: Promise<{ org?: string | string[] }> };
 
@@ -24,8 +26,9 @@ export default async function SettingsPage({ searchParams }: Props) {
     throw error;
   });
   const t = await getTranslations("settings");
+  const retention = await getRetentionSettings(user, organization.id);
   return (
-    <ClientMessages namespaces={["settings.form", "settings.validation"]}>
+    <ClientMessages namespaces={["settings.form", "settings.validation", "settings.retention"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <OrganizationPicker path="/settings" label={t("chooseOrganization")} organizations={organizations} currentId={organization.id} />
@@ -46,6 +49,11 @@ export default async function SettingsPage({ searchParams }: Props) {
           postageCurrency: organization.postageCurrency,
           postageRates: organization.postageRates.map((row) => ({ upToGrams: String(row.upToGrams), price: row.price.toFixed(2) })),
         }}
+      />
+      <RetentionForm
+        key={`retention-${organization.id}`}
+        organizationId={organization.id}
+        initial={{ printRunRetentionDays: String(retention.printRunRetentionDays), scanRetentionDays: retention.scanRetentionDays === null ? "" : String(retention.scanRetentionDays) }}
       />
     </ClientMessages>
   );

@@ -96,7 +96,7 @@ export default async function MailLogPage({ params }: Props) {
           packNumber={number}
           toPrint={plan.toPrint}
           leftOut={plan.leftOut}
-          latest={latest ? { ...latest, finishedAt: latest.finishedAt?.toISOString() ?? null } : null}
+          latest={latest ? { ...latest, finishedAt: latest.finishedAt?.toISOString() ?? null, fileRemovedAt: latest.fileRemovedAt?.toISOString() ?? null } : null}
         >
           <PostageSummary postage={plan.postage} settings={plan.settings} />
         </PrintRunPanel>
