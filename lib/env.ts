@@ -71,6 +71,13 @@ export const envSchema = z.object({
     .transform((v) => v.split(",").map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { message: "must be IP addresses or CIDR ranges, comma-separated, e.g. 10.0.0.5, 10.1.0.0/16" })))
     .default([]),
+  // --- The launcher (issue 18, point 3; docs/decisions/037-launcher-and-crashes.md) ---
+  /**
+   * How many times `npm start` restarts an embedded PostgreSQL that crashed within ten minutes;
+   * one crash more, or a restart that does not come up, stops Studypack with a non-zero code so
+   * that its supervisor (systemd) starts it afresh and the failure shows.
+   */
+  EMBEDDED_PG_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
 })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
   .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {
