@@ -88,7 +88,13 @@ export function takeOverShutdownSignals(): void {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   await assertPortFree(options.port);
-  const log = options.onLog ?? (() => {});
+  // The last lines PostgreSQL printed, so that a failed restart can say why.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(...line.split("\n").filter((l) => l.trim()));
+    recent.splice(0, Math.max(0, recent.length - 8));
+    options.onLog?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -114,12 +120,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const crashListeners: ((exit: { code: number | null; signal: NodeJS.Signals | null }) => void)[] = [];
   let stopRequested = false;
   const startAndWatch = async () => {
+    recent.length = 0;
     try {
       await pg.start();
     } catch (error) {
       // pg.start() rejects with nothing when the postmaster exits before it is ready; its
-      // reasons went to onLog.
-      throw error instanceof Error ? error : new Error("PostgreSQL ended before it was ready to accept connections (see the messages above)");
+      // reasons are in what it printed.
+      if (error instanceof Error) throw error;
+      throw new Error(`PostgreSQL ended before it was ready to accept connections. Its last words:\n  ${recent.join("\n  ")}`);
     }
     const child = postmaster();
     if (!alive(child)) throw new Error("PostgreSQL ended right after it started");

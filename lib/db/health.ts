@@ -41,7 +41,7 @@ const KNOWN: Record<string, string> = {
   AuthenticationFailed: "PostgreSQL refused the user name or password",
   DatabaseAccessDenied: "PostgreSQL refused access to the database",
   TooManyConnections: "PostgreSQL has no free connections",
-  "57P01": "PostgreSQL is shutting down",
+  "57P01": "PostgreSQL ended the connection: it is shutting down, or it crashed",
   "57P02": "PostgreSQL is restarting after a crash",
   "57P03": "PostgreSQL is starting up and not yet accepting connections",
 };
