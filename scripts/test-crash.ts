@@ -117,105 +117,113 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   const log = options.log ?? ((line: string) => console.log(`test:crash: ${line}`));
   const began = Date.now();
   let target = await options.start(true);
-  const { url } = target;
-  const { cells, cookies } = await signInWriters(target.databaseUrl, options.secret);
-  const run = randomBytes(4).toString("hex");
-  log(`${options.writers} writers over ${cells.length} answer cells of ${cookies.size} online demo members; run ${run}`);
+  let writing = false;
+  try {
+    const { url } = target;
+    const { cells, cookies } = await signInWriters(target.databaseUrl, options.secret);
+    const run = randomBytes(4).toString("hex");
+    log(`${options.writers} writers over ${cells.length} answer cells of ${cookies.size} online demo members; run ${run}`);
 
-  const acknowledged: Ack[] = [];
-  const problems: string[] = [];
-  let attempted = 0;
-  let writing = true;
-  const writer = async (index: number) => {
-    for (let turn = 0; writing; turn++) {
-      const cell = cells[(index + turn * options.writers) % cells.length]!;
-      const body = `crash ${run} ${index}.${turn}: the reading shows how time at work is counted and paid.`;
-      attempted++;
-      try {
-        const response = await fetch(url + responsesPath(cell.slug, cell.number), {
-          method: "POST",
-          headers: { cookie: cookies.get(cell.userId)!, "content-type": "application/json", origin: url },
-          body: JSON.stringify({ promptId: cell.promptId, body, submitKey: randomUUID() }),
-          signal: AbortSignal.timeout(15_000),
-        });
-        const answer = (await response.json().catch(() => null)) as { ok?: boolean; data?: { version?: number } } | null;
-        if (response.status === 200 && answer?.ok === true && typeof answer.data?.version === "number") {
-          acknowledged.push({ body, version: answer.data.version });
-          continue;
-        }
-      } catch {
-        // Refused or cut off while a part is down: not acknowledged, so not counted.
-      }
-      await sleep(100);
-    }
-  };
-  const writers = Array.from({ length: options.writers }, (_, i) => writer(i));
-
-  const kills: Kill[] = [];
-  for (let k = 1; k <= options.kills; k++) {
-    await sleep(options.seconds * 1000);
-    const part: Kill["part"] = k % 2 === 1 ? "web server" : "PostgreSQL";
-    const before = acknowledged.length;
-    if (part === "web server") {
-      const pid = webServerPid(target.launcherPid);
-      if (!pid) throw new Error(`kill ${k}: no web server child of the launcher (${JSON.stringify(childrenOf(target.launcherPid))})`);
-      const killedAt = Date.now();
-      process.kill(pid, "SIGKILL");
-      const exit = await Promise.race([target.exited, sleep(30_000).then(() => null)]);
-      const kill: Kill = { part, recoveredMs: exit ? exit.at - killedAt : null, exitCode: exit?.code };
-      if (!exit) {
-        kill.problem = "the launcher did not exit within 30 s (killed now)";
-        process.kill(target.launcherPid, "SIGKILL");
-        await target.exited;
-      } else if (exit.code === 0 || exit.code === null) kill.problem = `the launcher exited with ${exit.code ?? exit.signal}, not a failure code`;
-      if (await portOpen(target.pgPort)) kill.problem ??= "PostgreSQL still listens after the launcher exited";
-      // What systemd's Restart=on-failure does: start it again on the same folder.
-      const restartAt = Date.now();
-      target = await options.start(false);
-      kill.restartMs = Date.now() - restartAt;
-      kills.push(kill);
-      log(`kill ${k}: web server (pid ${pid}) → launcher exited in ${kill.recoveredMs ?? "–"} ms with code ${kill.exitCode ?? "–"}; started again, answering in ${kill.restartMs} ms (${acknowledged.length - before} acks meanwhile)${kill.problem ? ` PROBLEM: ${kill.problem}` : ""}`);
-    } else {
-      const pid = postmasterPid(target.dataDir);
-      if (!pid) throw new Error(`kill ${k}: no postmaster.pid in ${target.dataDir}`);
-      const killedAt = Date.now();
-      process.kill(pid, "SIGKILL");
-      let recoveredMs: number | null = null;
-      // The health answer may still be 200 for a moment; wait for PostgreSQL to be gone first.
-      while (isAlive(pid) && Date.now() - killedAt < 5_000) await sleep(20);
-      while (Date.now() - killedAt < 60_000) {
-        if ((await healthStatus(url)) === 200) {
-          recoveredMs = Date.now() - killedAt;
-          break;
+    const acknowledged: Ack[] = [];
+    const problems: string[] = [];
+    let attempted = 0;
+    writing = true;
+    const writer = async (index: number) => {
+      for (let turn = 0; writing; turn++) {
+        const cell = cells[(index + turn * options.writers) % cells.length]!;
+        const body = `crash ${run} ${index}.${turn}: the reading shows how time at work is counted and paid.`;
+        attempted++;
+        try {
+          const response = await fetch(url + responsesPath(cell.slug, cell.number), {
+            method: "POST",
+            headers: { cookie: cookies.get(cell.userId)!, "content-type": "application/json", origin: url },
+            body: JSON.stringify({ promptId: cell.promptId, body, submitKey: randomUUID() }),
+            signal: AbortSignal.timeout(15_000),
+          });
+          const answer = (await response.json().catch(() => null)) as { ok?: boolean; data?: { version?: number } } | null;
+          if (response.status === 200 && answer?.ok === true && typeof answer.data?.version === "number") {
+            acknowledged.push({ body, version: answer.data.version });
+            continue;
+          }
+        } catch {
+          // Refused or cut off while a part is down: not acknowledged, so not counted.
         }
         await sleep(100);
       }
-      const kill: Kill = { part, recoveredMs };
-      if (recoveredMs === null) kill.problem = "health did not answer 200 within 60 s";
-      if (!isAlive(target.launcherPid)) kill.problem = "the launcher exited instead of restarting PostgreSQL";
-      kills.push(kill);
-      log(`kill ${k}: PostgreSQL (pid ${pid}) → health 200 again in ${recoveredMs ?? "–"} ms${kill.problem ? ` PROBLEM: ${kill.problem}` : ""}`);
-    }
-    if (kills.at(-1)?.problem) problems.push(`kill ${k} (${part}): ${kills.at(-1)!.problem}`);
-  }
-  await sleep(options.seconds * 1000);
-  writing = false;
-  await Promise.all(writers);
+    };
+    const writers = Array.from({ length: options.writers }, (_, i) => writer(i));
 
-  // Every acknowledged submit, as the version it was acknowledged as.
-  const check = new pg.Client({ connectionString: target.databaseUrl });
-  await check.connect();
-  const stored = new Map<string, number>();
-  try {
-    const rows = await check.query<{ body: string; version: number }>(`SELECT "body", "version" FROM "ResponseVersion" WHERE "body" LIKE $1`, [`crash ${run} %`]);
-    for (const row of rows.rows) stored.set(row.body, row.version);
-  } finally {
-    await check.end();
+    const kills: Kill[] = [];
+    for (let k = 1; k <= options.kills; k++) {
+      await sleep(options.seconds * 1000);
+      const part: Kill["part"] = k % 2 === 1 ? "web server" : "PostgreSQL";
+      const before = acknowledged.length;
+      if (part === "web server") {
+        const pid = webServerPid(target.launcherPid);
+        if (!pid) throw new Error(`kill ${k}: no web server child of the launcher (${JSON.stringify(childrenOf(target.launcherPid))})`);
+        const killedAt = Date.now();
+        process.kill(pid, "SIGKILL");
+        const exit = await Promise.race([target.exited, sleep(30_000).then(() => null)]);
+        const kill: Kill = { part, recoveredMs: exit ? exit.at - killedAt : null, exitCode: exit?.code };
+        if (!exit) {
+          kill.problem = "the launcher did not exit within 30 s (killed now)";
+          process.kill(target.launcherPid, "SIGKILL");
+          await target.exited;
+        } else if (exit.code === 0 || exit.code === null) kill.problem = `the launcher exited with ${exit.code ?? exit.signal}, not a failure code`;
+        if (await portOpen(target.pgPort)) kill.problem ??= "PostgreSQL still listens after the launcher exited";
+        // What systemd's Restart=on-failure does: start it again on the same folder.
+        const restartAt = Date.now();
+        target = await options.start(false);
+        kill.restartMs = Date.now() - restartAt;
+        kills.push(kill);
+        log(`kill ${k}: web server (pid ${pid}) → launcher exited in ${kill.recoveredMs ?? "–"} ms with code ${kill.exitCode ?? "–"}; started again, answering in ${kill.restartMs} ms (${acknowledged.length - before} acks meanwhile)${kill.problem ? ` PROBLEM: ${kill.problem}` : ""}`);
+      } else {
+        const pid = postmasterPid(target.dataDir);
+        if (!pid) throw new Error(`kill ${k}: no postmaster.pid in ${target.dataDir}`);
+        const killedAt = Date.now();
+        process.kill(pid, "SIGKILL");
+        let recoveredMs: number | null = null;
+        // The health answer may still be 200 for a moment; wait for PostgreSQL to be gone first.
+        while (isAlive(pid) && Date.now() - killedAt < 5_000) await sleep(20);
+        while (Date.now() - killedAt < 60_000) {
+          if ((await healthStatus(url)) === 200) {
+            recoveredMs = Date.now() - killedAt;
+            break;
+          }
+          await sleep(100);
+        }
+        const kill: Kill = { part, recoveredMs };
+        if (recoveredMs === null) kill.problem = "health did not answer 200 within 60 s";
+        if (!isAlive(target.launcherPid)) kill.problem = "the launcher exited instead of restarting PostgreSQL";
+        kills.push(kill);
+        log(`kill ${k}: PostgreSQL (pid ${pid}) → health 200 again in ${recoveredMs ?? "–"} ms${kill.problem ? ` PROBLEM: ${kill.problem}` : ""}`);
+      }
+      if (kills.at(-1)?.problem) problems.push(`kill ${k} (${part}): ${kills.at(-1)!.problem}`);
+    }
+    await sleep(options.seconds * 1000);
+    writing = false;
+    await Promise.all(writers);
+
+    // Every acknowledged submit, as the version it was acknowledged as.
+    const check = new pg.Client({ connectionString: target.databaseUrl });
+    await check.connect();
+    const stored = new Map<string, number>();
+    try {
+      const rows = await check.query<{ body: string; version: number }>(`SELECT "body", "version" FROM "ResponseVersion" WHERE "body" LIKE $1`, [`crash ${run} %`]);
+      for (const row of rows.rows) stored.set(row.body, row.version);
+    } finally {
+      await check.end();
+    }
+    const missing = acknowledged.filter((ack) => stored.get(ack.body) !== ack.version).map((ack) => `${ack.body.slice(0, 30)}… v${ack.version}`);
+    const exit = await target.stop();
+    if (exit.code !== 0) problems.push(`the launcher's last stop (SIGTERM) ended with ${exit.code ?? exit.signal}, not 0`);
+    return { attempted, acknowledged: acknowledged.length, present: acknowledged.length - missing.length, missing, kills, problems, seconds: (Date.now() - began) / 1000 };
+  } catch (error) {
+    // Leave nothing running behind a failed run.
+    writing = false;
+    await target.stop().catch(() => undefined);
+    throw error;
   }
-  const missing = acknowledged.filter((ack) => stored.get(ack.body) !== ack.version).map((ack) => `${ack.body.slice(0, 30)}… v${ack.version}`);
-  const exit = await target.stop();
-  if (exit.code !== 0) problems.push(`the launcher's last stop (SIGTERM) ended with ${exit.code ?? exit.signal}, not 0`);
-  return { attempted, acknowledged: acknowledged.length, present: acknowledged.length - missing.length, missing, kills, problems, seconds: (Date.now() - began) / 1000 };
 }
 
 export function summarize(report: CrashReport): string {

@@ -6,11 +6,11 @@ import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-/** The launcher's direct children as pid and command name. */
+/** The launcher's direct children as pid and command line. */
 export function childrenOf(pid: number): { pid: number; command: string }[] {
   let out = "";
   try {
-    out = execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" });
+    out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pid)], { encoding: "utf8" });
   } catch {
     // ps exits with 1 when there are none.
     return [];
@@ -22,9 +22,13 @@ export function childrenOf(pid: number): { pid: number; command: string }[] {
     .map((m) => ({ pid: Number(m[1]), command: m[2]! }));
 }
 
-/** The web server (Next.js) the launcher started: its one child that is not PostgreSQL. */
+/**
+ * The web server (Next.js) the launcher started: its child named "next-server (v…)", or
+ * ".../next/dist/bin/next start" before Next.js renames itself. The launcher has other children:
+ * the postmaster, and tsx's esbuild service.
+ */
 export function webServerPid(launcherPid: number): number | undefined {
-  const web = childrenOf(launcherPid).filter((c) => c.command !== "postgres");
+  const web = childrenOf(launcherPid).filter((c) => /^next-server\b|\/next\/dist\/bin\/next /.test(c.command));
   return web.length === 1 ? web[0]!.pid : undefined;
 }
 
