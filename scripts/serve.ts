@@ -30,6 +30,8 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 let embedded: EmbeddedServer | undefined;
+/** The embedded PostgreSQL while it starts; a stop asked for meanwhile waits for it, then stops it. */
+let embeddedStarting: Promise<EmbeddedServer> | undefined;
 let child: ChildProcess | undefined;
 const workers: Worker[] = [];
 let stopping = false;
@@ -109,6 +111,7 @@ async function shutdown(code: number) {
   if (child) await stopProcess(child, "Next.js");
   await Promise.all(workers.map((worker) => stopProcess(worker.process, "a Next.js process")));
   await recovering;
+  embedded ??= await embeddedStarting?.catch(() => undefined);
   if (embedded) {
     say("stopping the embedded PostgreSQL");
     await embedded.stop().catch((error: unknown) => say(`PostgreSQL did not stop cleanly: ${String(error)}`));
@@ -175,7 +178,9 @@ async function main() {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     say(`starting the embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+    embeddedStarting = startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+    embedded = await embeddedStarting;
+    if (stopping) return;
     await embedded.ensureDatabase(EMBEDDED_DATABASE);
     databaseUrl = embedded.url(EMBEDDED_DATABASE);
     superviseDatabase(embedded, env.EMBEDDED_PG_RESTARTS);
@@ -199,6 +204,8 @@ async function main() {
     await db.$disconnect();
   }
 
+  // A stop asked for while starting: start no web server that nobody would stop.
+  if (stopping) return;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,

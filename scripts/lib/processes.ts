@@ -28,8 +28,15 @@ export function childrenOf(pid: number): { pid: number; command: string }[] {
  * the postmaster, and tsx's esbuild service.
  */
 export function webServerPid(launcherPid: number): number | undefined {
-  const web = childrenOf(launcherPid).filter((c) => /^next-server\b|\/next\/dist\/bin\/next /.test(c.command));
-  return web.length === 1 ? web[0]!.pid : undefined;
+  const web = webServerPids(launcherPid);
+  return web.length === 1 ? web[0] : undefined;
+}
+
+/** All of them, with WEB_CONCURRENCY > 1. */
+export function webServerPids(launcherPid: number): number[] {
+  return childrenOf(launcherPid)
+    .filter((c) => /^next-server\b|\/next\/dist\/bin\/next /.test(c.command))
+    .map((c) => c.pid);
 }
 
 /** The postmaster's pid from postmaster.pid in the data folder (first line), if that file exists. */

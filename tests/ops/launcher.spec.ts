@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { isAlive, portOpen, postmasterPid, sleep, webServerPid } from "../../scripts/lib/processes";
+import { isAlive, portOpen, postmasterPid, sleep, webServerPid, webServerPids } from "../../scripts/lib/processes";
 import { startStudypack, type Instance } from "./studypack";
 
 type Health = { status: string; reason?: string; parts?: Record<string, { status: string; reason?: string }> };
@@ -33,6 +33,27 @@ test("a killed web server ends the launcher with a non-zero code within 15 s, Po
     console.log(`web server killed → launcher gone in ${exit!.at - killedAt} ms (exit code ${exit!.code})`);
     expect(instance.output()).toContain("stopping the embedded PostgreSQL");
     // Stopped cleanly: nothing listens on its port and it removed its postmaster.pid.
+    expect(await portOpen(instance.pgPort)).toBe(false);
+    expect(existsSync(path.join(instance.dataDir, "postmaster.pid"))).toBe(false);
+  } finally {
+    await instance.stop();
+  }
+});
+
+test("with several web processes, one killed ends the launcher too, the others and PostgreSQL stopped", async () => {
+  const instance = await startStudypack({ slot: 24, env: { DEMO_DATA: "off", WEB_CONCURRENCY: "2" } });
+  try {
+    // node:cluster forks the workers after the launcher printed its address; wait for both.
+    let web: number[] = [];
+    for (let i = 0; i < 100 && web.length < 2; i++, await sleep(100)) web = webServerPids(instance.launcher.pid!);
+    expect(web).toHaveLength(2);
+    const killedAt = Date.now();
+    process.kill(web[0]!, "SIGKILL");
+    const exit = await Promise.race([instance.exited, sleep(15_000).then(() => null)]);
+    expect(exit, `the launcher still runs 15 s after one of its web processes was killed:\n${instance.output().slice(-2000)}`).not.toBeNull();
+    expect(exit!.code).not.toBe(0);
+    console.log(`one of 2 web processes killed → launcher gone in ${exit!.at - killedAt} ms (exit code ${exit!.code})`);
+    expect(isAlive(web[1]!)).toBe(false);
     expect(await portOpen(instance.pgPort)).toBe(false);
     expect(existsSync(path.join(instance.dataDir, "postmaster.pid"))).toBe(false);
   } finally {
