@@ -1,0 +1,25 @@
+// The reasons /api/health gives for a database that does not answer: words an operator can act
+// on, from the driver adapter's classification or PostgreSQL's code, and never a URL.
+import { describe, expect, it } from "vitest";
+import { databaseReason } from "@/lib/db/health";
+
+/** The shape Prisma's error has when the pg adapter classified the failure. */
+const prismaError = (cause: Record<string, unknown>, message = "Invalid `prisma.$queryRaw()` invocation") =>
+  Object.assign(new Error(message), { code: "P2010", meta: { driverAdapterError: { cause } } });
+
+describe("databaseReason", () => {
+  it("names the usual failures", () => {
+    expect(databaseReason(prismaError({ kind: "DatabaseNotReachable", host: "127.0.0.1", port: 5433 }))).toMatch(/^connection refused/);
+    expect(databaseReason(prismaError({ kind: "postgres", code: "57P03" }))).toMatch(/starting up/);
+    expect(databaseReason(prismaError({ kind: "postgres", code: "57P01" }))).toMatch(/shutting down, or it crashed/);
+    expect(databaseReason(prismaError({ kind: "AuthenticationFailed", user: "studypack" }))).toMatch(/password/);
+    expect(databaseReason(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5433"), { code: "ECONNREFUSED" }))).toMatch(/^connection refused/);
+    expect(databaseReason(new Error("PostgreSQL did not answer within 5 s"))).toBe("PostgreSQL did not answer in time");
+  });
+
+  it("passes on an unknown failure's last line without any URL in it", () => {
+    const reason = databaseReason(prismaError({ kind: "postgres", code: "XX000" }, "Invalid call\n\nsomething broke at postgresql://studypack:secret@db:5432/studypack"));
+    expect(reason).toBe("PostgreSQL did not answer: something broke at …");
+    expect(reason).not.toContain("secret");
+  });
+});
