@@ -10,7 +10,8 @@
 // loss or any recovery that did not happen. tests/ops/crash.spec.ts runs a short one in CI.
 //
 // Options: --kills (6), --writers (20), --seconds of writing before each kill and after the
-// last (5), --port (3470), --pg-port (54470), --dir (.data/crash-test, emptied first).
+// last (5), --port (3470), --pg-port (54470), --dir (.data/crash-test, emptied first);
+// --unsafe-commits turns PostgreSQL's synchronous_commit off, to see the check catch a loss.
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
@@ -42,6 +43,11 @@ export type CrashOptions = {
   seconds: number;
   /** The AUTH_SECRET the instance signs sessions with (the test signs members in with it). */
   secret: string;
+  /**
+   * Let PostgreSQL acknowledge commits before they are durable (synchronous_commit=off), so a
+   * PostgreSQL kill loses the last acknowledged writes: shows that the check finds a loss.
+   */
+  unsafeCommits?: boolean;
   /** Starts the instance: fresh the first time, on the same folder after a web server kill. */
   start(fresh: boolean): Promise<CrashTarget>;
   log?: (line: string) => void;
@@ -120,6 +126,14 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   let writing = false;
   try {
     const { url } = target;
+    if (options.unsafeCommits) {
+      const admin = new pg.Client({ connectionString: target.databaseUrl });
+      await admin.connect();
+      await admin.query("ALTER SYSTEM SET synchronous_commit = off");
+      await admin.query("SELECT pg_reload_conf()");
+      await admin.end();
+      log("synchronous_commit=off: PostgreSQL kills should now lose acknowledged writes, and this run fail");
+    }
     const { cells, cookies } = await signInWriters(target.databaseUrl, options.secret);
     const run = randomBytes(4).toString("hex");
     log(`${options.writers} writers over ${cells.length} answer cells of ${cookies.size} online demo members; run ${run}`);
@@ -248,6 +262,7 @@ async function main() {
       port: { type: "string", default: "3470" },
       "pg-port": { type: "string", default: "54470" },
       dir: { type: "string", default: ".data/crash-test" },
+      "unsafe-commits": { type: "boolean", default: false },
     },
   });
   const number = (name: keyof typeof values, min: number) => {
@@ -308,7 +323,7 @@ async function main() {
     };
   };
   console.log(`test:crash: starting Studypack on ${url} (PostgreSQL on ${pgPort}, folder ${dir}; launcher logs there)…`);
-  const report = await runCrashTest({ kills: number("kills", 0), writers: number("writers", 1), seconds: number("seconds", 1), secret, start });
+  const report = await runCrashTest({ kills: number("kills", 0), writers: number("writers", 1), seconds: number("seconds", 1), secret, start, unsafeCommits: values["unsafe-commits"] });
   console.log(summarize(report));
   process.exit(report.missing.length || report.problems.length || report.acknowledged === 0 ? 1 : 0);
 }
