@@ -56,6 +56,7 @@ export type EmbeddedServer = {
 };
 
 const USER = "postgres";
+const STOP_TIMEOUT_MS = 30_000;
 // Listens on loopback only; the password keeps other local users out of the demo database.
 const PASSWORD = "studypack";
 
@@ -168,7 +169,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       stopRequested = true;
       // pg.stop() waits for an "exit" event, which never comes again for a postmaster that has
       // already ended.
-      if (alive(postmaster())) await pg.stop();
+      const child = postmaster();
+      if (!alive(child)) return;
+      // A fast shutdown (SIGINT) that has not finished in 30 s becomes an immediate one
+      // (SIGQUIT: crash recovery at the next start, nothing committed lost), so a supervisor's
+      // stop timeout is not reached.
+      const timer = setTimeout(() => child.kill("SIGQUIT"), STOP_TIMEOUT_MS);
+      try {
+        await pg.stop();
+      } finally {
+        clearTimeout(timer);
+      }
     },
     pid: () => {
       const child = postmaster();
