@@ -66,21 +66,34 @@ export async function database(): Promise<Part> {
   }
 }
 
+/** The job queue's state is read at most this often: health is polled often, and load runs compare against it. */
+const JOBS_FRESH_MS = 10_000;
+let lastJobs: { at: number; part: Part } | undefined;
+
 /**
  * The job queue (pg-boss, in the same database: print runs, e-mail): how many jobs are due and
  * how long the oldest has waited. Jobs that wait for a quarter of an hour mean no worker takes them.
+ * Only asked while the database answers, and at most every JOBS_FRESH_MS.
  */
 export async function jobs(): Promise<Part> {
+  if (lastJobs && Date.now() - lastJobs.at < JOBS_FRESH_MS) return lastJobs.part;
+  const part = await readJobs();
+  lastJobs = { at: Date.now(), part };
+  return part;
+}
+
+async function readJobs(): Promise<Part> {
   try {
     const [row] = await withinTime(
       db.$queryRaw<{ exists: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS "exists"`,
       "the job queue",
     );
     if (!row?.exists) return { status: "down", reason: "the job queue is not set up: no job worker has started" };
+    // state < 'active' (created, retry) is the predicate of pg-boss's own index on due jobs.
     const [due] = await withinTime(
       db.$queryRaw<{ waiting: bigint; oldest: number | null }[]>`
         SELECT count(*) AS waiting, extract(epoch FROM now() - min(start_after))::float8 AS oldest
-        FROM pgboss.job WHERE state IN ('created', 'retry') AND start_after <= now()`,
+        FROM pgboss.job WHERE state < 'active' AND start_after <= now()`,
       "the job queue",
     );
     const waiting = Number(due?.waiting ?? 0);
