@@ -79,6 +79,14 @@ export const envSchema = z.object({
   BACKUP_DAILY: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("off"),
   /** How many daily backups to keep; older daily ones are deleted after a new one is made. */
   BACKUP_KEEP: z.coerce.number().int().min(1, "must be at least 1").max(366, "must be at most 366").default(7),
+
+  // --- The launcher (issue 18, point 3; docs/decisions/037-launcher-and-crashes.md) ---
+  /**
+   * How many times `npm start` restarts an embedded PostgreSQL that crashed within ten minutes;
+   * one crash more, or a restart that does not come up, stops Studypack with a non-zero code so
+   * that its supervisor (systemd) starts it afresh and the failure shows.
+   */
+  EMBEDDED_PG_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
 })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
   .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {

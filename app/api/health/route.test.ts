@@ -14,7 +14,10 @@ describe("GET /api/health", () => {
     const { GET } = await import("@/app/api/health/route");
     const response = await call(GET);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    const body = (await response.json()) as { status: string; parts: { database: { status: string }; jobs: { status: string } } };
+    expect(body.parts.database).toEqual({ status: "ok" });
+    // The test database may or may not have the job queue's tables; either way the page works.
+    expect(body.status).toBe(body.parts.jobs.status === "ok" ? "ok" : "degraded");
   });
 
   it("answers 503 with a reason when PostgreSQL does not", async () => {
@@ -24,7 +27,14 @@ describe("GET /api/health", () => {
       const { GET } = await import("@/app/api/health/route");
       const response = await call(GET);
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: "unavailable", reason: "database not reachable" });
+      expect(await response.json()).toEqual({
+        status: "unavailable",
+        reason: "database not reachable",
+        parts: {
+          database: { status: "down", reason: "connection refused: PostgreSQL is not running or not listening on its port" },
+          jobs: { status: "down", reason: "the database is down" },
+        },
+      });
     } finally {
       process.env.DATABASE_URL = real;
     }
