@@ -71,6 +71,19 @@ export const envSchema = z.object({
     .transform((v) => v.split(",").map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { message: "must be IP addresses or CIDR ranges, comma-separated, e.g. 10.0.0.5, 10.1.0.0/16" })))
     .default([]),
+
+  // --- Overload (issue 18, point 5; lib/server/admission.ts, docs/decisions/038-overload.md) ---
+  /**
+   * Requests whose work one web process runs at once; more wait in a short queue or are answered
+   * 503 with Retry-After. Sized to the process's database connections (10, lib/db.ts). 0 = no limit.
+   */
+  ADMISSION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(1000).default(10),
+  /** Requests that may wait for a turn beyond those; the rest are refused at once. */
+  ADMISSION_MAX_QUEUE: z.coerce.number().int().min(0).max(10_000).default(20),
+  /** How long a request may wait for a turn before it is refused (milliseconds). */
+  ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  /** The Retry-After of a refusal (seconds). */
+  ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(120).default(1),
 })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
   .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {

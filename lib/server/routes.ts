@@ -7,6 +7,9 @@
 //   2. authorization  lib/authz, for the scope the URL names (a group's slug, `?org=`)
 //   3. zod            the path's params (odd → 404), the query (odd → 400), the body (→ 400/413)
 //   4. work           the handler, given the context lib/authz made
+//   -  admission      before any of it, unless the path is the health check: a turn in this
+//                     process's limit of work at once (lib/server/admission.ts), or at once
+//                     a 503 with Retry-After when there is none in time
 //   5. errors         AppErrors answered by their code (lib/server/answers.ts), as JSON in the
 //                     action result shape or as a plain translated sentence; anything else
 //                     logged with a request id and answered generically
@@ -24,7 +27,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { BodyTooLarge, readBody } from "@/lib/http/read-body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import type { GroupAction } from "@/lib/permissions";
-import { ERROR_ANSWERS, failureOfError, fieldErrorsOf, statusOf } from "@/lib/server/answers";
+import { admission, neverShed, Overloaded } from "@/lib/server/admission";
+import { ERROR_ANSWERS, failureOf, failureOfError, fieldErrorsOf, statusOf } from "@/lib/server/answers";
 import { checkArchived } from "@/lib/server/archived";
 import { markEntry, type EntryKind } from "@/lib/server/entry";
 import type { ActionFailure } from "@/lib/server/result";
@@ -80,9 +84,9 @@ function queryObject(url: string): Record<string, string> {
   return Object.fromEntries([...new URL(url).searchParams].filter(([, v]) => v !== ""));
 }
 
-async function answerFailure(request: Request, failure: ActionFailure, how: "json" | "text"): Promise<Response> {
+async function answerFailure(request: Request, failure: ActionFailure, how: "json" | "text", extraHeaders: Record<string, string> = {}): Promise<Response> {
   const status = statusOf(failure.code);
-  const headers = { "Cache-Control": "no-store" };
+  const headers = { "Cache-Control": "no-store", ...extraHeaders };
   if (how === "json") return Response.json(failure, { status, headers });
   // In the reader's language, read from the request itself (this also answers where Next's
   // request context is not set up, as in the tests that call handlers directly).
@@ -126,7 +130,7 @@ function route<C, P extends z.ZodType | undefined, Q extends z.ZodType | undefin
   handler: (context: C, input: RouteInput<P, Q, B>) => Promise<Response>,
 ): RouteHandler {
   const how = spec.answer ?? "text";
-  const handle: RouteHandler = async (request, routeContext) => {
+  const enter: RouteHandler = async (request, routeContext) => {
     try {
       const writes = request.method !== "GET" && request.method !== "HEAD";
       if (writes && spec.crossSiteWrites !== "checked-by-handler" && !isSameOrigin(request)) throw notFound();
@@ -150,6 +154,16 @@ function route<C, P extends z.ZodType | undefined, Q extends z.ZodType | undefin
       unstable_rethrow(error);
       if (error instanceof Failure) return answerFailure(request, error.failure, how);
       return answerFailure(request, failureOfError(error, `${request.method} ${new URL(request.url).pathname}`), how);
+    }
+  };
+  const handle: RouteHandler = async (request, routeContext) => {
+    if (neverShed(new URL(request.url).pathname)) return enter(request, routeContext);
+    try {
+      return await admission().run(() => enter(request, routeContext));
+    } catch (error) {
+      // Only a refusal comes here: enter() answers every error of its own.
+      if (!(error instanceof Overloaded)) throw error;
+      return answerFailure(request, failureOf("BUSY"), how, { "Retry-After": String(error.retryAfterSeconds) });
     }
   };
   return markEntry(handle, kind);
