@@ -84,6 +84,8 @@ export const envSchema = z.object({
   ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   /** The Retry-After of a refusal (seconds). */
   ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(120).default(1),
+  /** Above this event-loop delay (ms), a request that finds no free turn is refused instead of waiting. 0 = off. */
+  ADMISSION_MAX_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
 })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
   .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {

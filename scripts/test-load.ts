@@ -15,14 +15,14 @@
 // and must not be stored, and the check above holds it to that.
 //
 // Without --url it starts a Studypack of its own the way an operator does (scripts/serve.ts start:
-// embedded PostgreSQL, migrations, demo data) in a temporary folder on free ports; the environment
+// embedded PostgreSQL, migrations, demo data) in a folder of its own under tests/.tmp on free ports; the environment
 // passes through, so ADMISSION_MAX_IN_FLIGHT=0 measures the server without its limit. With --url
 // it writes into a running one; --database-url and --auth-secret (the instance's AUTH_SECRET, to
 // make session cookies) are then needed too. Writers are members made for the run in the demo's
 // "intro" group (--group), so demo data must be there.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -237,10 +237,13 @@ export function formatReport(r: LoadReport): string {
   ].join("\n");
 }
 
-/** A Studypack of its own, as `npm start` runs it, in a temporary folder on free ports. */
+/** A Studypack of its own, as `npm start` runs it, in a folder of its own on free ports. */
 async function startOwn(say: (line: string) => void): Promise<{ url: string; databaseUrl: string; authSecret: string; stop: () => Promise<void> }> {
   const [port, pgPort] = [await freePort(), await freePort()];
-  const dir = mkdtempSync(path.join(os.tmpdir(), "studypack-load-"));
+  // Under the project, as the tests' instances are: the embedded PostgreSQL may run as another
+  // user, who cannot enter a private folder such as mkdtemp makes.
+  const dir = path.resolve("tests/.tmp", `load-${randomUUID().slice(0, 8)}`);
+  mkdirSync(dir, { recursive: true });
   const url = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
   say(`starting a Studypack at ${url} (database on port ${pgPort}, folder ${dir}); a first start builds the app`);

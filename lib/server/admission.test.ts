@@ -7,7 +7,7 @@ import { GET as health } from "@/app/api/health/route";
 import { POST as submit } from "@/app/api/groups/[groupSlug]/packs/[packNumber]/responses/route";
 import { saveDraftAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
 
-const limits = (over: Partial<AdmissionLimits> = {}): AdmissionLimits => ({ maxInFlight: 2, maxQueue: 1, maxWaitMs: 200, retryAfterSeconds: 1, ...over });
+const limits = (over: Partial<AdmissionLimits> = {}): AdmissionLimits => ({ maxInFlight: 2, maxQueue: 1, maxWaitMs: 200, retryAfterSeconds: 1, maxLoopDelayMs: 0, ...over });
 
 /** Work that runs until `finish` is called. */
 function held() {
@@ -74,6 +74,24 @@ describe("Admission", () => {
     expect(await gate.run(async () => "ran")).toBe("ran");
   });
 
+  it("refuses instead of queueing while the event loop lags, and still admits when there is a free slot", async () => {
+    let lag = 0;
+    const gate = new Admission(limits({ maxInFlight: 1, maxQueue: 5, maxLoopDelayMs: 100 }), () => lag);
+    lag = 500;
+    expect(await gate.run(async () => "ran")).toBe("ran");
+    const a = held();
+    const runA = gate.run(a.work);
+    const started = performance.now();
+    expect(await refusal(gate.run(async () => "never"))).toBe("loop-lagging");
+    expect(performance.now() - started).toBeLessThan(50);
+    lag = 20;
+    const queued = gate.run(async () => "queued");
+    expect(gate.waiting).toBe(1);
+    a.finish();
+    await runA;
+    expect(await queued).toBe("queued");
+  });
+
   it("has no limit when maxInFlight is 0", async () => {
     const gate = new Admission(limits({ maxInFlight: 0, maxQueue: 0 }));
     const all = Array.from({ length: 50 }, () => held());
@@ -98,7 +116,7 @@ describe("the entry layer under overload", () => {
   });
 
   it("answers a route 503 with Retry-After and an action BUSY, and still answers health", async () => {
-    const gate = new Admission({ maxInFlight: 1, maxQueue: 0, maxWaitMs: 100, retryAfterSeconds: 2 });
+    const gate = new Admission({ maxInFlight: 1, maxQueue: 0, maxWaitMs: 100, retryAfterSeconds: 2, maxLoopDelayMs: 0 });
     global.studypackAdmission = gate;
     expect(admission()).toBe(gate);
     const blocker = held();

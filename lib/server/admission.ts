@@ -12,6 +12,7 @@
 // (its client in the sign-in form reads only its own answers, and would show a 503 as a wrong
 // password); static files never come here (Next.js serves them before any route handler).
 import "server-only";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { env } from "@/lib/env";
 
 export type AdmissionLimits = {
@@ -23,11 +24,17 @@ export type AdmissionLimits = {
   maxWaitMs: number;
   /** What a refusal tells the client to wait before trying again. */
   retryAfterSeconds: number;
+  /**
+   * When the process's event loop lags more than this (ms, mean of the last half second), a
+   * request that finds no free slot is refused at once instead of waiting: its wait would come
+   * on top of the lag it has already had. 0 turns this off.
+   */
+  maxLoopDelayMs: number;
 };
 
 /** Thrown by `Admission.run` when the request is refused: nothing of its work ran. */
 export class Overloaded extends Error {
-  constructor(readonly retryAfterSeconds: number, readonly reason: "queue-full" | "waited-too-long") {
+  constructor(readonly retryAfterSeconds: number, readonly reason: "queue-full" | "waited-too-long" | "loop-lagging") {
     super(`server busy (${reason})`);
     this.name = "Overloaded";
   }
@@ -41,7 +48,11 @@ export class Admission {
   /** Counters since the process started, for tests and for a look from a debugger. */
   readonly counts = { admitted: 0, queued: 0, refused: 0 };
 
-  constructor(readonly limits: AdmissionLimits) {}
+  constructor(
+    readonly limits: AdmissionLimits,
+    /** The event loop's recent delay in ms (loopDelay() in a server; a stub in tests). */
+    private readonly lag: () => number = () => 0,
+  ) {}
 
   get running(): number {
     return this.inFlight;
@@ -71,6 +82,10 @@ export class Admission {
     if (this.queue.length >= maxQueue) {
       this.counts.refused++;
       return Promise.reject(new Overloaded(retryAfterSeconds, "queue-full"));
+    }
+    if (this.limits.maxLoopDelayMs > 0 && this.lag() > this.limits.maxLoopDelayMs) {
+      this.counts.refused++;
+      return Promise.reject(new Overloaded(retryAfterSeconds, "loop-lagging"));
     }
     this.counts.queued++;
     return new Promise<void>((resolve, reject) => {
@@ -113,7 +128,29 @@ export function limitsFromEnv(): AdmissionLimits {
     maxQueue: e.ADMISSION_MAX_QUEUE,
     maxWaitMs: e.ADMISSION_MAX_WAIT_MS,
     retryAfterSeconds: e.ADMISSION_RETRY_AFTER_SECONDS,
+    maxLoopDelayMs: e.ADMISSION_MAX_LOOP_DELAY_MS,
   };
+}
+
+const RESOLUTION_MS = 10;
+let lastDelayMs = 0;
+let monitoring = false;
+
+/**
+ * The event loop's mean delay over the last half second, in ms: how long a callback that was due
+ * waited for the loop (the monitor's timer fires every RESOLUTION_MS; what it took beyond that).
+ */
+export function loopDelay(): number {
+  if (!monitoring) {
+    monitoring = true;
+    const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+    histogram.enable();
+    setInterval(() => {
+      lastDelayMs = histogram.count > 0 ? Math.max(0, histogram.mean / 1e6 - RESOLUTION_MS) : 0;
+      histogram.reset();
+    }, 500).unref();
+  }
+  return lastDelayMs;
 }
 
 // One per process, kept on globalThis: Next.js bundles this module into several chunks (route
@@ -121,6 +158,6 @@ export function limitsFromEnv(): AdmissionLimits {
 const globalForAdmission = globalThis as unknown as { studypackAdmission?: Admission };
 
 export function admission(): Admission {
-  globalForAdmission.studypackAdmission ??= new Admission(limitsFromEnv());
+  globalForAdmission.studypackAdmission ??= new Admission(limitsFromEnv(), loopDelay);
   return globalForAdmission.studypackAdmission;
 }
