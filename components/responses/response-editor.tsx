@@ -48,6 +48,8 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The last draft save was turned away as busy (it retries on its own, use-autosave.ts).
+  const [draftBusy, setDraftBusy] = useState(false);
   const submitKey = useRef<string | null>(null);
 
   const autosave = useAutosave({
@@ -57,6 +59,7 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
     savedAt: initial.draftBody !== null && initial.draftSavedAt ? new Date(initial.draftSavedAt) : null,
     save: async (body) => {
       const result = await saveDraftAction({ groupSlug, packNumber, promptId, body });
+      setDraftBusy(!result.ok && result.code === "BUSY");
       return result.ok ? { ok: true, savedAt: new Date(result.data.savedAt) } : { ok: false, offline: false };
     },
   });
@@ -127,14 +130,16 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
   const status =
     state.kind === "saving"
       ? t("saving")
-      : state.kind === "offline" || state.kind === "error"
-        ? t("offline")
-        : state.kind === "saved" && state.live
-          ? // After hydration, so the browser's own clock and time zone are used.
-            t("savedAt", { time: new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(state.at) })
-          : state.kind === "saved"
-            ? t("savedOn", { date: format.dateTime(state.at, { dateStyle: "medium" }) })
-            : null;
+      : state.kind === "error" && draftBusy
+        ? t("draftBusy")
+        : state.kind === "offline" || state.kind === "error"
+          ? t("offline")
+          : state.kind === "saved" && state.live
+            ? // After hydration, so the browser's own clock and time zone are used.
+              t("savedAt", { time: new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(state.at) })
+            : state.kind === "saved"
+              ? t("savedOn", { date: format.dateTime(state.at, { dateStyle: "medium" }) })
+              : null;
 
   return (
     <div className="mt-3">
