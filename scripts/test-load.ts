@@ -258,14 +258,22 @@ async function startOwn(say: (line: string) => void): Promise<{ url: string; dat
       NEXTAUTH_URL: url,
       AUTH_SECRET: authSecret,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  // Kept, and shown only when the start fails: a stopping server's own messages (the job queue
+  // losing its connection as PostgreSQL stops) would bury the report.
+  let log = "";
+  launcher.stdout?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
+  launcher.stderr?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
   let ended = false;
   launcher.once("exit", () => (ended = true));
   const deadline = Date.now() + 600_000;
   while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
-    if (ended) throw new Error("the launcher ended before the app answered");
-    if (Date.now() > deadline) throw new Error("the app did not answer in time");
+    if (ended) throw new Error(`the launcher ended before the app answered:\n${log.slice(-4000)}`);
+    if (Date.now() > deadline) {
+      launcher.kill("SIGKILL");
+      throw new Error(`the app did not answer in time:\n${log.slice(-4000)}`);
+    }
     await sleep(500);
   }
   return {
