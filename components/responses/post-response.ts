@@ -17,7 +17,8 @@ export function responsesPath(groupSlug: string, packNumber: number): string {
 /** Retry-After in seconds (a number, or an HTTP date), kept within 1–60; 2 when absent or odd. */
 export function retryAfterSeconds(header: string | null, now = Date.now()): number {
   const value = header?.trim() ?? "";
-  let seconds = /^\d+$/.test(value) ? Number(value) : value ? (Date.parse(value) - now) / 1000 : NaN;
+  // Delta-seconds, or an HTTP date ("Sun, 06 Dec 2026 10:00:07 GMT"), which always names a day.
+  let seconds = /^\d+$/.test(value) ? Number(value) : /[A-Za-z]/.test(value) ? (Date.parse(value) - now) / 1000 : NaN;
   if (!Number.isFinite(seconds)) seconds = 2;
   return Math.min(60, Math.max(1, Math.ceil(seconds)));
 }
