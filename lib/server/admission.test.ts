@@ -6,6 +6,9 @@ import { Admission, admission, neverShed, Overloaded, type AdmissionLimits } fro
 import { GET as health } from "@/app/api/health/route";
 import { POST as submit } from "@/app/api/groups/[groupSlug]/packs/[packNumber]/responses/route";
 import { saveDraftAction } from "@/app/(app)/groups/[groupSlug]/packs/actions";
+import { POST as uploadScan } from "@/app/api/groups/[groupSlug]/packs/[packNumber]/scans/route";
+import { makeFacilitator, makeGroup } from "@/tests/factories";
+import { sessionCookie } from "@/tests/factories/session";
 
 const limits = (over: Partial<AdmissionLimits> = {}): AdmissionLimits => ({ maxInFlight: 2, maxQueue: 1, maxWaitMs: 200, retryAfterSeconds: 1, maxLoopDelayMs: 0, ...over });
 
@@ -140,5 +143,50 @@ describe("the entry layer under overload", () => {
       blocker.finish();
       await blocked;
     }
+  });
+
+  it("does not hold a turn while an upload's bytes arrive", async () => {
+    const group = await makeGroup();
+    const facilitator = await makeFacilitator(group.id);
+    const { cookie } = await sessionCookie(facilitator.id);
+    const gate = new Admission({ maxInFlight: 1, maxQueue: 0, maxWaitMs: 100, retryAfterSeconds: 1, maxLoopDelayMs: 0 });
+    global.studypackAdmission = gate;
+
+    // A body that sends its first bytes, then waits until the test lets it end.
+    let reading!: () => void;
+    const readingStarted = new Promise<void>((resolve) => (reading = resolve));
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        // The stream fills its queue once when made; the second pull is the route reading it.
+        pulls++;
+        if (pulls === 1) {
+          controller.enqueue(new TextEncoder().encode("--x\r\nContent-Disposition: form-data; name=\"memberId\"\r\n\r\n"));
+          return;
+        }
+        reading();
+        await finished;
+        controller.enqueue(new TextEncoder().encode("m\r\n--x--\r\n"));
+        controller.close();
+      },
+    });
+    const url = `http://localhost/api/groups/${group.slug}/packs/1/scans`;
+    const answer = uploadScan(
+      new Request(url, { method: "POST", headers: { cookie, host: "localhost", origin: "http://localhost", "content-type": "multipart/form-data; boundary=x" }, body, duplex: "half" } as RequestInit),
+      { params: Promise.resolve({ groupSlug: group.slug, packNumber: "1" }) },
+    );
+    // (An answer before the body is read would be a failure of this test's set-up: say which.)
+    const early = await Promise.race([readingStarted.then(() => null), answer.then(async (r) => `${r.status} ${await r.text()}`)]);
+    expect(early).toBeNull();
+    // Authorized, and now reading: the one turn is free for another request meanwhile.
+    expect(gate.running).toBe(0);
+    expect(await gate.run(async () => "another request")).toBe("another request");
+    finish();
+    const response = await answer;
+    expect(response.status).not.toBe(503);
+    expect(gate.running).toBe(0);
+    expect(gate.counts.refused).toBe(0);
   });
 });
