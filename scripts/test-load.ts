@@ -71,7 +71,27 @@ export type LoadReport = {
   loadAverage: number[];
 };
 
-type Submit = { body: string; key: string; writer: number; tries: number; noAnswer: boolean; ackVersion: number | null };
+/** One answer a writer sent (with its tries) and how it ended. */
+export type Submit = { body: string; key: string; writer: number; tries: number; noAnswer: boolean; ackVersion: number | null };
+
+/** What PostgreSQL holds of one text: its (first) version and how many versions hold it. */
+export type Stored = { body: string; version: number; count: number };
+
+/** The differences between what the writers were told and what is stored (see the top of this file). */
+export function differencesOf(submits: Submit[], stored: Stored[]): string[] {
+  const storedByBody = new Map(stored.map((s) => [s.body, s]));
+  const differences: string[] = [];
+  for (const s of submits) {
+    const row = storedByBody.get(s.body);
+    if (s.ackVersion !== null && !row) differences.push(`acknowledged but not stored: writer ${s.writer}, version ${s.ackVersion}`);
+    else if (s.ackVersion !== null && row && row.version !== s.ackVersion) differences.push(`acknowledged as version ${s.ackVersion} but stored as ${row.version}: writer ${s.writer}`);
+    if (row && row.count > 1) differences.push(`stored ${row.count} times: writer ${s.writer} "${s.body.slice(0, 40)}…"`);
+    if (row && s.ackVersion === null && !s.noAnswer) differences.push(`stored but never acknowledged, and every try was answered: writer ${s.writer}`);
+  }
+  const known = new Set(submits.map((s) => s.body));
+  for (const s of stored) if (!known.has(s.body)) differences.push(`stored but never sent: "${s.body.slice(0, 60)}"`);
+  return differences;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -187,18 +207,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       `SELECT rv."body", min(rv."version") AS "version", count(*) AS "count" FROM "ResponseVersion" rv WHERE rv."body" LIKE $1 GROUP BY rv."body"`,
       [`load ${run} %`],
     )).rows;
-    const storedByBody = new Map(stored.map((s) => [s.body, s]));
     const differences: string[] = [...others.slice(0, 20).map((o) => `unexpected answer ${o}`)];
     if (others.length > 20) differences.push(`… and ${others.length - 20} more unexpected answers`);
-    for (const s of submits) {
-      const row = storedByBody.get(s.body);
-      if (s.ackVersion !== null && !row) differences.push(`acknowledged but not stored: writer ${s.writer}, version ${s.ackVersion}`);
-      else if (s.ackVersion !== null && row && row.version !== s.ackVersion) differences.push(`acknowledged as version ${s.ackVersion} but stored as ${row.version}: writer ${s.writer}`);
-      if (row && Number(row.count) > 1) differences.push(`stored ${row.count} times: writer ${s.writer} "${s.body.slice(0, 40)}…"`);
-      if (row && s.ackVersion === null && !s.noAnswer) differences.push(`stored but never acknowledged, and every try was answered: writer ${s.writer}`);
-    }
-    const known = new Set(submits.map((s) => s.body));
-    for (const s of stored) if (!known.has(s.body)) differences.push(`stored but never sent: "${s.body.slice(0, 60)}"`);
+    differences.push(...differencesOf(submits, stored.map((s) => ({ body: s.body, version: s.version, count: Number(s.count) }))));
 
     const acknowledged = submits.filter((s) => s.ackVersion !== null).length;
     return {
