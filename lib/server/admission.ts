@@ -9,8 +9,8 @@
 // The limit is per process: with WEB_CONCURRENCY processes, each has its own, as each has its
 // own pool of database connections. Health checks are never refused (a load balancer that
 // reads "busy" as "down" would take away the capacity that is left), nor next-auth's endpoints
-// (its client in the sign-in form reads only its own answers, and would show a 503 as a wrong
-// password); static files never come here (Next.js serves them before any route handler).
+// (its client in the sign-in form reads only its own answers, so it could not say the server is
+// busy); static files never come here (Next.js serves them before any route handler).
 import "server-only";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { env } from "@/lib/env";
