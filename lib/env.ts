@@ -87,6 +87,21 @@ export const envSchema = z.object({
    * that its supervisor (systemd) starts it afresh and the failure shows.
    */
   EMBEDDED_PG_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
+
+  // --- Overload (issue 18, point 5; lib/server/admission.ts, docs/decisions/038-overload.md) ---
+  /**
+   * Requests whose work one web process runs at once; more wait in a short queue or are answered
+   * 503 with Retry-After. Sized to the process's database connections (10, lib/db.ts). 0 = no limit.
+   */
+  ADMISSION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(1000).default(10),
+  /** Requests that may wait for a turn beyond those; the rest are refused at once. */
+  ADMISSION_MAX_QUEUE: z.coerce.number().int().min(0).max(10_000).default(20),
+  /** How long a request may wait for a turn before it is refused (milliseconds). */
+  ADMISSION_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  /** The Retry-After of a refusal (seconds). */
+  ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(120).default(1),
+  /** Above this event-loop delay (ms), a request that finds no free turn is refused instead of waiting. 0 = off. */
+  ADMISSION_MAX_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
 })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
   .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {

@@ -4,7 +4,9 @@
 //
 // The code decides the HTTP status and the fallback message, in one table
 // (lib/server/answers.ts); nothing compares message text to decide what happened.
-export const APP_ERROR_CODES = ["NOT_FOUND", "INVALID", "CONFLICT", "RATE_LIMITED", "TOO_LARGE", "INTERNAL"] as const;
+// BUSY is the server's own overload, not the caller's fault: nothing was done, try again soon
+// (lib/server/admission.ts).
+export const APP_ERROR_CODES = ["NOT_FOUND", "INVALID", "CONFLICT", "RATE_LIMITED", "TOO_LARGE", "INTERNAL", "BUSY"] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export class AppError extends Error {

@@ -1,6 +1,8 @@
 "use client";
 // The answer to one prompt: a roomy plain-text editor that saves as the member types (see
-// use-autosave.ts), a word count, and a submit that is safe to press twice or to retry.
+// use-autosave.ts), a word count, and a submit that is safe to press twice or to retry. When the
+// server is busy (503 with Retry-After, lib/server/admission.ts), the submit waits as it is told
+// and tries again with the same key, saying so calmly; the text stays in the box throughout.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
@@ -11,6 +13,11 @@ import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
 import { countWords } from "@/lib/validations/response";
 import { readLocalCopy, useAutosave } from "./use-autosave";
+
+/** Tries of one submit while the server says it is busy, before the member is asked to press again. */
+const BUSY_TRIES = 10;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type ResponseEditorProps = {
   groupSlug: string;
@@ -40,6 +47,9 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
   const [submitted, setSubmitted] = useState(initial.status === "SUBMITTED" ? { body: initial.body, at: initial.submittedAt!, version: initial.version } : null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // The last draft save was turned away as busy (it retries on its own, use-autosave.ts).
+  const [draftBusy, setDraftBusy] = useState(false);
   const submitKey = useRef<string | null>(null);
 
   const autosave = useAutosave({
@@ -49,6 +59,7 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
     savedAt: initial.draftBody !== null && initial.draftSavedAt ? new Date(initial.draftSavedAt) : null,
     save: async (body) => {
       const result = await saveDraftAction({ groupSlug, packNumber, promptId, body });
+      setDraftBusy(!result.ok && result.code === "BUSY");
       return result.ok ? { ok: true, savedAt: new Date(result.data.savedAt) } : { ok: false, offline: false };
     },
   });
@@ -86,20 +97,30 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
     if (!text.trim()) return setError(t("placeholder"));
     setSubmitting(true);
     submitKey.current ??= crypto.randomUUID(); // kept for retries until one succeeds
+    const body = text;
     try {
-      const result = await postResponse({ groupSlug, packNumber, promptId, body: text, submitKey: submitKey.current });
-      if (result.ok) {
-        submitKey.current = null;
-        setSubmitted({ body: text, at: result.data.submittedAt, version: result.data.version });
-        autosave.markSubmitted(text);
-        // The page shows more once a response is submitted (the share control).
-        router.refresh();
-      } else {
-        setError(message(result.formError ?? Object.values(result.fieldErrors)[0]));
+      for (let attempt = 1; ; attempt++) {
+        const result = await postResponse({ groupSlug, packNumber, promptId, body, submitKey: submitKey.current });
+        if (result.ok) {
+          submitKey.current = null;
+          setSubmitted({ body, at: result.data.submittedAt, version: result.data.version });
+          autosave.markSubmitted(body);
+          // The page shows more once a response is submitted (the share control).
+          router.refresh();
+        } else if (result.code === "BUSY" && attempt < BUSY_TRIES) {
+          setBusy(true);
+          // A little spread, so the writers the server turned away do not all come back at once.
+          await pause((result.retryAfterSeconds ?? 2) * 1000 + Math.random() * 500);
+          continue;
+        } else {
+          setError(message(result.formError ?? Object.values(result.fieldErrors)[0]));
+        }
+        break;
       }
     } catch {
       setError(t("submitFailed"));
     } finally {
+      setBusy(false);
       setSubmitting(false);
     }
   };
@@ -109,14 +130,16 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
   const status =
     state.kind === "saving"
       ? t("saving")
-      : state.kind === "offline" || state.kind === "error"
-        ? t("offline")
-        : state.kind === "saved" && state.live
-          ? // After hydration, so the browser's own clock and time zone are used.
-            t("savedAt", { time: new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(state.at) })
-          : state.kind === "saved"
-            ? t("savedOn", { date: format.dateTime(state.at, { dateStyle: "medium" }) })
-            : null;
+      : state.kind === "error" && draftBusy
+        ? t("draftBusy")
+        : state.kind === "offline" || state.kind === "error"
+          ? t("offline")
+          : state.kind === "saved" && state.live
+            ? // After hydration, so the browser's own clock and time zone are used.
+              t("savedAt", { time: new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" }).format(state.at) })
+            : state.kind === "saved"
+              ? t("savedOn", { date: format.dateTime(state.at, { dateStyle: "medium" }) })
+              : null;
 
   return (
     <div className="mt-3">
@@ -143,6 +166,11 @@ export function ResponseEditor({ groupSlug, packNumber, promptId, label, initial
       </div>
       <div className="mt-3 space-y-3">
         <FormAlert message={error} />
+        {busy && (
+          <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm">
+            {t("busyRetrying")}
+          </p>
+        )}
         {submitted && (
           <p className="text-sm">
             <span className="font-medium text-green-800">

@@ -9,6 +9,9 @@
 //                     in an archived group, a change unless the action says it is allowed there
 //   3. zod            the action's schema parses the whole input
 //   4. work           lib/data, given the context that lib/authz made (only lib/authz can)
+//   -  admission      before any of it: a turn in this process's limit of work at once
+//                     (lib/server/admission.ts), or at once the BUSY result (an action cannot
+//                     answer 503 with Retry-After; the form says the server is busy)
 //   5. errors         AppErrors answered by their code (lib/server/answers.ts); anything else
 //                     logged with a request id and answered with a generic message
 //
@@ -28,7 +31,8 @@ import {
 } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import type { GroupAction } from "@/lib/permissions";
-import { failureOfError, invalidInput } from "@/lib/server/answers";
+import { admission, Overloaded } from "@/lib/server/admission";
+import { failureOf, failureOfError, invalidInput } from "@/lib/server/answers";
 import { checkArchived, type GroupEntryOptions } from "@/lib/server/archived";
 import { markEntry, type EntryKind } from "@/lib/server/entry";
 import type { ActionResult } from "@/lib/server/result";
@@ -62,7 +66,7 @@ function entry<C, S extends z.ZodType, T>(
   schema: S,
   work: Work<C, S, T>,
 ): ServerAction<T> {
-  const action = async (raw: unknown): Promise<ActionResult<T>> => {
+  const enter = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const input = inputObject(raw);
       const context = await authorize(await getCurrentUser(), input);
@@ -73,6 +77,15 @@ function entry<C, S extends z.ZodType, T>(
       // redirect() and notFound() from next/navigation work by throwing: let them through.
       unstable_rethrow(error);
       return failureOfError(error, `server action (${kind})`);
+    }
+  };
+  const action = async (raw: unknown): Promise<ActionResult<T>> => {
+    try {
+      return await admission().run(() => enter(raw));
+    } catch (error) {
+      // Only a refusal comes here: enter() answers every error of its own.
+      if (!(error instanceof Overloaded)) throw error;
+      return failureOf("BUSY");
     }
   };
   return markEntry(action, kind);

@@ -13,6 +13,7 @@ export const ERROR_ANSWERS: Record<AppErrorCode, { status: number; message: stri
   RATE_LIMITED: { status: 429, message: "errors.rateLimited" },
   TOO_LARGE: { status: 413, message: "errors.tooLarge" },
   INTERNAL: { status: 500, message: "errors.generic" },
+  BUSY: { status: 503, message: "errors.busy" },
 };
 
 export const statusOf = (code: AppErrorCode) => ERROR_ANSWERS[code].status;

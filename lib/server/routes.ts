@@ -7,6 +7,10 @@
 //   2. authorization  lib/authz, for the scope the URL names (a group's slug, `?org=`)
 //   3. zod            the path's params (odd → 404), the query (odd → 400), the body (→ 400/413)
 //   4. work           the handler, given the context lib/authz made
+//   -  admission      before any of it, unless the path is the health check: a turn in this
+//                     process's limit of work at once (lib/server/admission.ts), or at once
+//                     a 503 with Retry-After when there is none in time (an upload takes two
+//                     turns, steps 0–2 and 4, and its bytes are read between them)
 //   5. errors         AppErrors answered by their code (lib/server/answers.ts), as JSON in the
 //                     action result shape or as a plain translated sentence; anything else
 //                     logged with a request id and answered generically
@@ -24,7 +28,8 @@ import { AppError, notFound } from "@/lib/errors";
 import { BodyTooLarge, readBody } from "@/lib/http/read-body";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import type { GroupAction } from "@/lib/permissions";
-import { ERROR_ANSWERS, failureOfError, fieldErrorsOf, statusOf } from "@/lib/server/answers";
+import { admission, neverShed, Overloaded } from "@/lib/server/admission";
+import { ERROR_ANSWERS, failureOf, failureOfError, fieldErrorsOf, statusOf } from "@/lib/server/answers";
 import { checkArchived } from "@/lib/server/archived";
 import { markEntry, type EntryKind } from "@/lib/server/entry";
 import type { ActionFailure } from "@/lib/server/result";
@@ -70,6 +75,9 @@ const DEFAULT_MAX_BODY = 1_000_000;
 const slugScope = z.string().min(1).max(100);
 const orgScope = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/** Runs work in a turn of the process's limit of work at once (or at once, for what is never refused). */
+type Turn = <T>(work: () => Promise<T>) => Promise<T>;
+
 class Failure extends Error {
   constructor(readonly failure: ActionFailure) {
     super(failure.formError ?? failure.code);
@@ -80,9 +88,9 @@ function queryObject(url: string): Record<string, string> {
   return Object.fromEntries([...new URL(url).searchParams].filter(([, v]) => v !== ""));
 }
 
-async function answerFailure(request: Request, failure: ActionFailure, how: "json" | "text"): Promise<Response> {
+async function answerFailure(request: Request, failure: ActionFailure, how: "json" | "text", extraHeaders: Record<string, string> = {}): Promise<Response> {
   const status = statusOf(failure.code);
-  const headers = { "Cache-Control": "no-store" };
+  const headers = { "Cache-Control": "no-store", ...extraHeaders };
   if (how === "json") return Response.json(failure, { status, headers });
   // In the reader's language, read from the request itself (this also answers where Next's
   // request context is not set up, as in the tests that call handlers directly).
@@ -126,30 +134,56 @@ function route<C, P extends z.ZodType | undefined, Q extends z.ZodType | undefin
   handler: (context: C, input: RouteInput<P, Q, B>) => Promise<Response>,
 ): RouteHandler {
   const how = spec.answer ?? "text";
-  const handle: RouteHandler = async (request, routeContext) => {
+  /** Steps 0–3 but the body: what decides whether the caller may send one at all. */
+  const check = async (request: Request, routeContext: RouteContext) => {
+    const writes = request.method !== "GET" && request.method !== "HEAD";
+    if (writes && spec.crossSiteWrites !== "checked-by-handler" && !isSameOrigin(request)) throw notFound();
+    const rawParams = await routeContext.params;
+    const context = await authorize(await getRequestUser(request), rawParams, request);
+    let params: unknown;
+    if (spec.params) {
+      const parsed = spec.params.safeParse(rawParams);
+      if (!parsed.success) throw notFound();
+      params = parsed.data;
+    }
+    let query: unknown;
+    if (spec.query) {
+      const parsed = spec.query.safeParse(queryObject(request.url));
+      if (!parsed.success) throw new AppError("INVALID", "errors.badLink");
+      query = parsed.data;
+    }
+    return { context, params, query };
+  };
+  const enter = async (request: Request, routeContext: RouteContext, turn: Turn): Promise<Response> => {
     try {
-      const writes = request.method !== "GET" && request.method !== "HEAD";
-      if (writes && spec.crossSiteWrites !== "checked-by-handler" && !isSameOrigin(request)) throw notFound();
-      const rawParams = await routeContext.params;
-      const context = await authorize(await getRequestUser(request), rawParams, request);
-      let params: unknown;
-      if (spec.params) {
-        const parsed = spec.params.safeParse(rawParams);
-        if (!parsed.success) throw notFound();
-        params = parsed.data;
+      const run = async (checked: Awaited<ReturnType<typeof check>>, body: unknown) =>
+        handler(checked.context, { request, params: checked.params, query: checked.query, body, context: routeContext } as RouteInput<P, Q, B>);
+      if (!spec.form) {
+        return await turn(async () => {
+          const checked = await check(request, routeContext);
+          return run(checked, await parseBody(request, spec));
+        });
       }
-      let query: unknown;
-      if (spec.query) {
-        const parsed = spec.query.safeParse(queryObject(request.url));
-        if (!parsed.success) throw new AppError("INVALID", "errors.badLink");
-        query = parsed.data;
-      }
+      // An upload is read between two turns of work, so that a slow one does not hold a turn
+      // while its bytes trickle in; a refusal at the second has still done nothing.
+      const checked = await turn(() => check(request, routeContext));
       const body = await parseBody(request, spec);
-      return await handler(context, { request, params, query, body, context: routeContext } as RouteInput<P, Q, B>);
+      return await turn(() => run(checked, body));
     } catch (error) {
+      if (error instanceof Overloaded) throw error;
       unstable_rethrow(error);
       if (error instanceof Failure) return answerFailure(request, error.failure, how);
       return answerFailure(request, failureOfError(error, `${request.method} ${new URL(request.url).pathname}`), how);
+    }
+  };
+  const handle: RouteHandler = async (request, routeContext) => {
+    const turn: Turn = neverShed(new URL(request.url).pathname) ? (work) => work() : (work) => admission().run(work);
+    try {
+      return await enter(request, routeContext, turn);
+    } catch (error) {
+      // Only a refusal comes here: enter() answers every other error itself.
+      if (!(error instanceof Overloaded)) throw error;
+      return answerFailure(request, failureOf("BUSY"), how, { "Retry-After": String(error.retryAfterSeconds) });
     }
   };
   return markEntry(handle, kind);
