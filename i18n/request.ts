@@ -5,6 +5,7 @@ import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { DEFAULT_LOCALE, LOCALES, MESSAGE_FILES, type AppLocale } from "@/i18n/config";
 import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 
 /** The first language of the browser's list that the UI has (`available`: the UI's languages). */
 export function pickLocale(acceptLanguage: string | null, available: readonly string[] = LOCALES): AppLocale {
@@ -36,7 +37,7 @@ export default getRequestConfig(async () => {
     // browser tests' server sets STUDYPACK_STRICT_MESSAGES=1 so the page fails instead and the
     // test that opened it goes red (a log line nobody reads would let it through).
     onError: (error) => {
-      if (process.env.STUDYPACK_STRICT_MESSAGES === "1") throw error;
+      if (env().STUDYPACK_STRICT_MESSAGES === "1") throw error;
       console.error(error);
     },
   };

@@ -88,6 +88,12 @@ export const envSchema = z.object({
    */
   EMBEDDED_PG_RESTARTS: z.coerce.number().int().min(0).max(100).default(3),
 
+  /**
+   * "1": a message that is missing or cannot be formatted fails the page instead of showing its
+   * key (i18n/request.ts). The browser tests' server sets it; leave it unset in production.
+   */
+  STUDYPACK_STRICT_MESSAGES: z.enum(["0", "1"]).default("0"),
+
   // --- Overload (issue 18, point 5; lib/server/admission.ts, docs/decisions/038-overload.md) ---
   /**
    * Requests whose work one web process runs at once; more wait in a short queue or are answered
