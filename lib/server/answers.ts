@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { AppError, type AppErrorCode } from "@/lib/errors";
+import { StorageNotFoundError } from "@/lib/storage/keys";
 import type { ActionFailure } from "@/lib/server/result";
 
 export const ERROR_ANSWERS: Record<AppErrorCode, { status: number; message: string }> = {
@@ -44,6 +45,12 @@ export function failureOfError(error: unknown, where: string): ActionFailure {
   if (error instanceof AppError) {
     if (error.field) return { ok: false, code: error.code, fieldErrors: { [error.field]: error.message }, formError: null };
     return failureOf(error.code, error.message);
+  }
+  if (error instanceof StorageNotFoundError) {
+    // A row names bytes that are gone (restored from a backup without the bucket, a file deleted
+    // by hand): the caller is told plainly, the operator finds it in the log.
+    console.error(`${where}: a stored file is missing`, error.message);
+    return failureOf("NOT_FOUND", "errors.fileMissing");
   }
   const requestId = randomUUID();
   console.error(`[${requestId}] ${where} failed`, error);
