@@ -12,7 +12,6 @@
 // Options: --kills (6), --writers (20), --seconds of writing before each kill and after the
 // last (5), --port (3470), --pg-port (54470), --dir (.data/crash-test, emptied first);
 // --unsafe-commits turns PostgreSQL's synchronous_commit off, to see the check catch a loss.
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -21,9 +20,10 @@ import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { responsesPath } from "../components/responses/post-response";
+import { launchStudypack, type LauncherExit } from "./lib/launch";
 import { childrenOf, isAlive, portOpen, postmasterPid, sleep, webServerPid } from "./lib/processes";
 
-export type LauncherExit = { code: number | null; signal: NodeJS.Signals | null; at: number };
+export type { LauncherExit } from "./lib/launch";
 
 /** A running Studypack as the crash test needs it (the ops harness's Instance has all of this). */
 export type CrashTarget = {
@@ -281,46 +281,12 @@ async function main() {
     mkdirSync(dir, { recursive: true });
     const logFile = path.join(dir, `launcher-${++starts}.log`);
     const out = createWriteStream(logFile);
-    const launcher = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        EMBEDDED_PG_PORT: String(pgPort),
-        EMBEDDED_PG_DIR: path.join(dir, "pg"),
-        STORAGE_DIR: path.join(dir, "files"),
-        DATABASE_URL: "",
-        DEMO_DATA: "on",
-        NEXTAUTH_URL: url,
-        AUTH_SECRET: secret,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    launcher.stdout.pipe(out);
-    launcher.stderr.pipe(out);
-    const exited = new Promise<LauncherExit>((resolve) => launcher.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
-    let ended = false;
-    void exited.then(() => (ended = true));
-    const deadline = Date.now() + 600_000;
-    while ((await healthStatus(url)) !== 200) {
-      if (ended) throw new Error(`the launcher ended before the app answered; see ${logFile}`);
-      if (Date.now() > deadline) throw new Error(`the app did not answer within 10 minutes; see ${logFile}`);
-      await sleep(500);
+    try {
+      const launched = await launchStudypack({ port, pgPort, dir, authSecret: secret, env: { DEMO_DATA: "on" }, onOutput: (chunk) => out.write(chunk) });
+      return { ...launched, launcherPid: launched.launcher.pid!, stop: () => launched.stop(30_000) };
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message.split("\n")[0] : error}; see ${logFile}`);
     }
-    return {
-      url,
-      databaseUrl: `postgresql://postgres:studypack@127.0.0.1:${pgPort}/studypack`,
-      dataDir: path.join(dir, "pg"),
-      pgPort,
-      launcherPid: launcher.pid!,
-      exited,
-      async stop() {
-        if (!ended) launcher.kill("SIGTERM");
-        const timer = setTimeout(() => launcher.kill("SIGKILL"), 30_000);
-        const exit = await exited;
-        clearTimeout(timer);
-        return exit;
-      },
-    };
   };
   console.log(`test:crash: starting Studypack on ${url} (PostgreSQL on ${pgPort}, folder ${dir}; launcher logs there)…`);
   const report = await runCrashTest({ kills: number("kills", 0), writers: number("writers", 1), seconds: number("seconds", 1), secret, start, unsafeCommits: values["unsafe-commits"] });

@@ -20,7 +20,6 @@
 // it writes into a running one; --database-url and --auth-secret (the instance's AUTH_SECRET, to
 // make session cookies) are then needed too. Writers are members made for the run in the demo's
 // "intro" group (--group), so demo data must be there.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -30,6 +29,7 @@ import { pathToFileURL } from "node:url";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { freePort } from "../lib/db/free-port";
+import { launchStudypack } from "./lib/launch";
 import { percentiles, type Percentiles } from "./scale/load";
 
 export type LoadOptions = {
@@ -255,48 +255,18 @@ async function startOwn(say: (line: string) => void): Promise<{ url: string; dat
   // user, who cannot enter a private folder such as mkdtemp makes.
   const dir = path.resolve("tests/.tmp", `load-${randomUUID().slice(0, 8)}`);
   mkdirSync(dir, { recursive: true });
-  const url = `http://localhost:${port}`;
   const authSecret = randomBytes(32).toString("base64url");
-  say(`starting a Studypack at ${url} (database on port ${pgPort}, folder ${dir}); a first start builds the app`);
-  const launcher: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      EMBEDDED_PG_PORT: String(pgPort),
-      EMBEDDED_PG_DIR: path.join(dir, "pg"),
-      STORAGE_DIR: path.join(dir, "files"),
-      DATABASE_URL: "",
-      NEXTAUTH_URL: url,
-      AUTH_SECRET: authSecret,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  // Kept, and shown only when the start fails: a stopping server's own messages (the job queue
-  // losing its connection as PostgreSQL stops) would bury the report.
-  let log = "";
-  launcher.stdout?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
-  launcher.stderr?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
-  let ended = false;
-  launcher.once("exit", () => (ended = true));
-  const deadline = Date.now() + 600_000;
-  while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
-    if (ended) throw new Error(`the launcher ended before the app answered:\n${log.slice(-4000)}`);
-    if (Date.now() > deadline) {
-      launcher.kill("SIGKILL");
-      throw new Error(`the app did not answer in time:\n${log.slice(-4000)}`);
-    }
-    await sleep(500);
-  }
+  say(`starting a Studypack at http://localhost:${port} (database on port ${pgPort}, folder ${dir}); a first start builds the app`);
+  // Its output is kept by launchStudypack and shown only when the start fails: a stopping
+  // server's own messages (the job queue losing its connection as PostgreSQL stops) would bury
+  // the report.
+  const launched = await launchStudypack({ port, pgPort, dir, authSecret });
   return {
-    url,
-    databaseUrl: `postgresql://postgres:studypack@127.0.0.1:${pgPort}/studypack`,
+    url: launched.url,
+    databaseUrl: launched.databaseUrl,
     authSecret,
     stop: async () => {
-      if (!ended) {
-        const exited = new Promise((resolve) => launcher.once("exit", resolve));
-        launcher.kill("SIGTERM");
-        await exited;
-      }
+      await launched.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
