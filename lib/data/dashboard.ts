@@ -1,7 +1,9 @@
-// The organization dashboard: every group's figures side by side, read from the progress
-// rollups (docs/decisions/009-progress-rollups.md) in a fixed number of queries; the per-group
-// figures come from one ProgressGroup row each. Nothing here
-// scans the responses; the biggest read is the turnaround histogram (groups × days).
+// The organization dashboard: the organization's figures by level, and one page of its groups
+// side by side, read from the progress rollups (docs/decisions/009-progress-rollups.md) in a
+// fixed number of queries. What the page reads does not grow with the organization
+// (docs/decisions/041-lists-that-grow.md): the groups table is paged (and filtered by name),
+// the level figures are sums PostgreSQL makes, the chart is levels × pack numbers. Nothing here
+// scans the responses; the biggest read is the turnaround histogram (levels × days).
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -47,7 +49,10 @@ export type LevelSummary = {
 export type Dashboard = {
   organizations: { id: string; name: string }[];
   organization: { id: string; name: string };
+  /** One page of the groups, by level then name. */
   groups: DashboardGroup[];
+  /** Where that page is: `matching` groups in `pages` pages (at least one, maybe empty). */
+  paging: { page: number; pageSize: number; matching: number; pages: number; q: string | undefined };
   levels: LevelSummary[];
   turnaround: Record<Channel, Histogram>;
   facilityIssues: { facility: string; status: DeliveryStatus; reason: string; count: number }[];
@@ -70,60 +75,99 @@ export function rate(respondents: number, recipients: number): number | null {
   return recipients > 0 ? Math.round((respondents * 100) / recipients) : null;
 }
 
-export async function getDashboard(user: CurrentUser, orgId?: string, options: { perPack?: boolean } = {}): Promise<Dashboard> {
+/** Groups a page of the dashboard lists; the organization's figures always cover every group. */
+export const DASHBOARD_PAGE_SIZE = 25;
+
+export type DashboardOptions = {
+  /** 1-based page of the groups table. */
+  page?: number;
+  /** Only groups whose name holds this text (any case). */
+  q?: string;
+  /** Every group on one page: the CSV export only. */
+  all?: boolean;
+  /** Each listed group's rate of every pack (the packs CSV). */
+  perPack?: boolean;
+};
+
+/** A LIKE pattern matching `text` anywhere, its own % _ and \ taken literally; null for no filter. */
+function containsPattern(text: string | undefined): string | null {
+  return text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}
+
+export async function getDashboard(user: CurrentUser, orgId?: string, options: DashboardOptions = {}): Promise<Dashboard> {
   const orgIds = await organizerOrganizationIds(user);
   if (orgIds.length === 0 || (orgId !== undefined && !orgIds.includes(orgId))) throw new AppError("NOT_FOUND", "errors.notFound");
   const organizations = await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
   const organization = (orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId))!;
   const id = organization.id;
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  // LIMIT NULL is no limit: the export lists every group.
+  const limit = options.all ? null : DASHBOARD_PAGE_SIZE;
+  const offset = options.all ? 0 : (page - 1) * DASHBOARD_PAGE_SIZE;
+  const pattern = options.all ? null : containsPattern(options.q);
 
-  const [groups, rates, lastPacks, perPack, histogram, facilityIssues] = await Promise.all([
-    // Per-group figures from the ProgressGroup rollup (active members, lessons covered, quiet,
-    // medians), kept by the triggers of migration "progress_group_rollup".
+  const [groups, levelRows, rates, perPack, histogram, facilityIssues] = await Promise.all([
+    // One page of groups, each with its figures: the ProgressGroup rollup (active members,
+    // lessons covered, quiet, medians; kept by the triggers of migration "progress_group_rollup"),
+    // its published packs' totals and its latest pack from the ProgressPackRollup counters, one
+    // index lookup a group of the page.
     db.$queryRaw<{ id: string; slug: string; name: string; level: GroupLevel; activeMembers: number; lessons: number; lessonsCovered: number;
-                   quiet: number; medianOnlineDays: number | null; medianMailDays: number | null }[]>`
-      SELECT g."id", g."slug", g."name", g."level",
+                   quiet: number; medianOnlineDays: number | null; medianMailDays: number | null; packs: number; recipients: number; respondents: number;
+                   lastNumber: number | null; lastRecipients: number | null; lastRespondents: number | null }[]>`
+      WITH page AS (
+        SELECT g."id", g."slug", g."name", g."level", g."courseId" FROM "Group" g
+         WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND (${pattern}::text IS NULL OR g."name" ILIKE ${pattern}::text)
+         ORDER BY g."level", g."name", g."id" LIMIT ${limit}::int OFFSET ${offset}::int)
+      SELECT p."id", p."slug", p."name", p."level",
              coalesce(r."activeMembers", 0) AS "activeMembers",
-             coalesce(c."lessons", 0) AS "lessons",
+             (SELECT count(*)::int FROM "Lesson" l WHERE l."courseId" = p."courseId") AS "lessons",
              coalesce(r."lessonsCovered", 0) AS "lessonsCovered",
-             coalesce(r."quiet", 0) AS "quiet", r."medianOnlineDays", r."medianMailDays"
-        FROM "Group" g
-        LEFT JOIN "ProgressGroup" r ON r."groupId" = g."id"
-        -- Lessons counted once per course, not once per group.
-        LEFT JOIN (SELECT l."courseId", count(*)::int AS "lessons" FROM "Lesson" l
-                    WHERE l."courseId" IN (SELECT "courseId" FROM "Group" WHERE "organizationId" = ${id})
-                    GROUP BY l."courseId") c ON c."courseId" = g."courseId"
+             coalesce(r."quiet", 0) AS "quiet", r."medianOnlineDays", r."medianMailDays",
+             t."packs", t."recipients", t."respondents",
+             last."number" AS "lastNumber", last."recipients" AS "lastRecipients", last."respondents" AS "lastRespondents"
+        FROM page p
+        LEFT JOIN "ProgressGroup" r ON r."groupId" = p."id"
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS "packs", coalesce(sum(pr."recipients"), 0)::int AS "recipients", coalesce(sum(pr."respondents"), 0)::int AS "respondents"
+            FROM "Pack" pk LEFT JOIN "ProgressPackRollup" pr ON pr."packId" = pk."id"
+           WHERE pk."groupId" = p."id" AND pk."status" = 'PUBLISHED') t
+        LEFT JOIN LATERAL (
+          SELECT pk."number", coalesce(pr."recipients", 0) AS "recipients", coalesce(pr."respondents", 0) AS "respondents"
+            FROM "Pack" pk LEFT JOIN "ProgressPackRollup" pr ON pr."packId" = pk."id"
+           WHERE pk."groupId" = p."id" AND pk."status" = 'PUBLISHED'
+           ORDER BY pk."number" DESC LIMIT 1) last ON true
+       ORDER BY p."level", p."name", p."id"`,
+    // Every group's rollup summed by level (three rows), with how many groups the filter matches.
+    db.$queryRaw<{ level: GroupLevel; groups: number; matching: number; activeMembers: number; quiet: number }[]>`
+      SELECT g."level", count(*)::int AS "groups",
+             (count(*) FILTER (WHERE ${pattern}::text IS NULL OR g."name" ILIKE ${pattern}::text))::int AS "matching",
+             coalesce(sum(r."activeMembers"), 0)::int AS "activeMembers", coalesce(sum(r."quiet"), 0)::int AS "quiet"
+        FROM "Group" g LEFT JOIN "ProgressGroup" r ON r."groupId" = g."id"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL
-       ORDER BY g."level", g."name", g."id"`,
+       GROUP BY g."level"`,
     // Response rates from the ProgressPackRollup counters in one pass over the organization's
-    // published packs, summed two ways at once (GROUPING SETS): per group (its totals) and per
-    // level × pack number (the chart). Each group's rate of every pack is read only for the CSV
-    // export (`perPack`).
-    db.$queryRaw<{ groupId: string | null; level: GroupLevel | null; number: number | null; packs: number; recipients: number; respondents: number }[]>`
-      SELECT pk."groupId", g."level", pk."number", count(*)::int AS "packs",
+    // published packs, summed two ways at once (GROUPING SETS): per level (its totals) and per
+    // level × pack number (the chart). Rows: levels × pack numbers, whatever the groups.
+    db.$queryRaw<{ level: GroupLevel; number: number | null; recipients: number; respondents: number }[]>`
+      SELECT g."level", pk."number",
              coalesce(sum(r."recipients"), 0)::int AS "recipients", coalesce(sum(r."respondents"), 0)::int AS "respondents"
         FROM "Pack" pk
         JOIN "Group" g ON g."id" = pk."groupId"
         LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED'
-       GROUP BY GROUPING SETS ((pk."groupId"), (g."level", pk."number"))`,
-    // Each group's latest published pack: one index lookup a group.
-    db.$queryRaw<{ groupId: string; number: number; recipients: number; respondents: number }[]>`
-      SELECT g."id" AS "groupId", l."number", l."recipients", l."respondents"
-        FROM "Group" g
-        CROSS JOIN LATERAL (
-          SELECT pk."number", coalesce(r."recipients", 0) AS "recipients", coalesce(r."respondents", 0) AS "respondents"
-            FROM "Pack" pk LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
-           WHERE pk."groupId" = g."id" AND pk."status" = 'PUBLISHED'
-           ORDER BY pk."number" DESC LIMIT 1) l
-       WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL`,
+       GROUP BY GROUPING SETS ((g."level", pk."number"), (g."level"))`,
+    // Each listed group's rate of every pack: only for the CSV export (`perPack`).
     options.perPack
       ? db.$queryRaw<{ groupId: string; number: number; recipients: number; respondents: number }[]>`
+          WITH page AS (
+            SELECT g."id" FROM "Group" g
+             WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND (${pattern}::text IS NULL OR g."name" ILIKE ${pattern}::text)
+             ORDER BY g."level", g."name", g."id" LIMIT ${limit}::int OFFSET ${offset}::int)
           SELECT pk."groupId", pk."number", coalesce(r."recipients", 0) AS "recipients", coalesce(r."respondents", 0) AS "respondents"
-            FROM "Pack" pk
-            JOIN "Group" g ON g."id" = pk."groupId"
+            FROM page p
+            JOIN "Pack" pk ON pk."groupId" = p."id"
             LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
-           WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED'
+           WHERE pk."status" = 'PUBLISHED'
            ORDER BY pk."groupId", pk."number"`
       : Promise.resolve([]),
     db.$queryRaw<{ level: GroupLevel; channel: Channel; days: number; cells: number }[]>`
@@ -137,40 +181,34 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: {
        ORDER BY "facility", "count" DESC, "status", "reason"`,
   ]);
 
-  const totalsOf = new Map(rates.filter((r) => r.groupId !== null).map((r) => [r.groupId!, r]));
-  const lastOf = new Map(lastPacks.map((l) => [l.groupId, l]));
   const perPackOf = new Map<string, PackRate[]>();
   for (const { groupId, ...rate } of perPack) perPackOf.set(groupId, [...(perPackOf.get(groupId) ?? []), rate]);
-  const dashboardGroups: DashboardGroup[] = groups.map((g) => {
-    const totals = totalsOf.get(g.id);
-    const last = lastOf.get(g.id);
-    return {
-      ...g,
-      publishedPacks: totals?.packs ?? 0,
-      recipients: totals?.recipients ?? 0,
-      respondents: totals?.respondents ?? 0,
-      lastPack: last ? { number: last.number, recipients: last.recipients, respondents: last.respondents } : null,
-      ...(options.perPack ? { packRates: perPackOf.get(g.id) ?? [] } : {}),
-    };
-  });
+  const dashboardGroups: DashboardGroup[] = groups.map(({ packs, lastNumber, lastRecipients, lastRespondents, ...g }) => ({
+    ...g,
+    publishedPacks: packs,
+    lastPack: lastNumber === null ? null : { number: lastNumber, recipients: lastRecipients ?? 0, respondents: lastRespondents ?? 0 },
+    ...(options.perPack ? { packRates: perPackOf.get(g.id) ?? [] } : {}),
+  }));
+  const matching = levelRows.reduce((sum, l) => sum + l.matching, 0);
   const histogramOf = (level: GroupLevel | null, channel: Channel): Histogram => {
     const byDay = new Map<number, number>();
     for (const h of histogram) if ((level === null || h.level === level) && h.channel === channel) byDay.set(h.days, (byDay.get(h.days) ?? 0) + h.cells);
     return [...byDay].map(([days, cells]) => ({ days, cells })).sort((a, b) => a.days - b.days);
   };
   const levels: LevelSummary[] = LEVELS.map((level) => {
-    const inLevel = dashboardGroups.filter((g) => g.level === level);
+    const figures = levelRows.find((l) => l.level === level);
+    const totals = rates.find((r) => r.level === level && r.number === null);
     const packRates = rates
-      .filter((r) => r.groupId === null && r.level === level)
+      .filter((r) => r.level === level && r.number !== null)
       .map((r) => ({ number: r.number!, recipients: r.recipients, respondents: r.respondents }))
       .sort((a, b) => a.number - b.number);
     return {
       level,
-      groups: inLevel.length,
-      activeMembers: inLevel.reduce((s, g) => s + g.activeMembers, 0),
-      recipients: inLevel.reduce((s, g) => s + g.recipients, 0),
-      respondents: inLevel.reduce((s, g) => s + g.respondents, 0),
-      quiet: inLevel.reduce((s, g) => s + g.quiet, 0),
+      groups: figures?.groups ?? 0,
+      activeMembers: figures?.activeMembers ?? 0,
+      recipients: totals?.recipients ?? 0,
+      respondents: totals?.respondents ?? 0,
+      quiet: figures?.quiet ?? 0,
       medianOnlineDays: histogramMedian(histogramOf(level, "ONLINE")),
       medianMailDays: histogramMedian(histogramOf(level, "MAIL")),
       packRates,
@@ -181,6 +219,7 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: {
     organizations,
     organization,
     groups: dashboardGroups,
+    paging: { page, pageSize: options.all ? Math.max(matching, 1) : DASHBOARD_PAGE_SIZE, matching, pages: options.all ? 1 : Math.max(1, Math.ceil(matching / DASHBOARD_PAGE_SIZE)), q: options.all ? undefined : options.q },
     levels,
     turnaround: { ONLINE: histogramOf(null, "ONLINE"), MAIL: histogramOf(null, "MAIL") },
     facilityIssues,

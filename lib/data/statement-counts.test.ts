@@ -7,8 +7,10 @@
 // organization (the dashboard's groups, the people, the audit log) is paged or summarized.
 //
 // Rows are counted at the driver, what PostgreSQL sent back, so a list read whole and cut in
-// JavaScript fails too. They may differ a little between the two networks (a turnaround day or a
-// rejection reason that only the larger one has); an unpaged list differs about tenfold.
+// JavaScript fails too. They may differ somewhat between the two networks (turnaround days and
+// rejection reasons that only the larger one has: bounded by the turnaround cap and the
+// facilities, not by the groups), so the test allows up to twice the rows; an unpaged list
+// reads five to ten times as many.
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -128,7 +130,6 @@ type Page = keyof typeof PAGES;
  * later. Listed so that fixing one makes this test say so.
  */
 const STILL_GROWING: Partial<Record<Page, string>> = {
-  dashboard: "every group in one table",
   people: "every staff member, each with every group to assign",
   audit: "the filter form lists every group, actor and person of the log",
   organizerHome: "an organizer's home lists every group of the organization",
@@ -174,7 +175,7 @@ describe("a page's statements and rows at 1× and 10× the network", () => {
   it.each(Object.keys(PAGES) as Page[])("%s reads about as many rows in both", (page) => {
     const { rows: a } = counts.small[page]!;
     const { rows: b } = counts.large[page]!;
-    const grows = b > a * 1.5 + 10;
+    const grows = b > a * 2;
     expect(grows ? `grows: ${a} → ${b} rows` : "flat").toBe(STILL_GROWING[page] ? `grows: ${a} → ${b} rows` : "flat");
   });
 });

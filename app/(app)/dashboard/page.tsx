@@ -4,12 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import { BarChart, HorizontalBarChart, RateLineChart } from "@/components/progress/charts";
 import { GroupTable } from "@/components/progress/group-table";
+import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/lib/data/dashboard";
 import { html, HtmlBlock } from "@/components/ui/html";
 import { messageTemplate } from "@/lib/i18n/message-template";
 import { TURNAROUND_CAP_WEEKS, weeklyTurnaround } from "@/lib/progress/turnaround";
+import { pagingQuery, parsePagingParams, type PagingParams } from "@/lib/validations/paging";
 
 /** The histogram with the days nobody took filled in as 0, so the bars keep their spacing. */
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,14 +21,17 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage({ searchParams }: Props) {
-  const raw = (await searchParams).org;
-  const org = typeof raw === "string" && raw !== "" ? raw : undefined;
-  const user = await requireUser(org ? `/dashboard?org=${encodeURIComponent(org)}` : "/dashboard");
-  const d = await getDashboard(user, org).catch((error: unknown) => {
+  const params = parsePagingParams(await searchParams);
+  const user = await requireUser(`/dashboard${pagingQuery(params)}`);
+  const d = await getDashboard(user, params.org, { page: params.page, q: params.q }).catch((error: unknown) => {
     if (error instanceof AppError) notFound();
     throw error;
   });
-  const [t, tLevels] = await Promise.all([getTranslations("progress"), getTranslations("levels")]);
+  const [t, tLevels, tPaging] = await Promise.all([getTranslations("progress"), getTranslations("levels"), getTranslations("paging")]);
+  // The same list at another page: the organization kept only when the user has several.
+  const listAt = (page: number, q = params.q) => `/dashboard${pagingQuery({ ...(d.organizations.length > 1 ? { org: d.organization.id } : {}), page, ...(q ? { q } : {}) } satisfies PagingParams)}`;
+  const { paging } = d;
+  const from = (paging.page - 1) * paging.pageSize + 1;
   // The same few texts stand in many rows of the groups table: each is formatted once, and the
   // messages with numbers are filled in from a template (lib/i18n/message-template.ts).
   const memo = new Map<string, string>();
@@ -113,21 +118,56 @@ export default async function DashboardPage({ searchParams }: Props) {
             {t("dashboard.export")}
           </a>
         </div>
-        {d.groups.length === 0 ? (
-          <p className="mt-3">{t("dashboard.noGroups")}</p>
-        ) : (
-          <GroupTable
-            model={{
-              head: [t("dashboard.group"), t("dashboard.level"), t("dashboard.activeMembers"), t("dashboard.responseRate"), t("dashboard.lastPack"), t("dashboard.medianOnlineShort"), t("dashboard.medianMailShort"), t("dashboard.quiet"), t("dashboard.progress")],
-              rows: d.groups.map((g) => ({
-                slug: g.slug,
-                name: g.name,
-                cells: [levelName(g.level), String(g.activeMembers), pct(g.respondents, g.recipients), lastRate(g), days(g.medianOnlineDays), days(g.medianMailDays), String(g.quiet), progressOf(g)],
-                quiet: g.quiet,
-              })),
-            }}
-          />
+        {/* Paged, with a search by name: a network has thousands of groups (decision 041). */}
+        {(paging.matching > paging.pageSize || paging.q) && (
+          <form method="get" action="/dashboard" role="search" className="mt-3 flex flex-wrap items-end gap-2">
+            {d.organizations.length > 1 && <input type="hidden" name="org" value={d.organization.id} />}
+            <label className="block min-w-0 text-sm">
+              <span className="font-medium">{t("dashboardPaging.search")}</span>
+              <input type="search" name="q" defaultValue={paging.q ?? ""} maxLength={100} className="mt-1 block min-h-11 w-72 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base" />
+            </label>
+            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+              {t("dashboardPaging.searchButton")}
+            </button>
+            {paging.q && (
+              <a href={listAt(1, "")} className="inline-flex min-h-11 items-center text-accent underline underline-offset-4">
+                {t("dashboardPaging.clear")}
+              </a>
+            )}
+          </form>
         )}
+        {d.groups.length === 0 ? (
+          <p className="mt-3">
+            {paging.q ? t("dashboardPaging.noMatch", { q: paging.q }) : paging.matching === 0 ? t("dashboard.noGroups") : t("dashboardPaging.pastEnd")}{" "}
+            {paging.matching > 0 && (
+              <a href={listAt(1)} className="text-accent underline underline-offset-4">
+                {t("dashboardPaging.firstPage")}
+              </a>
+            )}
+          </p>
+        ) : (
+          <>
+            {paging.pages > 1 && <p className="mt-3 text-sm text-muted">{t("dashboardPaging.showing", { from, to: from + d.groups.length - 1, matching: paging.matching })}</p>}
+            <GroupTable
+              model={{
+                head: [t("dashboard.group"), t("dashboard.level"), t("dashboard.activeMembers"), t("dashboard.responseRate"), t("dashboard.lastPack"), t("dashboard.medianOnlineShort"), t("dashboard.medianMailShort"), t("dashboard.quiet"), t("dashboard.progress")],
+                rows: d.groups.map((g) => ({
+                  slug: g.slug,
+                  name: g.name,
+                  cells: [levelName(g.level), String(g.activeMembers), pct(g.respondents, g.recipients), lastRate(g), days(g.medianOnlineDays), days(g.medianMailDays), String(g.quiet), progressOf(g)],
+                  quiet: g.quiet,
+                })),
+              }}
+            />
+          </>
+        )}
+        <Pager
+          label={t("dashboardPaging.pagerLabel")}
+          page={paging.page}
+          pages={paging.pages}
+          href={(page) => listAt(page)}
+          text={{ previous: tPaging("previous"), next: tPaging("next"), pageOf: tPaging("pageOf", { page: paging.page, pages: paging.pages }) }}
+        />
         <p className="mt-2 text-sm">
           <a href={`/dashboard/export${orgQuery}${orgQuery ? "&" : "?"}table=packs`} className="text-accent underline underline-offset-4" download>
             {t("dashboard.exportPacks")}

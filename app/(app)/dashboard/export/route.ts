@@ -12,7 +12,7 @@ import { dashboardExportQuery } from "@/lib/validations/organization-query";
 export const dynamic = "force-dynamic";
 
 export const GET = organizationRoute({ query: dashboardExportQuery }, async (ctx, { query: { table } }) => {
-  const d = await getDashboard(ctx.user, ctx.organization.id, { perPack: table === "packs" });
+  const d = await getDashboard(ctx.user, ctx.organization.id, { all: true, perPack: table === "packs" });
   const [t, tLevels] = await Promise.all([getTranslations("progress"), getTranslations("levels")]);
   const levelName = (l: string) => tLevels(l as "INTRODUCTORY");
   const rows = table === "packs" ? dashboardPacksCsv(d, t, levelName) : table === "facilities" ? dashboardFacilitiesCsv(d, t) : dashboardGroupsCsv(d, t, levelName);
