@@ -17,14 +17,18 @@ import { staffInvitationSchema, type StaffInvitationInput, type StaffInvitationV
 
 type Issued = { email: string; emailQueued: boolean; url: string | null; expiresAt: string };
 
-export function InviteStaffForm({ organizationId, groups }: { organizationId: string; groups: { slug: string; name: string }[] }) {
+/** `groups` null: the organization has too many open groups to list, and the group's address is typed. */
+export function InviteStaffForm({ organizationId, groups }: { organizationId: string; groups: { slug: string; name: string }[] | null }) {
   const t = useTranslations("people.invite");
+  const tPaging = useTranslations("people.paging");
+  const hasGroups = groups === null || groups.length > 0;
+  const firstGroup = groups?.[0]?.slug ?? "";
   const format = useFormatter();
   const router = useRouter();
   const [issued, setIssued] = useState<Issued | null>(null);
   const { register, handleSubmit, setError, control, reset, formState } = useForm<StaffInvitationInput, unknown, StaffInvitationValues>({
     resolver: zodResolver(staffInvitationSchema),
-    defaultValues: { role: groups.length > 0 ? "FACILITATOR" : "ORGANIZER", email: "", groupSlug: groups[0]?.slug ?? "" },
+    defaultValues: { role: hasGroups ? "FACILITATOR" : "ORGANIZER", email: "", groupSlug: firstGroup },
   });
   const { formError, run, fieldError: err } = useActionForm(setError);
   const role = useWatch({ control, name: "role" });
@@ -35,7 +39,7 @@ export function InviteStaffForm({ organizationId, groups }: { organizationId: st
     if (!result) return;
     const { path, ...rest } = result.data;
     setIssued({ ...rest, url: path ? new URL(path, window.location.origin).toString() : null });
-    reset({ role: values.role, email: "", groupSlug: values.role === "FACILITATOR" ? values.groupSlug : (groups[0]?.slug ?? "") });
+    reset({ role: values.role, email: "", groupSlug: values.role === "FACILITATOR" ? values.groupSlug : firstGroup });
     router.refresh();
   });
 
@@ -45,12 +49,17 @@ export function InviteStaffForm({ organizationId, groups }: { organizationId: st
       <TextField label={t("email")} type="email" autoComplete="off" autoCapitalize="none" spellCheck={false} {...register("email")} error={err(formState.errors.email?.message)} />
       <SelectField
         label={t("role")}
-        options={[...(groups.length > 0 ? [{ value: "FACILITATOR", label: t("roleFacilitator") }] : []), { value: "ORGANIZER", label: t("roleOrganizer") }]}
+        options={[...(hasGroups ? [{ value: "FACILITATOR", label: t("roleFacilitator") }] : []), { value: "ORGANIZER", label: t("roleOrganizer") }]}
         {...register("role")}
         error={err(formState.errors.role?.message)}
       />
-      {role === "FACILITATOR" && <SelectField label={t("group")} options={groups.map((g) => ({ value: g.slug, label: g.name }))} {...register("groupSlug")} error={err(formState.errors.groupSlug?.message)} />}
-      {groups.length === 0 && <p className="text-sm text-muted">{t("noGroups")}</p>}
+      {role === "FACILITATOR" &&
+        (groups === null ? (
+          <TextField label={tPaging("groupAddress")} hint={tPaging("groupAddressHint")} autoCapitalize="none" spellCheck={false} maxLength={100} {...register("groupSlug")} error={err(formState.errors.groupSlug?.message)} />
+        ) : (
+          <SelectField label={t("group")} options={groups.map((g) => ({ value: g.slug, label: g.name }))} {...register("groupSlug")} error={err(formState.errors.groupSlug?.message)} />
+        ))}
+      {!hasGroups && <p className="text-sm text-muted">{t("noGroups")}</p>}
       <Button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? t("sending") : t("send")}
       </Button>

@@ -9,8 +9,10 @@ import { Button } from "@/components/ui/button";
 
 export type StaffInvitationRow = { id: string; email: string; role: "ORGANIZER" | "FACILITATOR"; groupName: string | null; expiresAt: string; expired: boolean };
 
-export function StaffInvitations({ organizationId, invitations }: { organizationId: string; invitations: StaffInvitationRow[] }) {
+/** The newest open invitations; `total` counts them all. */
+export function StaffInvitations({ organizationId, invitations, total }: { organizationId: string; invitations: StaffInvitationRow[]; total: number }) {
   const t = useTranslations("people.pending");
+  const tPaging = useTranslations("people.paging");
   const format = useFormatter();
   const { run, pending, error } = useActionButton();
   const { confirm, dialog } = useConfirm();
@@ -38,6 +40,7 @@ export function StaffInvitations({ organizationId, invitations }: { organization
           );
         })}
       </ul>
+      {total > invitations.length && <p className="mt-2 text-sm text-muted">{tPaging("moreInvitations", { count: total - invitations.length })}</p>}
       {dialog}
     </>
   );

@@ -11,9 +11,11 @@ import { useActionButton } from "@/components/forms/use-action-button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 
-export type StaffRow = { userId: string; name: string; email: string; organizer: boolean; groups: { slug: string; name: string; archived: boolean }[]; disabled: boolean };
+export type StaffRow = { userId: string; name: string; email: string; organizer: boolean; groups: { slug: string; name: string; archived: boolean }[]; groupCount: number; disabled: boolean };
+/** The open groups to choose from; null when the organization has too many to list: the group's address is typed. */
+type Groups = { slug: string; name: string }[] | null;
 
-export function StaffList({ organizationId, staff, groups, currentUserId }: { organizationId: string; staff: StaffRow[]; groups: { slug: string; name: string }[]; currentUserId: string }) {
+export function StaffList({ organizationId, staff, groups, currentUserId }: { organizationId: string; staff: StaffRow[]; groups: Groups; currentUserId: string }) {
   const t = useTranslations("people");
   if (staff.length === 0) return <p className="mt-3 text-muted">{t("staffNone")}</p>;
   return (
@@ -25,15 +27,17 @@ export function StaffList({ organizationId, staff, groups, currentUserId }: { or
   );
 }
 
-function StaffItem({ organizationId, person, groups, self }: { organizationId: string; person: StaffRow; groups: { slug: string; name: string }[]; self: boolean }) {
+function StaffItem({ organizationId, person, groups, self }: { organizationId: string; person: StaffRow; groups: Groups; self: boolean }) {
   const t = useTranslations("people");
+  const tPaging = useTranslations("people.paging");
   const router = useRouter();
   const { run, pending, error } = useActionButton();
   const { confirm, dialog } = useConfirm();
-  const open = groups.filter((g) => !person.groups.some((mine) => mine.slug === g.slug));
-  const [chosen, setChosen] = useState(open[0]?.slug ?? "");
-  const choice = open.some((g) => g.slug === chosen) ? chosen : (open[0]?.slug ?? "");
-  const groupNames = person.groups.map((g) => (g.archived ? t("archivedGroup", { name: g.name }) : g.name)).join(", ");
+  const open = groups?.filter((g) => !person.groups.some((mine) => mine.slug === g.slug)) ?? null;
+  const [chosen, setChosen] = useState(open?.[0]?.slug ?? "");
+  const choice = open === null ? chosen.trim() : open.some((g) => g.slug === chosen) ? chosen : (open[0]?.slug ?? "");
+  const more = person.groupCount - person.groups.length;
+  const groupNames = [...person.groups.map((g) => (g.archived ? t("archivedGroup", { name: g.name }) : g.name)), ...(more > 0 ? [tPaging("moreGroups", { count: more })] : [])].join(", ");
 
   const removeGroup = async (group: { slug: string; name: string }) => {
     if (!(await confirm({ title: t("removeFacilitator", { group: group.name }), body: <p>{t("removeFacilitatorConfirm", { name: person.name, group: group.name })}</p>, confirmLabel: t("confirmRemove"), danger: true }))) return;
@@ -70,7 +74,18 @@ function StaffItem({ organizationId, person, groups, self }: { organizationId: s
       <details className="mt-2">
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-accent">{t("manage", { name: person.name })}</summary>
         <div className="mt-2 space-y-3">
-          {open.length > 0 ? (
+          {open === null ? (
+            <div className="flex flex-wrap items-end gap-2">
+              <label className="block min-w-0 text-sm">
+                <span className="font-medium">{t("assignLabel")}</span>
+                <span className="block text-muted">{tPaging("groupAddressHint")}</span>
+                <input value={chosen} onChange={(e) => setChosen(e.target.value)} maxLength={100} autoCapitalize="none" spellCheck={false} aria-label={`${t("assignLabel")}: ${tPaging("groupAddress")}`} className="mt-1 block min-h-11 w-64 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base" />
+              </label>
+              <Button variant="secondary" disabled={pending || !choice} onClick={() => run(() => assignFacilitatorAction({ organizationId, values: { userId: person.userId, groupSlug: choice } }))}>
+                {pending ? t("assigning") : t("assign")}
+              </Button>
+            </div>
+          ) : open.length > 0 ? (
             <div className="flex flex-wrap items-end gap-2">
               <label className="block text-sm">
                 <span className="font-medium">{t("assignLabel")}</span>

@@ -58,7 +58,7 @@ describe("the staff list", () => {
     expect(list.staff.find((s) => s.userId === facilitator.id)!.groups.map((g) => [g.slug, g.archived]).sort()).toEqual([[group.slug, false], [archived.slug, true]].sort());
     expect(list.staff.some((s) => s.userId === outsider.id)).toBe(false);
     expect(list.invitations).toMatchObject([{ email: "new.one@example.test", role: "FACILITATOR", expired: false }]);
-    expect(list.groups.map((g) => g.slug).sort()).toEqual([group.slug, second.slug].sort());
+    expect(list.groups!.map((g) => g.slug).sort()).toEqual([group.slug, second.slug].sort());
   });
 });
 

@@ -28,49 +28,94 @@ export type StaffMember = {
   name: string;
   email: string;
   organizer: boolean;
-  /** Groups of the organization they facilitate, archived ones included (marked). */
+  /** Groups of the organization they facilitate, archived ones included (marked); the first few by name. */
   groups: { slug: string; name: string; archived: boolean }[];
+  /** How many groups they facilitate in all (more than `groups` when they run many). */
+  groupCount: number;
   disabled: boolean;
 };
 
 export type OpenStaffInvitation = { id: string; email: string; role: "ORGANIZER" | "FACILITATOR"; groupName: string | null; expiresAt: Date; expired: boolean };
 
+/** Staff a page lists (docs/decisions/041-lists-that-grow.md). */
+export const STAFF_PAGE_SIZE = 25;
+/** A person's groups named on the page; the rest are counted. */
+export const STAFF_GROUPS_SHOWN = 10;
+/** Open groups offered in a list to choose from; beyond this the organizer types the group's address. */
+export const GROUP_CHOICES = 50;
+/** Open invitations listed, newest first; the rest are counted. */
+export const INVITATIONS_SHOWN = 50;
+
+export type StaffList = {
+  /** One page of the staff, by name. */
+  staff: StaffMember[];
+  paging: { page: number; pageSize: number; matching: number; pages: number; q: string | undefined };
+  invitations: OpenStaffInvitation[];
+  /** Open invitations in all (more than `invitations` when many are open). */
+  invitationCount: number;
+  /** The open groups to choose from, by name; null when there are more than GROUP_CHOICES. */
+  groups: { slug: string; name: string }[] | null;
+};
+
+/** A LIKE pattern matching `text` anywhere, its own % _ and \ taken literally; null for no filter. */
+function containsPattern(text: string | undefined): string | null {
+  return text ? `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+}
+
 /**
- * Everyone with a staff role in the organization, the open staff invitations and the groups a
- * facilitator can be given. Four statements whatever the size of the organization.
+ * One page of everyone with a staff role in the organization (organizers and the facilitators of
+ * its groups), searched by name or e-mail, with the open staff invitations and the groups a
+ * facilitator can be given. Five statements, and rows bounded by the page, whatever the size of
+ * the organization.
  */
-export async function listStaff(ctx: OrganizationContext): Promise<{ staff: StaffMember[]; invitations: OpenStaffInvitation[]; groups: { slug: string; name: string }[] }> {
+export async function listStaff(ctx: OrganizationContext, options: { page?: number; q?: string } = {}): Promise<StaffList> {
   const organizationId = ctx.organization.id;
-  const [organizers, facilitators, invitations, groups] = await Promise.all([
-    db.organizer.findMany({ where: { organizationId }, select: { user: { select: { id: true, name: true, email: true, disabledAt: true } } } }),
-    db.facilitator.findMany({
-      where: { group: { organizationId } },
-      select: { user: { select: { id: true, name: true, email: true, disabledAt: true } }, group: { select: { slug: true, name: true, archivedAt: true } } },
-      orderBy: { group: { name: "asc" } },
-    }),
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const pattern = containsPattern(options.q);
+  // The staff's user ids: a handful of index reads (organizers; facilitators of the
+  // organization's groups), never a scan of every user.
+  const [people, counted, invitations, invitationCount, groups] = await Promise.all([
+    db.$queryRaw<{ id: string; name: string; email: string; disabled: boolean; organizer: boolean; groupCount: number; groups: { slug: string; name: string; archived: boolean }[] | null }[]>`
+      WITH staff AS (
+        SELECT o."userId" FROM "Organizer" o WHERE o."organizationId" = ${organizationId}
+        UNION
+        SELECT f."userId" FROM "Facilitator" f JOIN "Group" g ON g."id" = f."groupId" WHERE g."organizationId" = ${organizationId})
+      SELECT u."id", u."name", u."email", u."disabledAt" IS NOT NULL AS "disabled",
+             EXISTS (SELECT 1 FROM "Organizer" o WHERE o."organizationId" = ${organizationId} AND o."userId" = u."id") AS "organizer",
+             (SELECT count(*)::int FROM "Facilitator" f JOIN "Group" g ON g."id" = f."groupId" WHERE f."userId" = u."id" AND g."organizationId" = ${organizationId}) AS "groupCount",
+             (SELECT json_agg(json_build_object('slug', x."slug", 'name', x."name", 'archived', x."archived") ORDER BY x."name", x."slug")
+                FROM (SELECT g."slug", g."name", g."archivedAt" IS NOT NULL AS "archived"
+                        FROM "Facilitator" f JOIN "Group" g ON g."id" = f."groupId"
+                       WHERE f."userId" = u."id" AND g."organizationId" = ${organizationId}
+                       ORDER BY g."name", g."slug" LIMIT ${STAFF_GROUPS_SHOWN}) x) AS "groups"
+        FROM staff s JOIN "User" u ON u."id" = s."userId"
+       WHERE ${pattern}::text IS NULL OR u."name" ILIKE ${pattern}::text OR u."email" ILIKE ${pattern}::text
+       ORDER BY u."name", u."email", u."id"
+       LIMIT ${STAFF_PAGE_SIZE}::int OFFSET ${(page - 1) * STAFF_PAGE_SIZE}::int`,
+    db.$queryRaw<{ matching: number }[]>`
+      WITH staff AS (
+        SELECT o."userId" FROM "Organizer" o WHERE o."organizationId" = ${organizationId}
+        UNION
+        SELECT f."userId" FROM "Facilitator" f JOIN "Group" g ON g."id" = f."groupId" WHERE g."organizationId" = ${organizationId})
+      SELECT count(*)::int AS "matching" FROM staff s JOIN "User" u ON u."id" = s."userId"
+       WHERE ${pattern}::text IS NULL OR u."name" ILIKE ${pattern}::text OR u."email" ILIKE ${pattern}::text`,
     db.invitation.findMany({
       where: { organizationId, role: { in: ["ORGANIZER", "FACILITATOR"] }, acceptedAt: null, revokedAt: null },
       select: { id: true, email: true, role: true, expiresAt: true, group: { select: { name: true } } },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: INVITATIONS_SHOWN,
     }),
-    db.group.findMany({ where: { organizationId, archivedAt: null }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.invitation.count({ where: { organizationId, role: { in: ["ORGANIZER", "FACILITATOR"] }, acceptedAt: null, revokedAt: null } }),
+    db.group.findMany({ where: { organizationId, archivedAt: null }, select: { slug: true, name: true }, orderBy: [{ name: "asc" }, { slug: "asc" }], take: GROUP_CHOICES + 1 }),
   ]);
-  const people = new Map<string, StaffMember>();
-  const entry = (user: { id: string; name: string; email: string; disabledAt: Date | null }) => {
-    let found = people.get(user.id);
-    if (!found) {
-      found = { userId: user.id, name: user.name, email: user.email, organizer: false, groups: [], disabled: Boolean(user.disabledAt) };
-      people.set(user.id, found);
-    }
-    return found;
-  };
-  for (const o of organizers) entry(o.user).organizer = true;
-  for (const f of facilitators) entry(f.user).groups.push({ slug: f.group.slug, name: f.group.name, archived: Boolean(f.group.archivedAt) });
+  const matching = counted[0]?.matching ?? 0;
   const now = new Date();
   return {
-    staff: [...people.values()].sort((a, b) => a.name.localeCompare(b.name) || a.email.localeCompare(b.email)),
+    staff: people.map((p) => ({ userId: p.id, name: p.name, email: p.email, organizer: p.organizer, groups: p.groups ?? [], groupCount: p.groupCount, disabled: p.disabled })),
+    paging: { page, pageSize: STAFF_PAGE_SIZE, matching, pages: Math.max(1, Math.ceil(matching / STAFF_PAGE_SIZE)), q: options.q },
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role as "ORGANIZER" | "FACILITATOR", groupName: i.group?.name ?? null, expiresAt: i.expiresAt, expired: i.expiresAt <= now })),
-    groups,
+    invitationCount,
+    groups: groups.length > GROUP_CHOICES ? null : groups,
   };
 }
 

@@ -10,8 +10,10 @@ import { requireUser } from "@/lib/auth/session";
 import { authorizeOrganization } from "@/lib/authz";
 import { listOrganizedOrganizations } from "@/lib/data/organizations";
 import { listStaff } from "@/lib/data/staff";
+import { Pager } from "@/components/ui/pager";
+import { pagingQuery, parsePagingParams } from "@/lib/validations/paging";
 
-type Props = { searchParams: Promise<{ org?: string | string[] }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("people"))("title") };
@@ -19,14 +21,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The organization's staff and their roles (docs/decisions/028). Organizers only; a 404 to anyone else. */
 export default async function PeoplePage({ searchParams }: Props) {
-  const { org } = await searchParams;
-  const orgId = typeof org === "string" && org ? org : undefined;
-  const user = await requireUser(orgId ? `/people?org=${encodeURIComponent(orgId)}` : "/people");
+  const params = parsePagingParams(await searchParams);
+  const orgId = params.org;
+  const user = await requireUser(`/people${pagingQuery(params)}`);
   const organizations = await listOrganizedOrganizations(user);
   const organization = orgId === undefined ? organizations[0] : organizations.find((o) => o.id === orgId);
   if (!organization) notFound();
   const ctx = await authorizeOrganization(user, organization.id);
-  const [{ staff, invitations, groups }, t] = await Promise.all([listStaff(ctx), getTranslations("people")]);
+  // Paged, with a search: a network has thousands of facilitators (decision 041).
+  const [{ staff, paging, invitations, invitationCount, groups }, t, tPaging] = await Promise.all([listStaff(ctx, { page: params.page, q: params.q }), getTranslations("people"), getTranslations("paging")]);
+  const listAt = (page: number, q = params.q) => `/people${pagingQuery({ ...(organizations.length > 1 ? { org: organization.id } : {}), page, ...(q ? { q } : {}) })}`;
+  const from = (paging.page - 1) * paging.pageSize + 1;
   return (
     <ClientMessages namespaces={["confirmDialog", "invitation", "people", "roster.invite", "security.weak"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
@@ -36,7 +41,45 @@ export default async function PeoplePage({ searchParams }: Props) {
         <h2 id="staff" className="text-lg font-semibold">
           {t("staffTitle")}
         </h2>
-        <StaffList organizationId={organization.id} staff={staff} groups={groups} currentUserId={user.id} />
+        {(paging.matching > paging.pageSize || paging.q) && (
+          <form method="get" action="/people" role="search" className="mt-3 flex flex-wrap items-end gap-2">
+            {organizations.length > 1 && <input type="hidden" name="org" value={organization.id} />}
+            <label className="block min-w-0 text-sm">
+              <span className="font-medium">{t("paging.search")}</span>
+              <input type="search" name="q" defaultValue={paging.q ?? ""} maxLength={100} className="mt-1 block min-h-11 w-72 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base" />
+            </label>
+            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+              {t("paging.searchButton")}
+            </button>
+            {paging.q && (
+              <a href={listAt(1, "")} className="inline-flex min-h-11 items-center text-accent underline underline-offset-4">
+                {t("paging.clear")}
+              </a>
+            )}
+          </form>
+        )}
+        {staff.length === 0 && (paging.q || paging.page > 1) ? (
+          <p className="mt-3">
+            {paging.q ? t("paging.noMatch", { q: paging.q }) : t("paging.pastEnd")}{" "}
+            {paging.matching > 0 && (
+              <a href={listAt(1)} className="text-accent underline underline-offset-4">
+                {t("paging.firstPage")}
+              </a>
+            )}
+          </p>
+        ) : (
+          <>
+            {paging.pages > 1 && <p className="mt-3 text-sm text-muted">{t("paging.showing", { from, to: from + staff.length - 1, matching: paging.matching })}</p>}
+            <StaffList organizationId={organization.id} staff={staff} groups={groups} currentUserId={user.id} />
+          </>
+        )}
+        <Pager
+          label={t("paging.pagerLabel")}
+          page={paging.page}
+          pages={paging.pages}
+          href={(page) => listAt(page)}
+          text={{ previous: tPaging("previous"), next: tPaging("next"), pageOf: tPaging("pageOf", { page: paging.page, pages: paging.pages }) }}
+        />
       </section>
       <section aria-labelledby="invite" className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="invite" className="text-lg font-semibold">
@@ -49,7 +92,7 @@ export default async function PeoplePage({ searchParams }: Props) {
         <h2 id="pending" className="text-lg font-semibold">
           {t("pending.title")}
         </h2>
-        <StaffInvitations organizationId={organization.id} invitations={invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))} />
+        <StaffInvitations organizationId={organization.id} invitations={invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))} total={invitationCount} />
       </section>
     </ClientMessages>
   );
