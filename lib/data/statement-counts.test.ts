@@ -10,7 +10,7 @@
 // JavaScript fails too. They may differ somewhat between the two networks (turnaround days and
 // rejection reasons that only the larger one has: bounded by the turnaround cap and the
 // facilities, not by the groups), so the test allows up to twice the rows; an unpaged list
-// reads five to ten times as many.
+// reads three to ten times as many (docs/decisions/041-lists-that-grow.md).
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
