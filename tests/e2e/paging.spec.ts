@@ -2,6 +2,7 @@
 // of a network with more groups and staff than a page pages through the dashboard's groups and
 // the People page by links, finds a group and a person by search, and the pages fit a phone.
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import bcrypt from "bcryptjs";
 import type { Page } from "@playwright/test";
 import { db, expect, signInViaApi, test } from "./fixtures";
@@ -28,6 +29,12 @@ async function makeNetwork() {
   return { id, organizer, password };
 }
 
+/** Serious or critical accessibility violations on the page (the tags of accessibility.spec.ts). */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
 /** Nothing on the page is wider than the window (no sideways scrolling on a phone). */
 async function fitsWidth(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -51,6 +58,7 @@ test("an organizer pages through the dashboard's groups and the staff, and finds
   await expect(groupsPager.getByRole("link", { name: "Next page" })).toHaveCount(0);
   await page.setViewportSize({ width: 375, height: 800 });
   expect(await fitsWidth(page)).toBe(true);
+  expect(await violations(page)).toEqual([]);
   if (shots) await page.screenshot({ path: `${shots}/dashboard-page-2-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 
@@ -77,5 +85,6 @@ test("an organizer pages through the dashboard's groups and the staff, and finds
   if (shots) await page.screenshot({ path: `${shots}/people-search-phone.png`, fullPage: true });
   await page.goto("/people?page=2", { waitUntil: "networkidle" });
   expect(await fitsWidth(page)).toBe(true);
+  expect(await violations(page)).toEqual([]);
   if (shots) await page.screenshot({ path: `${shots}/people-page-2-phone.png`, fullPage: true });
 });
