@@ -18,7 +18,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const user = await requireUser("/");
   // Archived groups are left out of the list; an organizer opens them with ?archived=1 (decision 023).
   const showArchived = (await searchParams).archived === "1";
-  const [groups, feedback, organizes, t, tLevels, tFeedback, tAdmin, format] = await Promise.all([
+  const [{ groups, moreOnDashboard }, feedback, organizes, t, tLevels, tFeedback, tAdmin, format] = await Promise.all([
     listMyGroups(user),
     listMyRecentFeedback(user),
     organizerOrganizationIds(user).then((ids) => ids.length > 0),
@@ -78,6 +78,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </li>
           ))}
         </ul>
+      )}
+      {moreOnDashboard > 0 && (
+        <p className="mt-4">
+          <Link href="/dashboard" className="text-accent underline underline-offset-4">
+            {t("moreOnDashboard", { count: moreOnDashboard })}
+          </Link>
+        </p>
       )}
       {organizes && showArchived && (
         <section aria-labelledby="archived" className="mt-10">

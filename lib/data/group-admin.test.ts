@@ -38,7 +38,7 @@ describe("creating a group", () => {
     const saved = await db.group.findUniqueOrThrow({ where: { slug: values.slug } });
     expect(saved).toMatchObject({ organizationId: group.organizationId, name: "Spring group", level: "INTERMEDIATE", courseId: group.courseId, expectedTurnaroundDays: 21, packIntervalDays: 28, archivedAt: null });
     expect(await db.auditLog.count({ where: { action: "group.create", entityId: saved.id, actorId: organizer.id } })).toBe(1);
-    expect((await listMyGroups(organizer)).map((g) => g.slug)).toContain(values.slug);
+    expect((await listMyGroups(organizer)).groups.map((g) => g.slug)).toContain(values.slug);
   });
 
   it("is not found for a facilitator, a member, a stranger, another organization's organizer, and nobody signed in; nothing is written", async () => {
@@ -123,7 +123,7 @@ describe("editing and archiving", () => {
 
     await signIn(organizer);
     expect(await setGroupArchivedAction({ groupSlug: group.slug, archived: true })).toEqual({ ok: true, data: { archived: true } });
-    for (const user of [organizer, facilitator, member!]) expect((await listMyGroups(user)).map((g) => g.slug)).not.toContain(group.slug);
+    for (const user of [organizer, facilitator, member!]) expect((await listMyGroups(user)).groups.map((g) => g.slug)).not.toContain(group.slug);
     expect((await listArchivedGroups(organizer)).map((g) => g.slug)).toEqual([group.slug]);
     expect(await listArchivedGroups(facilitator)).toEqual([]);
     expect(await db.pack.count({ where: { groupId: group.id } })).toBe(1);
@@ -140,7 +140,7 @@ describe("editing and archiving", () => {
     expect(await db.auditLog.count({ where: { action: "group.archive", entityId: group.id } })).toBe(1);
 
     expect(await setGroupArchivedAction({ groupSlug: group.slug, archived: false })).toEqual({ ok: true, data: { archived: false } });
-    expect((await listMyGroups(facilitator)).map((g) => g.slug)).toContain(group.slug);
+    expect((await listMyGroups(facilitator)).groups.map((g) => g.slug)).toContain(group.slug);
     expect(await listArchivedGroups(organizer)).toEqual([]);
     expect(await db.auditLog.count({ where: { action: "group.restore", entityId: group.id } })).toBe(1);
   });

@@ -131,7 +131,6 @@ type Page = keyof typeof PAGES;
  */
 const STILL_GROWING: Partial<Record<Page, string>> = {
   audit: "the filter form lists every group, actor and person of the log",
-  organizerHome: "an organizer's home lists every group of the organization",
 };
 
 let small: Network;
