@@ -103,3 +103,32 @@ test("a test fails when a member page's JavaScript grows past its budget", async
 
   for (const m of measured) expect.soft(m.bytes, `${m.name}: JavaScript (gzip bytes) within its budget`).toBeLessThanOrEqual(BUDGETS[m.name]!);
 });
+
+// The discussion's forms fetch their check (zod) on first use rather than with the page
+// (components/forms/lazy-resolver.ts): it must still stop an empty reply or reason in the browser.
+test("the discussion's forms load their check when first used and still say what is missing", async ({ browser, consoleErrors: _ }) => {
+  const member = await browser.newContext();
+  const page = await member.newPage();
+  await signInViaApi(page, "member@example.org", DEMO_PASSWORD);
+  await page.goto("/groups/intro/discussion");
+  await page.waitForLoadState("networkidle");
+  const later: string[] = [];
+  page.on("requestfinished", (request) => {
+    if (request.resourceType() === "script") later.push(request.url());
+  });
+  const replies = await db.reply.count();
+  await page.getByRole("button", { name: "Send reply" }).first().click();
+  await expect(page.getByText("Write a reply first.").first()).toBeVisible();
+  expect(later.length, "the check's code came after the page, at the first submit").toBeGreaterThan(0);
+  expect(await db.reply.count()).toBe(replies);
+  await member.close();
+
+  const staff = await browser.newContext();
+  const facilitator = await staff.newPage();
+  await signInViaApi(facilitator, "facilitator@example.org", DEMO_PASSWORD);
+  await facilitator.goto("/groups/intro/discussion");
+  await facilitator.getByText("Hide from the group").first().click();
+  await facilitator.getByRole("button", { name: "Hide", exact: true }).first().click();
+  await expect(facilitator.getByText("Say why, so the writer understands.").first()).toBeVisible();
+  await staff.close();
+});
