@@ -11,7 +11,7 @@ import { postResponse } from "@/components/responses/post-response";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useActionMessage } from "@/components/forms/use-action-message";
-import { countWords } from "@/lib/validations/response";
+import { countWords } from "./count-words";
 import { readLocalCopy, useAutosave } from "./use-autosave";
 
 /** Tries of one submit while the server says it is busy, before the member is asked to press again. */

@@ -28,12 +28,6 @@ export const feedbackSchema = z.object({
   clientKey: z.string().min(8).max(64),
 });
 
-/** Words as a reader would count them. */
-export function countWords(text: string): number {
-  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return words ? words.length : 0;
-}
-
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "packs.validation.dateInvalid").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "packs.validation.dateInvalid");
 
 export const transcriptionTargetSchema = z.object({
