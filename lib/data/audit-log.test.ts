@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
-import { listAuditEntries, recordAuditView } from "@/lib/data/audit-log";
+import { AUDIT_CHOICES_LIMIT, listAuditEntries, recordAuditView } from "@/lib/data/audit-log";
 import { AUDIT_PAGE_SIZE, parseAuditFilters, type AuditFilters } from "@/lib/validations/audit";
 import { makeFacilitator, makeGroup, makeMember, makeOrganization, makeOrganizer, makeUser } from "@/tests/factories";
 
@@ -141,5 +141,25 @@ describe("the audit log", () => {
     const rows = await db.auditLog.findMany({ where: { organizationId: orgId, action: "audit.view" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actorId: user.id, entityType: "Organization", entityId: orgId, details: { filters: { action: "scan.download", personId: personA }, page: "first" } });
+  });
+
+  it("offers at most AUDIT_CHOICES_LIMIT groups, people and actors to filter by, and says when there are more", async () => {
+    const organization = await makeOrganization();
+    const organizer = await makeOrganizer(organization.id);
+    const groups: Group[] = [];
+    for (let i = 0; i <= AUDIT_CHOICES_LIMIT; i++) groups.push(await makeGroup(organization.id));
+    const people = await db.person.createManyAndReturn({
+      data: groups.map((_, i) => ({ organizationId: organization.id, legalName: `Audit Person ${String(i).padStart(3, "0")}` })),
+      select: { id: true },
+    });
+    await db.auditLog.createMany({
+      data: groups.map((g, i) => ({ organizationId: organization.id, actorId: organizer.id, action: "members.view", entityType: "Group", entityId: g.id, groupId: g.id, personId: people[i]!.id })),
+    });
+    const page = await listAuditEntries(organizer, {});
+    expect(page.options.groups).toHaveLength(AUDIT_CHOICES_LIMIT);
+    expect(page.options.people).toHaveLength(AUDIT_CHOICES_LIMIT);
+    expect(page.options.more).toEqual({ groups: true, people: true, actors: false });
+    // An entry still names its group and person, whether or not the form offers them.
+    expect(page.entries.every((e) => e.group !== null && e.person !== null)).toBe(true);
   });
 });

@@ -42,6 +42,9 @@ function where(organizationId: string, filters: AuditFilters): Prisma.AuditLogWh
   return { AND: and };
 }
 
+/** How many groups, actors and people the filter form offers at most, each. */
+export const AUDIT_CHOICES_LIMIT = 50;
+
 /**
  * One page of the audit log of an organization the user organizes (`filters.org`, else the
  * first by name), newest first, with the choices for the filter form. NOT_FOUND when the user
@@ -56,31 +59,44 @@ export async function listAuditEntries(user: CurrentUser, filters: AuditFilters)
   if (!organization) throw new AppError("NOT_FOUND", "errors.notFound");
   const organizationId = organization.id;
 
-  const [rows, actionRows, groups, actors, personRows] = await Promise.all([
+  // The filter form's choices are bounded (AUDIT_CHOICES_LIMIT each, plus a flag when there are
+  // more): an organization of hundreds of groups and thousands of people would otherwise send
+  // them all with every page. Past the limit, the entries' own links filter by their group,
+  // person or actor (docs/decisions/041).
+  const [rows, actionRows, groupRows, actorRows, personRows] = await Promise.all([
     db.auditLog.findMany({
       where: where(organizationId, filters),
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: AUDIT_PAGE_SIZE + 1,
       select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, groupId: true, personId: true, details: true, actor: { select: { id: true, name: true } } },
     }),
-    db.auditLog.findMany({ where: { organizationId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db.group.findMany({ where: { organizationId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db.user.findMany({ where: { auditLogs: { some: { organizationId } } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db.auditLog.findMany({ where: { organizationId, personId: { not: null } }, distinct: ["personId"], select: { personId: true } }),
+    // Actions are the code's own few kinds; DISTINCT in SQL sends one row each.
+    db.$queryRaw<{ action: string }[]>`SELECT DISTINCT "action" FROM "AuditLog" WHERE "organizationId" = ${organizationId} ORDER BY "action"`,
+    db.group.findMany({ where: { organizationId }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: AUDIT_CHOICES_LIMIT + 1 }),
+    db.user.findMany({ where: { auditLogs: { some: { organizationId } } }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: AUDIT_CHOICES_LIMIT + 1 }),
+    // People the log names (an erased person has no name left to choose by).
+    db.$queryRaw<{ id: string; legalName: string }[]>`
+      SELECT p."id", p."legalName" FROM "Person" p
+       WHERE p."organizationId" = ${organizationId} AND p."erasedAt" IS NULL
+         AND EXISTS (SELECT 1 FROM "AuditLog" a WHERE a."personId" = p."id")
+       ORDER BY p."legalName", p."id" LIMIT ${AUDIT_CHOICES_LIMIT + 1}`,
   ]);
 
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   const last = page.at(-1);
   const nextCursor = rows.length > AUDIT_PAGE_SIZE && last ? formatCursor(last) : null;
 
-  // Everyone named in the filter and on this page, in one query; only this organization's roster.
-  const personIds = [...new Set([...personRows.map((r) => r.personId), ...page.map((r) => r.personId)].filter((v): v is string => v !== null))];
-  const people = personIds.length
-    ? await db.person.findMany({ where: { organizationId, id: { in: personIds } }, select: { id: true, legalName: true, erasedAt: true }, orderBy: [{ legalName: "asc" }, { id: "asc" }] })
-    : [];
+  // The people and groups named on this page, in one query each; only this organization's.
+  const personIds = [...new Set(page.map((r) => r.personId).filter((v): v is string => v !== null))];
+  const pageGroupIds = [...new Set(page.map((r) => r.groupId).filter((v): v is string => v !== null))];
+  const [people, pageGroups] = await Promise.all([
+    personIds.length ? db.person.findMany({ where: { organizationId, id: { in: personIds } }, select: { id: true, legalName: true, erasedAt: true } }) : [],
+    pageGroupIds.length ? db.group.findMany({ where: { organizationId, id: { in: pageGroupIds } }, select: { id: true, name: true } }) : [],
+  ]);
   const personById = new Map(people.map((p) => [p.id, { id: p.id, legalName: p.legalName, erased: p.erasedAt !== null }]));
-  const inLog = new Set(personRows.map((r) => r.personId));
-  const groupById = new Map(groups.map((g) => [g.id, g]));
+  const groups = groupRows.slice(0, AUDIT_CHOICES_LIMIT);
+  const actors = actorRows.slice(0, AUDIT_CHOICES_LIMIT);
+  const groupById = new Map(pageGroups.map((g) => [g.id, g]));
 
   const entries: AuditLogEntry[] = page.map((r) => ({
     id: r.id,
@@ -103,7 +119,9 @@ export async function listAuditEntries(user: CurrentUser, filters: AuditFilters)
       actions: actionRows.map((r) => r.action),
       groups,
       actors,
-      people: people.filter((p) => inLog.has(p.id)).map((p) => ({ id: p.id, legalName: p.legalName })),
+      people: personRows.slice(0, AUDIT_CHOICES_LIMIT),
+      /** Which lists were cut at AUDIT_CHOICES_LIMIT. */
+      more: { groups: groupRows.length > AUDIT_CHOICES_LIMIT, actors: actorRows.length > AUDIT_CHOICES_LIMIT, people: personRows.length > AUDIT_CHOICES_LIMIT },
     },
   };
 }

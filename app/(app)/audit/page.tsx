@@ -109,6 +109,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <TextField label={t("filters.from")} name="from" type="date" defaultValue={filters.from ?? ""} className="min-w-0" />
             <TextField label={t("filters.to")} name="to" type="date" defaultValue={filters.to ?? ""} className="min-w-0" />
           </div>
+          {(options.more.groups || options.more.people || options.more.actors) && <p className="mt-3 text-sm text-muted">{t("filters.more")}</p>}
           <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
             <button type="submit" className="inline-flex min-h-11 items-center rounded-md bg-accent px-4 font-medium text-white hover:bg-accent-strong">
               {t("filters.apply")}
@@ -137,11 +138,31 @@ export default async function AuditPage({ searchParams }: Props) {
               </p>
               <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                 <dt className="text-muted">{t("who")}</dt>
-                <dd className="min-w-0 break-words">{e.actor ? e.actor.name : t("system")}</dd>
+                <dd className="min-w-0 break-words">
+                  {e.actor ? e.actor.name : t("system")}
+                  {e.actor && filters.actorId !== e.actor.id && (
+                    <>
+                      {" · "}
+                      <Link href={href({ ...current, actorId: e.actor.id })} className="text-accent underline underline-offset-4">
+                        {t("actorEntries")}
+                      </Link>
+                    </>
+                  )}
+                </dd>
                 {e.group && (
                   <>
                     <dt className="text-muted">{t("which")}</dt>
-                    <dd className="min-w-0 break-words">{e.group.name}</dd>
+                    <dd className="min-w-0 break-words">
+                      {e.group.name}
+                      {filters.groupId !== e.group.id && (
+                        <>
+                          {" · "}
+                          <Link href={href({ ...current, groupId: e.group.id })} className="text-accent underline underline-offset-4">
+                            {t("groupEntries")}
+                          </Link>
+                        </>
+                      )}
+                    </dd>
                   </>
                 )}
                 {e.person && (
