@@ -1,3 +1,4 @@
+import { ListSearch } from "@/components/ui/list-search";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -120,21 +121,13 @@ export default async function DashboardPage({ searchParams }: Props) {
         </div>
         {/* Paged, with a search by name: a network has thousands of groups (decision 041). */}
         {(paging.matching > paging.pageSize || paging.q) && (
-          <form method="get" action="/dashboard" role="search" className="mt-3 flex flex-wrap items-end gap-2">
-            {d.organizations.length > 1 && <input type="hidden" name="org" value={d.organization.id} />}
-            <label className="block min-w-0 text-sm">
-              <span className="font-medium">{t("dashboardPaging.search")}</span>
-              <input type="search" name="q" defaultValue={paging.q ?? ""} maxLength={100} className="mt-1 block min-h-11 w-72 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base" />
-            </label>
-            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
-              {t("dashboardPaging.searchButton")}
-            </button>
-            {paging.q && (
-              <a href={listAt(1, "")} className="inline-flex min-h-11 items-center text-accent underline underline-offset-4">
-                {t("dashboardPaging.clear")}
-              </a>
-            )}
-          </form>
+          <ListSearch
+            action="/dashboard"
+            organizationId={d.organizations.length > 1 ? d.organization.id : undefined}
+            q={paging.q}
+            clearHref={listAt(1, "")}
+            labels={{ search: t("dashboardPaging.search"), button: t("dashboardPaging.searchButton"), clear: t("dashboardPaging.clear") }}
+          />
         )}
         {d.groups.length === 0 ? (
           <p className="mt-3">

@@ -1,3 +1,4 @@
+import { ListSearch } from "@/components/ui/list-search";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -42,21 +43,13 @@ export default async function PeoplePage({ searchParams }: Props) {
           {t("staffTitle")}
         </h2>
         {(paging.matching > paging.pageSize || paging.q) && (
-          <form method="get" action="/people" role="search" className="mt-3 flex flex-wrap items-end gap-2">
-            {organizations.length > 1 && <input type="hidden" name="org" value={organization.id} />}
-            <label className="block min-w-0 text-sm">
-              <span className="font-medium">{t("paging.search")}</span>
-              <input type="search" name="q" defaultValue={paging.q ?? ""} maxLength={100} className="mt-1 block min-h-11 w-72 max-w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base" />
-            </label>
-            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
-              {t("paging.searchButton")}
-            </button>
-            {paging.q && (
-              <a href={listAt(1, "")} className="inline-flex min-h-11 items-center text-accent underline underline-offset-4">
-                {t("paging.clear")}
-              </a>
-            )}
-          </form>
+          <ListSearch
+            action="/people"
+            organizationId={organizations.length > 1 ? organization.id : undefined}
+            q={paging.q}
+            clearHref={listAt(1, "")}
+            labels={{ search: t("paging.search"), button: t("paging.searchButton"), clear: t("paging.clear") }}
+          />
         )}
         {staff.length === 0 && (paging.q || paging.page > 1) ? (
           <p className="mt-3">
