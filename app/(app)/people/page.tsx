@@ -1,8 +1,8 @@
-import { ListSearch } from "@/components/ui/list-search";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/i18n/client-messages";
+import { ListSearch } from "@/components/ui/list-search";
 import { OrganizationPicker } from "@/components/organizations/organization-picker";
 import { InviteStaffForm } from "@/components/people/invite-staff-form";
 import { StaffInvitations } from "@/components/people/staff-invitations";
