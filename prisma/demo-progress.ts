@@ -3,7 +3,7 @@
 // pack the mailroom rejected with its reason, quiet members, answers with and without
 // feedback — so the progress matrix, the dashboard and a timeline have something to show.
 // The intro group expects letters back within 7 days, so a pack mailed 9 days ago is overdue.
-import type { Prisma } from "../lib/generated/prisma/client";
+import type { Channel, Prisma } from "../lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,7 +46,7 @@ export async function seedDemoProgress(tx: Tx): Promise<void> {
     { legalName: "Ines Marlow", penName: "Ines", channel: "ONLINE" as const, facilityId: null, idNumber: null, housingUnit: null },
     { legalName: "Theo Lindqvist", penName: "Theo L.", channel: "ONLINE" as const, facilityId: null, idNumber: null, housingUnit: null },
   ];
-  const created: Record<string, { memberId: string; channel: "ONLINE" | "MAIL"; facility: string | null }> = {};
+  const created: Record<string, { memberId: string; channel: Channel; facility: string | null }> = {};
   for (const n of newcomers) {
     const person = await tx.person.create({ data: { organizationId: intro.organizationId, legalName: n.legalName, facilityId: n.facilityId, idNumber: n.idNumber, housingUnit: n.housingUnit }, select: { id: true } });
     const member = await tx.member.create({ data: { groupId: intro.id, personId: person.id, channel: n.channel, penName: n.penName, joinedAt: daysAgo(30) }, select: { id: true } });
@@ -54,7 +54,7 @@ export async function seedDemoProgress(tx: Tx): Promise<void> {
     created[n.penName] = { memberId: member.id, channel: n.channel, facility: n.facilityId === cedar.id ? cedar.name : n.facilityId === jail.id ? jail.name : null };
   }
 
-  const deliver = async (packId: string, memberId: string, channel: "ONLINE" | "MAIL", events: { status: "PREPARED" | "MAILED" | "DELIVERED" | "REJECTED" | "RETURNED" | "RESPONDED"; daysAgo: number; reason?: string }[], facility: string | null) => {
+  const deliver = async (packId: string, memberId: string, channel: Channel, events: { status: "PREPARED" | "MAILED" | "DELIVERED" | "REJECTED" | "RETURNED" | "RESPONDED"; daysAgo: number; reason?: string }[], facility: string | null) => {
     const last = events[events.length - 1]!;
     await tx.delivery.create({
       data: {

@@ -3,7 +3,7 @@
 // database and by `npm run db:seed`. Idempotent: it does nothing when the organization exists.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { hashPassword } from "../lib/auth/password";
-import { PrismaClient, type Prisma } from "../lib/generated/prisma/client";
+import { PrismaClient, type Channel, type Prisma } from "../lib/generated/prisma/client";
 import { DEMO_DRAFT, DEMO_FEEDBACK, DEMO_LESSONS, DEMO_LETTERS, DEMO_RESPONSES } from "./demo-content";
 
 export const DEMO_PASSWORD = "studypack-demo";
@@ -161,7 +161,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
 }
 
 type Tx = Prisma.TransactionClient;
-type SeedMember = { id: string; groupId: string; channel: "ONLINE" | "MAIL" };
+type SeedMember = { id: string; groupId: string; channel: Channel };
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 const dateOnly = (date: Date) => new Date(date.toISOString().slice(0, 10));

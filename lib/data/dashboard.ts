@@ -221,7 +221,7 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: D
     groups: dashboardGroups,
     paging: { page, pageSize: options.all ? Math.max(matching, 1) : DASHBOARD_PAGE_SIZE, matching, pages: options.all ? 1 : Math.max(1, Math.ceil(matching / DASHBOARD_PAGE_SIZE)), q: options.all ? undefined : options.q },
     levels,
-    turnaround: { ONLINE: histogramOf(null, "ONLINE"), MAIL: histogramOf(null, "MAIL") },
+    turnaround: { ONLINE: histogramOf(null, "ONLINE"), MAIL: histogramOf(null, "MAIL"), EMESSAGE: histogramOf(null, "EMESSAGE") },
     facilityIssues,
   };
 }

@@ -14,12 +14,13 @@ import { isUniqueViolation } from "@/lib/data/packs";
 import { notify, userOfMember, type NewNotification } from "@/lib/data/notifications";
 import { canTranscriberShare, consentSelect, isVisibleToGroup, sharedResponseWhere, visibleResponseWhere, type SharingPreference } from "@/lib/discussion/consent";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Channel } from "@/lib/generated/prisma/enums";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
 // ───────────── Pen names and sharing preference ─────────────
 
-export type SharingSettings = { memberId: string; penName: string; channel: "ONLINE" | "MAIL"; sharingPreference: SharingPreference; sharingConsentAt: Date | null };
+export type SharingSettings = { memberId: string; penName: string; channel: Channel; sharingPreference: SharingPreference; sharingConsentAt: Date | null };
 
 const sharingSelect = { id: true, penName: true, channel: true, sharingPreference: true, sharingConsentAt: true, personId: true } satisfies Prisma.MemberSelect;
 

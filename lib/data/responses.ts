@@ -17,6 +17,7 @@ import type { GroupContext } from "@/lib/authz";
 import { canInGroup } from "@/lib/permissions";
 import { isShared } from "@/lib/discussion/consent";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResponseSource } from "@/lib/generated/prisma/enums";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -34,7 +35,7 @@ async function resolveTarget(ctx: GroupContext, packNumber: number, promptId: st
 }
 
 /** Creates the row if it is missing; `source` only applies to a new row. */
-export async function ensureRow(tx: Prisma.TransactionClient, t: Target, source: "ONLINE" | "TRANSCRIBED" = "ONLINE"): Promise<void> {
+export async function ensureRow(tx: Prisma.TransactionClient, t: Target, source: ResponseSource = "ONLINE"): Promise<void> {
   await tx.$executeRaw`
     INSERT INTO "Response" ("id", "packId", "memberId", "promptId", "source", "updatedAt")
     VALUES (${randomUUID()}, ${t.packId}, ${t.memberId}, ${t.promptId}, ${source}::"ResponseSource", now())
@@ -66,7 +67,7 @@ export async function saveDraft(ctx: GroupContext, input: { packNumber: number; 
  * The draft of an answer, online or being transcribed (`source` only applies to a new row):
  * saving the submitted text again leaves nothing pending. The caller has resolved the target.
  */
-export async function keepDraft(target: Target, body: string, source: "ONLINE" | "TRANSCRIBED"): Promise<DraftSaved> {
+export async function keepDraft(target: Target, body: string, source: ResponseSource): Promise<DraftSaved> {
   const savedAt = new Date();
   await db.$transaction(async (tx) => {
     await ensureRow(tx, target, source);

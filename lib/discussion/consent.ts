@@ -13,6 +13,7 @@
 // - Only submitted responses are ever shared; a hidden one is out of the group's view and can be
 //   neither replied to nor featured.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResponseSource } from "@/lib/generated/prisma/enums";
 
 export type SharingPreference = "GROUP" | "FACILITATORS";
 
@@ -23,11 +24,19 @@ export type ConsentMember = {
 
 export type ConsentResponse = {
   status: "DRAFT" | "SUBMITTED";
-  source: "ONLINE" | "TRANSCRIBED";
+  source: ResponseSource;
   /** The per-response choice; null = the member's preference. */
   shared: boolean | null;
   hiddenAt: Date | null;
 };
+
+/**
+ * Typed in by a facilitator from a letter (TRANSCRIBED) or an e-message reply (EMESSAGE): the
+ * writer never saw a share control, so only the consent a facilitator recorded counts.
+ */
+export function enteredByStaff(source: ResponseSource): boolean {
+  return source !== "ONLINE";
+}
 
 /** A mail member's consent to share, as recorded by a facilitator. */
 export function mailConsentGiven(member: ConsentMember): boolean {
@@ -37,7 +46,7 @@ export function mailConsentGiven(member: ConsentMember): boolean {
 /** Whether the writer has agreed that the group may read this response (hidden or not). */
 export function isShared(response: ConsentResponse, member: ConsentMember): boolean {
   if (response.status !== "SUBMITTED") return false;
-  if (response.source === "TRANSCRIBED") return mailConsentGiven(member) && response.shared !== false;
+  if (enteredByStaff(response.source)) return mailConsentGiven(member) && response.shared !== false;
   return response.shared ?? member.sharingPreference === "GROUP";
 }
 
@@ -56,7 +65,7 @@ export function canTranscriberShare(member: ConsentMember): boolean {
 
 /** The default of the share control beside a response, before the writer has chosen. */
 export function defaultShared(member: ConsentMember, source: ConsentResponse["source"]): boolean {
-  return source === "TRANSCRIBED" ? mailConsentGiven(member) : member.sharingPreference === "GROUP";
+  return enteredByStaff(source) ? mailConsentGiven(member) : member.sharingPreference === "GROUP";
 }
 
 /** The fields the rules read, for a response query's `select` (spread it in). */
@@ -75,7 +84,7 @@ export function sharedResponseWhere(): Prisma.ResponseWhereInput {
     OR: [
       { source: "ONLINE", shared: true },
       { source: "ONLINE", shared: null, member: { sharingPreference: "GROUP" } },
-      { source: "TRANSCRIBED", OR: [{ shared: null }, { shared: true }], member: { sharingPreference: "GROUP", sharingConsentAt: { not: null } } },
+      { source: { in: ["TRANSCRIBED", "EMESSAGE"] }, OR: [{ shared: null }, { shared: true }], member: { sharingPreference: "GROUP", sharingConsentAt: { not: null } } },
     ],
   };
 }
