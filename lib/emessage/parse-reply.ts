@@ -108,8 +108,8 @@ function nearest(read: string, known: ReadonlySet<string>): Match {
     }
   }
   if (found.size === 1) {
-    const [[code, misread]] = [...found];
-    return { kind: "misread", code: code!, misread: misread! };
+    const [code, misread] = [...found][0]!;
+    return { kind: "misread", code, misread };
   }
   if (found.size > 1) return { kind: "ambiguous", candidates: [...found.keys()].sort() };
   return { kind: "unknown" };
