@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { fileEmessageReply, getEmessageReplyDesk } from "@/lib/data/emessage-replies";
+import { fileEmessageReply, getEmessageReplyDesk, REPLIES_PAGE_SIZE } from "@/lib/data/emessage-replies";
 import { ensureResponseCodes } from "@/lib/data/response-codes";
 import { publishPack } from "@/lib/data/packs";
 import { submitTranscription } from "@/lib/data/transcriptions";
@@ -155,5 +155,19 @@ describe("filing an e-message reply", () => {
     await fileEmessageReply(s.facilitator, { memberId: s.memberId, receivedOn: TODAY, submitKey: randomUUID(), body, answers: await previewed(s, body) });
     const r = await db.response.findFirstOrThrow({ where: { memberId: s.memberId, promptId: s.prompts[0]! } });
     expect(r).toMatchObject({ version: 2, source: "EMESSAGE", body: "By e-message." });
+  });
+
+  it("lists past replies newest first, a page at a time", async () => {
+    const s = await scenario();
+    const start = Date.parse("2026-11-01T12:00:00Z");
+    await db.emessageReply.createMany({
+      data: Array.from({ length: REPLIES_PAGE_SIZE + 1 }, (_, i) => ({ memberId: s.memberId, receivedOn: new Date("2026-11-01"), body: `reply ${i}`, outsideText: `note ${i}`, enteredById: s.facilitator.user.id, createdAt: new Date(start + i * 60_000) })),
+    });
+    const first = await getEmessageReplyDesk(s.facilitator, s.memberId);
+    expect(first.paging).toEqual({ page: 1, pages: 2, total: REPLIES_PAGE_SIZE + 1 });
+    expect(first.replies).toHaveLength(REPLIES_PAGE_SIZE);
+    expect(first.replies[0]).toMatchObject({ note: `note ${REPLIES_PAGE_SIZE}`, enteredBy: s.facilitator.user.name });
+    const second = await getEmessageReplyDesk(s.facilitator, s.memberId, { page: 2 });
+    expect(second.replies.map((r) => r.note)).toEqual(["note 0"]);
   });
 });

@@ -89,7 +89,7 @@ test("a pasted reply with two coded answers (one code mistyped) is previewed, co
 
   // The reply is listed with its note, newest first.
   const past = page.getByRole("region", { name: "Replies entered" });
-  await expect(past.getByText("Hello from C block, the tablet was down all week.")).toBeVisible();
+  await expect(past.getByText("Hello from C block, the tablet was down all week.", { exact: true })).toBeVisible();
   await expect(past.getByText(`entered by ${s.facilitator.name}`)).toBeVisible();
   await shoot(page, "filed");
 

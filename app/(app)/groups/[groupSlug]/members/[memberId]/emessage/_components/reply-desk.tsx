@@ -90,7 +90,10 @@ export function ReplyDesk({ groupSlug, memberId, penName, today, questions }: { 
     submitKey.current = crypto.randomUUID();
   };
 
-  const choose = (index: number, change: Partial<Choice>) => setChoices((all) => all.map((c, i) => (i === index ? { ...c, ...change } : c)));
+  const choose = (index: number, change: Partial<Choice>) => {
+    setChoices((all) => all.map((c, i) => (i === index ? { ...c, ...change } : c)));
+    setFieldErrors((all) => Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(`answers.${index}.`))));
+  };
 
   const confirm = async () => {
     if (!preview || busy) return;
@@ -141,14 +144,21 @@ export function ReplyDesk({ groupSlug, memberId, penName, today, questions }: { 
   if (!preview) {
     return (
       <div className="mt-6 space-y-4">
-        <TextAreaField label={t("paste.label")} hint={t("paste.hint")} rows={12} value={body} onChange={(e) => setBody(e.target.value)} error={message(fieldErrors.body) ?? undefined} />
+        <TextAreaField label={t("paste.label")} hint={t("paste.hint")} rows={12} value={body}
+          onChange={(e) => {
+            setBody(e.target.value);
+            setFieldErrors(({ body: _, ...rest }) => rest);
+          }} error={message(fieldErrors.body) ?? undefined} />
         <TextField
           label={t("paste.receivedOn")}
           hint={t("paste.receivedOnHint")}
           type="date"
           className="max-w-xs"
           value={receivedOn}
-          onChange={(e) => setReceivedOn(e.target.value)}
+          onChange={(e) => {
+            setReceivedOn(e.target.value);
+            setFieldErrors(({ receivedOn: _, ...rest }) => rest);
+          }}
           error={message(fieldErrors.receivedOn) ?? undefined}
         />
         <FormAlert message={error} />
@@ -170,6 +180,7 @@ export function ReplyDesk({ groupSlug, memberId, penName, today, questions }: { 
         {t("preview.title")}
       </h2>
       <p className="text-muted">{t("preview.intro")}</p>
+      <p>{t("preview.receivedOn", { date: preview.receivedOn })}</p>
       {preview.answers.length === 0 && <p className="rounded-md bg-stone-100 p-3">{t("preview.nothing")}</p>}
       <ol className="space-y-4">
         {preview.answers.map((a, i) => {
