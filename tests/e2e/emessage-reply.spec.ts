@@ -18,7 +18,7 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test("a pasted reply with two coded answers (one code mistyped) is previewed, confirmed, and shows in progress", async ({ page, consoleErrors: _ }) => {
+test("a pasted reply with two coded answers (one code mistyped) is previewed, confirmed, and shows in progress", async ({ page, browser, consoleErrors: _ }) => {
   test.setTimeout(150_000);
   const s = await makeMailGroup();
   const ada = s.mailMembers[0]!;
@@ -100,4 +100,18 @@ test("a pasted reply with two coded answers (one code mistyped) is previewed, co
   const rows = page.getByRole("table", { name: "Progress", exact: true }).locator("tbody tr");
   const cells = await rows.evaluateAll((trs) => trs.map((tr) => ({ pen: tr.querySelector("th span")?.textContent?.trim() ?? "", cells: [...tr.querySelectorAll("td > a .sr-only")].map((w) => w.textContent ?? "") })));
   expect(cells.find((r) => r.pen === ada.penName)?.cells[0]).toContain("Answered");
+
+  // The member's timeline says how the answers came.
+  await page.goto(`/groups/${s.group.slug}/members/${ada.id}/timeline`);
+  await expect(page.getByText(/^E-message answer to prompt .+ of pack 1 entered$/).first()).toBeVisible();
+
+  // In Spanish, the page and its preview read as well (usted), and axe stays clean.
+  const es = await (await browser.newContext({ locale: "es-MX" })).newPage();
+  await signInViaApi(es, s.facilitator.email, s.password);
+  await es.goto(`/groups/${s.group.slug}/members/${ada.id}/emessage`);
+  await expect(es.getByRole("heading", { name: `Mensaje de ${ada.penName} por mensajería electrónica`, level: 1 })).toBeVisible();
+  await es.getByLabel("El mensaje, tal como llegó").fill(`${formatResponseCode(first)} Otra vez.`);
+  await es.getByRole("button", { name: "Ver adónde va cada respuesta" }).click();
+  await expect(es.getByText("Ya tiene respuesta (versión 1). Al archivar se añade una versión nueva; el texto anterior se conserva.")).toBeVisible();
+  await shoot(es, "preview-es");
 });
