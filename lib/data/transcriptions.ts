@@ -13,6 +13,8 @@ import { ensureRow, keepDraft, lockRow, type DraftSaved, type Target } from "@/l
 import { assertTranscriberMayShare } from "@/lib/data/discussion";
 import { writeAudit } from "@/lib/data/audit";
 import { notifyAnswersArrived } from "@/lib/data/notifications";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResponseSource } from "@/lib/generated/prisma/enums";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -99,6 +101,31 @@ export async function submitTranscription(
   // resolve() found the pack; it can only have gone since (unpublished or deleted).
   const row = rows[0];
   if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * One answer a facilitator entered for a member — from a letter or an e-message reply — through
+ * response_submit (the one rule for versions; the first answer of a pack marks its delivery
+ * RESPONDED), inside the caller's transaction. response_submit records a letter (TRANSCRIBED);
+ * another `source` is set on the version it made. No row: the pack is not a published pack of
+ * the group with that prompt (the caller answers NOT_FOUND).
+ */
+export async function submitEnteredAnswer(
+  tx: Prisma.TransactionClient,
+  ctx: GroupContext,
+  input: { memberId: string; packNumber: number; promptId: string; body: string; submitKey: string; receivedOn: string; source: Exclude<ResponseSource, "ONLINE"> },
+): Promise<{ responseId: string; version: number; repeated: boolean } | null> {
+  const rows = await tx.$queryRaw<{ responseId: string; version: number; repeated: boolean }[]>`
+    SELECT out_response_id AS "responseId", out_version AS "version", out_repeated AS "repeated"
+      FROM response_submit(${ctx.group.id}, ${input.memberId}, ${input.packNumber}::int, ${input.promptId},
+                           ${input.body}, ${input.submitKey}, ${ctx.user.id},
+                           ${input.receivedOn}::date, NULL::boolean)`;
+  const row = rows[0];
+  if (!row) return null;
+  if (!row.repeated && input.source !== "TRANSCRIBED") {
+    await tx.$executeRaw`UPDATE "Response" SET "source" = ${input.source}::"ResponseSource" WHERE "id" = ${row.responseId} AND "source" <> ${input.source}::"ResponseSource"`;
+  }
   return row;
 }
 

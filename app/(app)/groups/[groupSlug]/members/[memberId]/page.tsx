@@ -40,6 +40,7 @@ export default async function MemberPage({ params }: Props) {
     getFormatter(),
   ]);
   const tLanguages = await getTranslations("languages");
+  const tEm = await getTranslations("emessageReply");
   // Offered once packs can be printed in more than one language (issue 17).
   const languages = LOCALES.map((l) => l.toUpperCase() as "EN" | "ES").map((value) => ({ value, name: tLanguages(value) }));
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" }); // instants, in the organization's time zone
@@ -73,6 +74,11 @@ export default async function MemberPage({ params }: Props) {
         <Link href={`${base}/sharing`} prefetch={false} className="inline-block py-2 text-accent underline underline-offset-4">
           {t("sharing")}
         </Link>
+        {m.channel === "EMESSAGE" && (
+          <Link href={`${base}/emessage`} prefetch={false} className="inline-block py-2 text-accent underline underline-offset-4">
+            {tEm("link")}
+          </Link>
+        )}
       </nav>
 
       <section aria-labelledby="personal" className="mt-6 rounded-lg border border-stone-200 bg-white p-4">

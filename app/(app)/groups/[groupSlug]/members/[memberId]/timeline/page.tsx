@@ -23,6 +23,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
     throw error;
   });
   const [t, tHistory, format, locale] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter(), getLocale()]);
+  const tEm = await getTranslations("emessageReply"); // e-message answers (docs/decisions/046)
   const { member, items, total } = timeline;
   const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;
   // A timeline is up to a hundred events (all of them with ?all=1): each message is formatted
@@ -59,7 +60,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
       case "delivery":
         return i.channel === "ONLINE" && i.status === "DELIVERED" ? m.onlineDelivered({ number: i.packNumber }) : m.delivery({ number: i.packNumber, status: once(`ds${i.status}`, () => t(`timeline.deliveryStatus.${i.status}`)) });
       case "response":
-        return i.version > 1 ? m.responseEdited({ prompt: i.prompt, number: i.packNumber, version: i.version }) : i.source === "TRANSCRIBED" ? m.responseTranscribed({ prompt: i.prompt, number: i.packNumber }) : m.response({ prompt: i.prompt, number: i.packNumber });
+        return i.version > 1 ? m.responseEdited({ prompt: i.prompt, number: i.packNumber, version: i.version }) : i.source === "EMESSAGE" ? tEm("timeline", { prompt: i.prompt, number: i.packNumber }) : i.source === "TRANSCRIBED" ? m.responseTranscribed({ prompt: i.prompt, number: i.packNumber }) : m.response({ prompt: i.prompt, number: i.packNumber });
       case "feedback":
         return m.feedback({ author: i.author, prompt: i.prompt, number: i.packNumber });
     }

@@ -25,6 +25,7 @@ export default async function ReviewPage({ params }: Props) {
     throw error;
   });
   const [review, t, tp, tMail, format] = await Promise.all([getPackReview(ctx, pack.id), getTranslations("packs.review"), getTranslations("packs"), getTranslations("mail"), getFormatter()]);
+  const tEm = await getTranslations("emessageReply");
   const prompts = promptsOf(pack);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
 
@@ -75,7 +76,7 @@ export default async function ReviewPage({ params }: Props) {
                 <li key={response.id} className="rounded-lg border border-stone-200 bg-white p-4">
                   <p className="text-sm text-muted">
                     <span className="font-semibold text-ink">{response.member.penName}</span> ·{" "}
-                    {response.source === "TRANSCRIBED" ? tMail("byMail", { name: response.transcriberName ?? "?" }) : response.member.channel === "MAIL" ? t("mail") : t("online")} ·{" "}
+                    {response.source === "EMESSAGE" ? tEm("byEmessage", { name: response.transcriberName ?? "?" }) : response.source === "TRANSCRIBED" ? tMail("byMail", { name: response.transcriberName ?? "?" }) : response.member.channel === "MAIL" ? t("mail") : t("online")} ·{" "}
                     {response.submittedAt && date(response.submittedAt)}
                     {response.version > 1 && ` · ${t("version", { version: response.version })}`}
                   </p>
