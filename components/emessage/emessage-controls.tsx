@@ -62,7 +62,7 @@ export function MessageCard({ body, partId, sentLabel, title, ...ref }: Ref & { 
   return (
     <li className="rounded-md border border-stone-200 bg-stone-50 p-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h4 className="font-medium">{title}</h4>
+        <h3 className="font-medium">{title}</h3>
         <span className="text-sm text-muted">{t("characters", { count: body.length })}</span>
       </div>
       <pre ref={text} className="mt-2 max-h-64 overflow-auto rounded border border-stone-200 bg-white p-3 font-sans text-sm whitespace-pre-wrap break-words" data-testid="emessage-body" tabIndex={0} aria-label={title}>

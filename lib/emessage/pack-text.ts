@@ -41,7 +41,7 @@ export function packText(pack: PrintPack, member: Pick<PrintMember, "locale" | "
     add(pdf.lesson(lesson.position, lesson.title), lesson.summary);
     for (const reading of lesson.readings) {
       const details = [reading.author ? pdf.readingBy(reading.author) : "", reading.source ? `${labels.source}: ${reading.source}` : "", reading.pageRange ? `${labels.pages}: ${reading.pageRange}` : ""].filter(Boolean).join("\n");
-      add(pdf.readingTitle(reading.title), details);
+      add([pdf.readingTitle(reading.title), details].filter(Boolean).join("\n"));
       add(goesByPost(reading, mailOnly) || reading.bodyMarkdown === null ? labels.byPost(reading.title) : md(reading.bodyMarkdown));
     }
     for (const prompt of lesson.prompts) {

@@ -148,7 +148,7 @@ export default async function MemberPage({ params }: Props) {
               <MoveMemberForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} targets={targets} />
             </details>
           )}
-          {current && m.channel === "MAIL" && facilities.length > 0 && (
+          {current && (m.channel === "MAIL" || m.channel === "EMESSAGE") && facilities.length > 0 && (
             <details className="mt-2">
               <summary className="cursor-pointer text-sm font-medium text-accent">{tm("transfer.title")}</summary>
               <TransferForm
@@ -165,7 +165,7 @@ export default async function MemberPage({ params }: Props) {
           )}
           {current && (
             <details className="mt-2">
-              <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-accent">{m.channel === "EMESSAGE" ? te("channel.changeTitle") : te("channel.switchTitle")}</summary>
+              <summary className="cursor-pointer text-sm font-medium text-accent">{m.channel === "EMESSAGE" ? te("channel.changeTitle") : te("channel.switchTitle")}</summary>
               <EmessageChannelForm
                 groupSlug={groupSlug}
                 memberId={m.id}

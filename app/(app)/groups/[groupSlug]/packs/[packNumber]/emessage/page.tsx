@@ -114,12 +114,12 @@ export default async function EmessagePage({ params }: Props) {
               </div>
               {next.length > 0 && (
                 <details className="mt-2">
-                  <summary className="inline-flex min-h-11 cursor-pointer items-center font-medium text-accent">{t("record")}</summary>
+                  <summary className="cursor-pointer py-2 font-medium text-accent">{t("record")}</summary>
                   <EmessageEventForm {...ref} next={next} label={`${t("record")}: ${d.member.penName}`} />
                 </details>
               )}
               <p className="mt-2 text-sm">
-                <Link href={`/groups/${groupSlug}/members/${d.member.id}/emessage`} className="inline-block py-2 text-accent underline underline-offset-4">
+                <Link href={`/groups/${groupSlug}/members/${d.member.id}/emessage`} prefetch={false} className="inline-block py-2 text-accent underline underline-offset-4">
                   {t("replyLink", { name: d.member.penName })}
                 </Link>
               </p>
