@@ -14,6 +14,11 @@ import { formatResponseCode } from "@/lib/packs/response-code";
 import { emessageChannelSchema, emessageLimitsSchema } from "@/lib/validations/emessage";
 import { makeMember, makeOrganizer } from "@/tests/factories";
 import { makePackScenario } from "@/tests/factories/pack";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { finished } from "node:stream/promises";
+import { renderMemberPack } from "@/lib/packs/pdf/render";
+import { pdfPages, tempDir } from "@/tests/setup/pdf-tools";
 
 async function emessageScenario(options: { limit?: number } = {}) {
   const s = await makePackScenario();
@@ -109,6 +114,14 @@ describe("the e-message channel", () => {
     const pdf = await byPostPdfForDownload(s.facilitator, 1, s.emember.id);
     expect(pdf.pack.lessons.flatMap((l) => l.readings.map((r) => r.id))).toEqual([reading.id]);
     expect(pdf.pack.lessons.flatMap((l) => l.prompts)).toEqual([]);
+    // Printed: the reading's words, and no question or response sheet.
+    const file = path.join(await tempDir(), "by-post.pdf");
+    const out = createWriteStream(file);
+    await renderMemberPack(pdf.pack, pdf.member, out);
+    await finished(out);
+    const printed = (await pdfPages(file)).join("\n");
+    expect(printed).toContain("Paragraph 40.");
+    expect(printed).not.toContain("Response sheet");
     await recordByPostMailed(s.facilitator, { packNumber: 1, deliveryId: s.delivery.id, occurredOn: "2026-12-01" });
     const log = await viewEmessageLog(s.facilitator, 1);
     expect(log.byPost.map((r) => r.id)).toEqual([reading.id]);
