@@ -59,16 +59,18 @@ export function ReadingForm({ pdf, maxPdfMb, ...props }: Props & { pdf?: PdfRead
   );
 }
 
-const EMPTY: ReadingInput = { title: "", author: "", source: "", pageRange: "", estimatedMinutes: "", bodyMarkdown: "" };
+const EMPTY: ReadingInput = { title: "", author: "", source: "", pageRange: "", estimatedMinutes: "", bodyMarkdown: "", emessageByMailOnly: false };
 
 function TextReadingForm({ courseId, lessonId, readingId, initial }: Props) {
   const t = useTranslations("authoring");
+  const tEmessage = useTranslations("emessage.reading");
   const router = useRouter();
   const { register, handleSubmit, setError, reset, setValue, control, formState } = useForm<ReadingInput, unknown, ReadingValues>({
     resolver: zodResolver(readingSchema),
     defaultValues: initial ? { ...initial, estimatedMinutes: initial.estimatedMinutes ?? "" } : EMPTY,
   });
   const { formError, saved, run, fieldError } = useActionForm(setError);
+  const mailOnlyHint = useId();
   useWarnBeforeLeaving(formState.isDirty && !formState.isSubmitSuccessful);
 
   const onSubmit = handleSubmit(async (values) => {
@@ -112,6 +114,15 @@ function TextReadingForm({ courseId, lessonId, readingId, initial }: Props) {
         />
         <BodyStats control={control} setValue={setValue} />
         <FormattingHelp />
+      </div>
+      <div>
+        <label className="flex min-h-11 items-start gap-3">
+          <input type="checkbox" className="mt-1 size-5" aria-describedby={`${mailOnlyHint}`} {...register("emessageByMailOnly")} />
+          <span>{tEmessage("byMailOnly")}</span>
+        </label>
+        <p id={mailOnlyHint} className="ml-8 text-sm text-muted">
+          {tEmessage("byMailOnlyHint")}
+        </p>
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={formState.isSubmitting || (!readingId && formState.isSubmitSuccessful)}>

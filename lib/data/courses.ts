@@ -241,6 +241,8 @@ export async function getLessonForEditing(ctx: CourseContext, ref: LessonRef): P
 
 export type ReadingForEditing = ReadingSummary & {
   bodyMarkdown: string;
+  /** Sent by post, not as text, to e-message members (docs/decisions/045). */
+  emessageByMailOnly: boolean;
   /** The uploaded PDF of a PDF reading; null for a text reading. */
   pdf: { filename: string; byteSize: number; pageCount: number; hasText: boolean } | null;
   updatedAt: Date;
@@ -256,6 +258,7 @@ export async function getReadingForEditing(ctx: CourseContext, ref: ReadingRef):
     select: {
       ...readingSummarySelect,
       bodyMarkdown: true,
+      emessageByMailOnly: true,
       updatedAt: true,
       pdfFile: { select: { filename: true, byteSize: true } },
       lesson: { select: { id: true, position: true, title: true, course: { select: { id: true, title: true } } } },
@@ -278,7 +281,7 @@ const detailsData = (input: ReadingDetails) => ({
 });
 
 /** A text reading has no PDF: switching a PDF reading to text lets go of its file. */
-const readingData = (input: ReadingValues) => ({ ...detailsData(input), bodyMarkdown: input.bodyMarkdown, pdfFileId: null, pdfPageCount: null, pdfHasText: null });
+const readingData = (input: ReadingValues) => ({ ...detailsData(input), bodyMarkdown: input.bodyMarkdown, emessageByMailOnly: input.emessageByMailOnly ?? false, pdfFileId: null, pdfPageCount: null, pdfHasText: null });
 
 /** Adds a reading after the lesson's last one. */
 export async function createReading(ctx: CourseContext, ref: LessonRef, input: ReadingValues): Promise<{ id: string; position: number }> {

@@ -45,7 +45,7 @@ async function packOf(ctx: GroupContext, packNumber: number) {
  */
 function notPrintedReason(d: { channel: string; status: DeliveryStatus; member: { status: string; channel: string; person: { erasedAt: Date | null } } }): SkipReason | null {
   if (d.channel !== "MAIL" || d.status !== "PREPARED") return null;
-  return STATUS_REASON[d.member.status] ?? (d.member.channel !== "MAIL" ? "online" : d.member.person.erasedAt ? "notInRun" : null);
+  return STATUS_REASON[d.member.status] ?? (d.member.channel !== "MAIL" ? channelReason(d.member.channel) : d.member.person.erasedAt ? "notInRun" : null);
 }
 
 /** The mail log: every delivery of the pack with its events, and counts per status (2 queries). */
@@ -142,7 +142,10 @@ export async function recordDeliveryEvent(
 }
 
 /** Why a delivery of the pack was not marked as mailed with a print run. */
-export type SkipReason = "moved" | "withdrawn" | "paused" | "completed" | "online" | "leftOut" | "notInRun" | "alreadyMarked";
+export type SkipReason = "moved" | "withdrawn" | "paused" | "completed" | "online" | "emessage" | "leftOut" | "notInRun" | "alreadyMarked";
+
+/** A member who left the mail channel after publication: now online, or now sent packs by e-message. */
+const channelReason = (channel: string): SkipReason => (channel === "EMESSAGE" ? "emessage" : "online");
 
 export type MarkRunResult = {
   marked: number;
@@ -197,7 +200,7 @@ export async function markRunAsMailed(ctx: GroupContext, input: { packNumber: nu
       const reason: SkipReason | null =
         row.status !== "PREPARED"
           ? "alreadyMarked"
-          : (STATUS_REASON[row.memberStatus] ?? (row.memberChannel !== "MAIL" ? "online" : inRun ? null : leftOut.has(row.memberId) ? "leftOut" : "notInRun"));
+          : (STATUS_REASON[row.memberStatus] ?? (row.memberChannel !== "MAIL" ? channelReason(row.memberChannel) : inRun ? null : leftOut.has(row.memberId) ? "leftOut" : "notInRun"));
       if (reason) skipped.push({ deliveryId: row.id, legalName: row.legalName, penName: row.penName, reason });
       else toMark.push(row);
     }

@@ -339,11 +339,11 @@ export async function showToGroupAgain(ctx: GroupContext, input: { kind: "respon
   });
 }
 
-/** Mail members of the group with their recorded choice, for facilitators (pen names only). */
+/** Mail and e-message members of the group (they never see a share control) with their recorded choice, for facilitators (pen names only). */
 export async function listMailConsent(ctx: GroupContext) {
   if (!canInGroup(ctx.roles, "consent.record")) throw notFound();
   return db.member.findMany({
-    where: { groupId: ctx.group.id, channel: "MAIL", status: "ACTIVE" },
+    where: { groupId: ctx.group.id, channel: { in: ["MAIL", "EMESSAGE"] }, status: "ACTIVE" },
     orderBy: { penName: "asc" },
     select: { id: true, penName: true, sharingPreference: true, sharingConsentAt: true },
   });

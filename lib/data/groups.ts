@@ -91,11 +91,11 @@ export async function getGroupOverview(groupId: string): Promise<GroupOverview> 
     }),
     db.member.groupBy({ by: ["channel"], where: { groupId, status: "ACTIVE" }, _count: { _all: true } }),
   ]);
-  const count = (channel: "ONLINE" | "MAIL") => byChannel.find((row) => row.channel === channel)?._count._all ?? 0;
+  const count = (channel: "ONLINE" | "MAIL" | "EMESSAGE") => byChannel.find((row) => row.channel === channel)?._count._all ?? 0;
   return {
     courseTitle: group.course.title,
     facilitatorNames: group.facilitators.map((f) => f.user.name),
-    activeMembers: count("ONLINE") + count("MAIL"),
+    activeMembers: count("ONLINE") + count("MAIL") + count("EMESSAGE"),
     onlineMembers: count("ONLINE"),
     mailMembers: count("MAIL"),
   };

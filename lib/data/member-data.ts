@@ -58,6 +58,8 @@ export async function getMemberDetail(ctx: GroupContext, memberId: string) {
           email: true,
           idNumber: true,
           housingUnit: true,
+          emessageService: true,
+          emessageContact: true,
           locale: true,
           erasedAt: true,
           createdAt: true,
@@ -92,6 +94,8 @@ export async function exportMemberData(ctx: GroupContext, memberId: string) {
       email: true,
       idNumber: true,
       housingUnit: true,
+      emessageService: true,
+      emessageContact: true,
       createdAt: true,
       erasedAt: true,
       facility: { select: { name: true, addressLines: true } },
@@ -210,7 +214,7 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
         });
         await tx.notification.deleteMany({ where: { userId: person.userId } });
       }
-      await tx.person.update({ where: { id: personId }, data: { legalName: "", email: null, facilityId: null, idNumber: null, housingUnit: null, erasedAt: now, userId: null } });
+      await tx.person.update({ where: { id: personId }, data: { legalName: "", email: null, facilityId: null, idNumber: null, housingUnit: null, emessageService: null, emessageContact: null, erasedAt: now, userId: null } });
       await tx.personEvent.create({ data: { personId, memberId: member.id, kind: "ERASED", occurredOn: todayDate(ctx.group.timeZone, now), actorId: ctx.user.id } });
       const result = { keptResponses: keep.length, deletedResponses: drop.length };
       await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.erase", entityType: "Person", entityId: personId, groupId: ctx.group.id, personId, details: { ...result, scanFilesRemoved: freeFiles.length, printRunPdfsRemoved: runKeys.length } });

@@ -21,6 +21,7 @@ import { issueMemberInvitations, type GroupInvitation } from "@/lib/data/invitat
 import { findPersonByEmail, findPersonByIdNumber, lockRoster } from "@/lib/data/people";
 import { checkIdNumber, normalizeEmail } from "@/lib/people/identity";
 import { MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
+import type { EmessageChannelValues } from "@/lib/validations/emessage";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -40,7 +41,7 @@ export async function listMembers(ctx: GroupContext) {
       status: true,
       endedAt: true,
       movedTo: { select: { group: { select: { name: true } } } },
-      person: { select: { id: true, legalName: true, email: true, idNumber: true, housingUnit: true, erasedAt: true, facility: { select: { id: true, name: true } } } },
+      person: { select: { id: true, legalName: true, email: true, idNumber: true, housingUnit: true, emessageService: true, emessageContact: true, erasedAt: true, facility: { select: { id: true, name: true } } } },
     },
     orderBy: [{ status: "asc" }, { penName: "asc" }],
   });
@@ -154,17 +155,31 @@ export async function transferMember(ctx: GroupContext, memberId: string, input:
 }
 
 /**
- * Mail → online (release) or back. Every response, delivery and version stays with the member;
- * only the channel of future packs changes. (Inviting them to sign in is a roster task.)
+ * Mail → online (release) or back, and mail or online ⇄ e-message (docs/decisions/045). Every
+ * response, delivery and version stays with the member; only the channel of future packs
+ * changes. (Inviting them to sign in is a roster task.) E-message needs the service and the
+ * member's identifier in it, kept on the person like the ID number (sensitive, audited); they
+ * stay on the person after a switch back to mail, so switching again does not retype them.
  */
-export async function switchChannel(ctx: GroupContext, memberId: string, channel: "ONLINE" | "MAIL") {
+export async function switchChannel(ctx: GroupContext, memberId: string, channel: "ONLINE" | "MAIL" | "EMESSAGE", emessage?: EmessageChannelValues) {
   assertStaff(ctx);
   const member = await memberOfGroup(ctx, memberId);
-  if (member.channel === channel) return;
+  if (channel === "EMESSAGE" && !emessage) throw new AppError("INVALID", "emessage.validation.contactRequired", { field: "values.contact" });
+  if (member.channel === channel && channel !== "EMESSAGE") return;
   await db.$transaction(async (tx) => {
-    await tx.member.update({ where: { id: member.id }, data: { channel } });
-    await tx.personEvent.create({ data: { personId: member.personId, memberId: member.id, kind: channel === "ONLINE" ? "RELEASED" : "TRANSFERRED", occurredOn: today(ctx), actorId: ctx.user.id, details: { channel } } });
-    await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.channel", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId, details: { to: channel } });
+    if (member.channel !== channel) await tx.member.update({ where: { id: member.id }, data: { channel } });
+    if (channel === "EMESSAGE" && emessage) await tx.person.update({ where: { id: member.personId }, data: { emessageService: emessage.service, emessageContact: emessage.contact } });
+    await tx.personEvent.create({
+      data: {
+        personId: member.personId,
+        memberId: member.id,
+        kind: channel === "ONLINE" ? "RELEASED" : "TRANSFERRED",
+        occurredOn: today(ctx),
+        actorId: ctx.user.id,
+        details: channel === "EMESSAGE" && emessage ? { channel, from: { channel: member.channel }, emessageService: emessage.service } : { channel, from: { channel: member.channel } },
+      },
+    });
+    await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.channel", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: member.personId, details: { to: channel, from: member.channel } });
   });
 }
 
@@ -324,20 +339,20 @@ export async function releaseMember(ctx: GroupContext, memberId: string, input: 
   assertStaff(ctx);
   const member = await db.member.findFirst({
     where: { id: memberId, groupId: ctx.group.id },
-    select: { id: true, channel: true, status: true, penName: true, personId: true, person: { select: { userId: true, email: true, idNumber: true, housingUnit: true, facility: { select: { id: true, name: true } } } } },
+    select: { id: true, channel: true, status: true, penName: true, personId: true, person: { select: { userId: true, email: true, idNumber: true, housingUnit: true, emessageService: true, emessageContact: true, facility: { select: { id: true, name: true } } } } },
   });
   if (!member) throw notFound();
-  if (member.channel !== "MAIL" || !(MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(member.status)) throw new AppError("CONFLICT", "roster.release.notAllowed");
+  if (member.channel === "ONLINE" || !(MEMBER_STATUSES_WITH_ACCESS as readonly string[]).includes(member.status)) throw new AppError("CONFLICT", "roster.release.notAllowed");
   const email = normalizeEmail(input.email);
   try {
     return await db.$transaction(async (tx) => {
       await lockRoster(tx, ctx.group.organizationId);
       if (await findPersonByEmail(tx, ctx.group.organizationId, email, { except: member.personId })) throw new AppError("CONFLICT", "roster.release.emailTaken", { field: "values.email" });
-      const { count } = await tx.member.updateMany({ where: { id: member.id, channel: "MAIL" }, data: { channel: "ONLINE" } });
+      const { count } = await tx.member.updateMany({ where: { id: member.id, channel: { in: ["MAIL", "EMESSAGE"] } }, data: { channel: "ONLINE" } });
       if (count === 0) throw new AppError("CONFLICT", "roster.release.notAllowed");
       // Their other current enrolments follow: a released person gets no more paper anywhere.
-      await tx.member.updateMany({ where: { personId: member.personId, channel: "MAIL", status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } }, data: { channel: "ONLINE" } });
-      await tx.person.update({ where: { id: member.personId }, data: { email, facilityId: null, idNumber: null, housingUnit: null } });
+      await tx.member.updateMany({ where: { personId: member.personId, channel: { in: ["MAIL", "EMESSAGE"] }, status: { in: [...MEMBER_STATUSES_WITH_ACCESS] } }, data: { channel: "ONLINE" } });
+      await tx.person.update({ where: { id: member.personId }, data: { email, facilityId: null, idNumber: null, housingUnit: null, emessageService: null, emessageContact: null } });
       await tx.personEvent.create({
         data: {
           personId: member.personId,
@@ -348,7 +363,7 @@ export async function releaseMember(ctx: GroupContext, memberId: string, input: 
           actorId: ctx.user.id,
           details: {
             channel: "ONLINE",
-            from: { facility: member.person.facility?.name ?? null, facilityId: member.person.facility?.id ?? null, idNumber: member.person.idNumber, housingUnit: member.person.housingUnit },
+            from: { facility: member.person.facility?.name ?? null, facilityId: member.person.facility?.id ?? null, idNumber: member.person.idNumber, housingUnit: member.person.housingUnit, channel: member.channel, emessageService: member.person.emessageService, emessageContact: member.person.emessageContact },
             email,
           },
         },

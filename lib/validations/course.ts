@@ -105,6 +105,8 @@ export const readingSchema = z.object({
         .refine((v) => v.trim().length > 0, key("bodyRequired"))
         .refine((v) => v.isWellFormed(), key("invalidCharacters")),
     ),
+  /** Too long to send as text messages: e-message members get it by post (docs/decisions/045). */
+  emessageByMailOnly: z.boolean().optional(),
 });
 export type ReadingInput = z.input<typeof readingSchema>;
 export type ReadingValues = z.output<typeof readingSchema>;

@@ -10,6 +10,8 @@ import { getOrganizationSettings } from "@/lib/data/organizations";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { RetentionForm } from "@/components/settings/retention-form";
 import { getRetentionSettings } from "@/lib/retention/settings";
+import { EmessageLimitsForm } from "@/components/settings/emessage-limits-form";
+import { getEmessageLimits } from "@/lib/data/emessage-limits";
 
 type Props = { searchParams: Promise<{ org?: string | string[] }> };
 
@@ -26,9 +28,9 @@ export default async function SettingsPage({ searchParams }: Props) {
     throw error;
   });
   const t = await getTranslations("settings");
-  const retention = await getRetentionSettings(user, organization.id);
+  const [retention, emessageLimits] = await Promise.all([getRetentionSettings(user, organization.id), getEmessageLimits(user, organization.id)]);
   return (
-    <ClientMessages namespaces={["settings.form", "settings.validation", "settings.retention"]}>
+    <ClientMessages namespaces={["settings.form", "settings.validation", "settings.retention", "emessage.settings", "emessage.service", "emessage.validation"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <OrganizationPicker path="/settings" label={t("chooseOrganization")} organizations={organizations} currentId={organization.id} />
@@ -54,6 +56,11 @@ export default async function SettingsPage({ searchParams }: Props) {
         key={`retention-${organization.id}`}
         organizationId={organization.id}
         initial={{ printRunRetentionDays: String(retention.printRunRetentionDays), scanRetentionDays: retention.scanRetentionDays === null ? "" : String(retention.scanRetentionDays) }}
+      />
+      <EmessageLimitsForm
+        key={`emessage-${organization.id}`}
+        organizationId={organization.id}
+        initial={Object.fromEntries(Object.entries(emessageLimits).map(([service, chars]) => [service, String(chars)])) as Record<keyof typeof emessageLimits, string>}
       />
     </ClientMessages>
   );

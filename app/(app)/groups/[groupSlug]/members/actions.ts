@@ -14,6 +14,7 @@ import { addOnlineMember, correctMemberDetails } from "@/lib/data/member-contact
 import { memberDetailsSchema, onlineMemberSchema } from "@/lib/validations/member-contact";
 import { setMemberLanguage } from "@/lib/data/languages";
 import { languageChoiceSchema } from "@/lib/validations/language";
+import { emessageChannelSchema } from "@/lib/validations/emessage";
 
 const id = z.string().min(1).max(64);
 const onMember = <S extends z.ZodType>(values: S) => z.object({ groupSlug: groupSlugSchema, memberId: id, values });
@@ -59,15 +60,25 @@ export const transferMemberAction = groupAction("member.viewPersonal", onMember(
 });
 
 // Mail → online is a release (releaseMemberAction): it clears the facility and invites them.
+// Online or e-message → mail here; to e-message by switchToEmessageAction, which needs the service.
 export const switchChannelAction = groupAction(
   "member.viewPersonal",
   z.object({ groupSlug: groupSlugSchema, memberId: id, channel: z.literal("MAIL") }),
   async (ctx, { memberId, channel }) => {
     await switchChannel(ctx, memberId, channel);
     revalidatePath(membersPath(ctx.group.slug));
+    revalidatePath(`${membersPath(ctx.group.slug)}/${memberId}`);
     return null;
   },
 );
+
+/** Mail or online → e-message, or a new service or identifier (docs/decisions/045). */
+export const switchToEmessageAction = groupAction("member.viewPersonal", onMember(emessageChannelSchema), async (ctx, { memberId, values }) => {
+  await switchChannel(ctx, memberId, "EMESSAGE", values);
+  revalidatePath(membersPath(ctx.group.slug));
+  revalidatePath(`${membersPath(ctx.group.slug)}/${memberId}`);
+  return null;
+});
 
 export const changeMemberStatusAction = groupAction("member.viewPersonal", onMember(statusChangeSchema), async (ctx, { memberId, values }) => {
   await changeMemberStatus(ctx, memberId, values);

@@ -21,16 +21,17 @@ export default async function MembersPage({ params }: Props) {
   const ctx = await groupPage(groupSlug, "member.viewPersonal");
   // Legal names, ID numbers and facilities are on this page: viewMembers records the look.
   const [members, facilities, t, format] = await Promise.all([viewMembers(ctx), listGroupFacilities(ctx), getTranslations("members"), getFormatter()]);
-  const [histories, withoutLogin, tInvite, tCorrect, archived] = await Promise.all([
+  const [histories, withoutLogin, tInvite, tCorrect, archived, te] = await Promise.all([
     listMemberHistories(ctx, members.map((m) => m.person.id)),
     listMembersWithoutLogin(ctx),
     getTranslations("roster.invite"),
     getTranslations("members.correct"),
     isGroupArchived(ctx.group.id),
+    getTranslations("emessage"),
   ]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.addOnline", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase.already", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.addOnline", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "emessage.validation", "packs.errors", "roster.erase.already", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}`} className="text-sm text-accent underline underline-offset-4">
           {ctx.group.name}
@@ -49,11 +50,16 @@ export default async function MembersPage({ params }: Props) {
                 <span className="text-muted">· {m.penName}</span>
               </span>
               <span className="text-sm text-muted">
-                {m.channel === "MAIL" ? t("byMail") : t("online")} · {t(`status.${m.status}`)}
+                {m.channel === "MAIL" ? t("byMail") : m.channel === "EMESSAGE" ? te("channel.byEmessage") : t("online")} · {t(`status.${m.status}`)}
               </span>
             </p>
             {m.channel === "MAIL" && (
               <p className="text-sm text-muted">{[m.person.facility?.name, m.person.idNumber, m.person.housingUnit].filter(Boolean).join(" · ")}</p>
+            )}
+            {m.channel === "EMESSAGE" && (
+              <p className="text-sm text-muted">
+                {[m.person.emessageService ? te(`service.${m.person.emessageService}`) : null, m.person.emessageContact, m.person.facility?.name].filter(Boolean).join(" · ")}
+              </p>
             )}
             {m.status === "MOVED" && m.movedTo && <p className="text-sm text-muted">{t("moved", { group: m.movedTo.group.name })}</p>}
             <details className="mt-2">

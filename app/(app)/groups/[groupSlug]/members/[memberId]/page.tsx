@@ -16,6 +16,7 @@ import { ClientMessages } from "@/components/i18n/client-messages";
 import { CorrectDetailsForm } from "@/components/members/correct-details-form";
 import { MemberLanguageForm } from "@/components/members/member-language-form";
 import { LOCALES } from "@/i18n/config";
+import { EmessageChannelForm } from "@/components/members/emessage-channel-form";
 
 type Props = { params: Promise<{ groupSlug: string; memberId: string }> };
 
@@ -39,8 +40,7 @@ export default async function MemberPage({ params }: Props) {
     getTranslations("roster"),
     getFormatter(),
   ]);
-  const tLanguages = await getTranslations("languages");
-  const tEm = await getTranslations("emessageReply");
+  const [tLanguages, te, tEm] = await Promise.all([getTranslations("languages"), getTranslations("emessage"), getTranslations("emessageReply")]);
   // Offered once packs can be printed in more than one language (issue 17).
   const languages = LOCALES.map((l) => l.toUpperCase() as "EN" | "ES").map((value) => ({ value, name: tLanguages(value) }));
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" }); // instants, in the organization's time zone
@@ -55,11 +55,11 @@ export default async function MemberPage({ params }: Props) {
       <dd className="min-w-0 break-words">{content}</dd>
     </>
   );
-  const canChange = !erased && (changesFrom(m.status).length > 0 || (targets.length > 0 && (MOVABLE_STATUSES as readonly string[]).includes(m.status)) || (current && (m.channel === "MAIL" || Boolean(m.person.facility))));
+  const canChange = !erased && (changesFrom(m.status).length > 0 || (targets.length > 0 && (MOVABLE_STATUSES as readonly string[]).includes(m.status)) || current);
   const login = m.person.user ? (m.person.user.disabledAt ? t("loginDisabled") : t("loginActive", { email: m.person.user.email })) : t("noLogin");
 
   return (
-    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.correct", "members.language", "members.errors", "members.move", "members.transfer", "members.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.correct", "members.language", "members.errors", "members.move", "members.transfer", "members.validation", "emessage.channel", "emessage.service", "emessage.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}/members`} className="text-sm text-accent underline underline-offset-4">
           {t("backToMembers")}
@@ -94,6 +94,7 @@ export default async function MemberPage({ params }: Props) {
             {row(t("facility"), value(m.person.facility?.name))}
             {row(t("idNumber"), value(m.person.idNumber))}
             {row(t("housingUnit"), value(m.person.housingUnit))}
+            {(m.channel === "EMESSAGE" || m.person.emessageContact) && row(te("channel.serviceAndContact"), m.person.emessageService ? `${te(`service.${m.person.emessageService}`)} · ${value(m.person.emessageContact)}` : t("none"))}
             {row(t("login"), login)}
           </dl>
         )}
@@ -116,7 +117,7 @@ export default async function MemberPage({ params }: Props) {
           {t("enrolment")}
         </h2>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
-          {row(t("channel"), m.channel === "MAIL" ? tm("byMail") : tm("online"))}
+          {row(t("channel"), m.channel === "MAIL" ? tm("byMail") : m.channel === "EMESSAGE" ? te("channel.byEmessage") : tm("online"))}
           {row(t("status"), m.status === "MOVED" && m.movedTo ? tm("moved", { group: m.movedTo.group.name }) : tm(`status.${m.status}` as "status.ACTIVE"))}
           {row(t("sharingPreference"), t(`sharing_${m.sharingPreference}`))}
           {row(t("joined"), date(m.joinedAt))}
@@ -152,7 +153,7 @@ export default async function MemberPage({ params }: Props) {
               <MoveMemberForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} targets={targets} />
             </details>
           )}
-          {current && m.channel === "MAIL" && facilities.length > 0 && (
+          {current && (m.channel === "MAIL" || m.channel === "EMESSAGE") && facilities.length > 0 && (
             <details className="mt-2">
               <summary className="cursor-pointer text-sm font-medium text-accent">{tm("transfer.title")}</summary>
               <TransferForm
@@ -163,9 +164,23 @@ export default async function MemberPage({ params }: Props) {
               />
             </details>
           )}
-          {current && <ReleaseForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} released={m.channel !== "MAIL"} />}
+          {current && <ReleaseForm groupSlug={groupSlug} memberId={m.id} penName={m.penName} released={m.channel === "ONLINE"} />}
           {current && m.channel === "ONLINE" && m.person.facility && (
             <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="MAIL" label={tm("toMail")} confirm={tm("toMailConfirm", { name: m.penName })} />
+          )}
+          {current && (
+            <details className="mt-2">
+              <summary className="cursor-pointer text-sm font-medium text-accent">{m.channel === "EMESSAGE" ? te("channel.changeTitle") : te("channel.switchTitle")}</summary>
+              <EmessageChannelForm
+                groupSlug={groupSlug}
+                memberId={m.id}
+                switching={m.channel !== "EMESSAGE"}
+                current={{ service: m.person.emessageService ?? "CORRLINKS", contact: m.person.emessageContact ?? "" }}
+              />
+            </details>
+          )}
+          {current && m.channel === "EMESSAGE" && (
+            <SwitchChannelButton groupSlug={groupSlug} memberId={m.id} to="MAIL" label={te("channel.toMail")} confirm={te("channel.toMailConfirm", { name: m.penName })} />
           )}
         </section>
       )}

@@ -41,6 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PackPage({ params }: Props) {
   const { ctx, pack } = await load(params);
   const [t, tp, tr, td, format] = await Promise.all([getTranslations("packs.view"), getTranslations("packs"), getTranslations("packs.response"), getTranslations("discussion"), getFormatter()]);
+  const tEmessage = await getTranslations("emessage.page");
   const answerLabel = tr("yourAnswer");
   const staff = canInGroup(ctx.roles, "pack.edit");
   const writes = canInGroup(ctx.roles, "response.writeOwn") && pack.status === "PUBLISHED";
@@ -80,6 +81,9 @@ export default async function PackPage({ params }: Props) {
                 </Link>
                 <Link href={`${base}/mail`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
                   {t("mailLog")}
+                </Link>
+                <Link href={`${base}/emessage`} className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
+                  {tEmessage("link")}
                 </Link>
                 <Link href="/transcribe" className="inline-flex min-h-11 items-center rounded-md border border-stone-400 bg-white px-4 font-medium hover:bg-stone-100">
                   {t("typeCode")}

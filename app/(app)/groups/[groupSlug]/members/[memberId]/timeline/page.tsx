@@ -22,8 +22,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
     if (error instanceof AppError) notFound();
     throw error;
   });
-  const [t, tHistory, format, locale] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter(), getLocale()]);
-  const tEm = await getTranslations("emessageReply"); // e-message answers (docs/decisions/046)
+  const [t, tHistory, format, locale, te, tEm] = await Promise.all([getTranslations("progress"), getTranslations("members.history"), getFormatter(), getLocale(), getTranslations("emessage.channel"), getTranslations("emessageReply")]);
   const { member, items, total } = timeline;
   const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;
   // A timeline is up to a hundred events (all of them with ?all=1): each message is formatted
@@ -66,7 +65,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
     }
   };
   const link = (i: TimelineItem): string | null =>
-    i.kind === "delivery" ? `/groups/${i.groupSlug}/packs/${i.packNumber}/${i.channel === "MAIL" ? "mail" : "responses"}` : i.kind === "response" || i.kind === "feedback" ? `/groups/${i.groupSlug}/packs/${i.packNumber}/responses` : null;
+    i.kind === "delivery" ? `/groups/${i.groupSlug}/packs/${i.packNumber}/${i.channel === "MAIL" ? "mail" : i.channel === "EMESSAGE" ? "emessage" : "responses"}` : i.kind === "response" || i.kind === "feedback" ? `/groups/${i.groupSlug}/packs/${i.packNumber}/responses` : null;
   const manyGroups = new Set(items.map((i) => i.groupSlug)).size > 1;
 
   return (
@@ -82,7 +81,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
       <dl className="mt-4 grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
         <div>
           <dt className="text-sm text-muted">{t("timeline.channel")}</dt>
-          <dd>{member.channel === "MAIL" ? t("matrix.filters.mail") : t("matrix.filters.online")}</dd>
+          <dd>{member.channel === "MAIL" ? t("matrix.filters.mail") : member.channel === "EMESSAGE" ? te("byEmessage") : t("matrix.filters.online")}</dd>
         </div>
         <div>
           <dt className="text-sm text-muted">{t("timeline.status")}</dt>

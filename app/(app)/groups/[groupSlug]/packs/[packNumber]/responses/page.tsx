@@ -24,8 +24,7 @@ export default async function ReviewPage({ params }: Props) {
     if (error instanceof AppError) notFound();
     throw error;
   });
-  const [review, t, tp, tMail, format] = await Promise.all([getPackReview(ctx, pack.id), getTranslations("packs.review"), getTranslations("packs"), getTranslations("mail"), getFormatter()]);
-  const tEm = await getTranslations("emessageReply");
+  const [review, t, tp, tMail, format, te, tEm] = await Promise.all([getPackReview(ctx, pack.id), getTranslations("packs.review"), getTranslations("packs"), getTranslations("mail"), getFormatter(), getTranslations("emessage.channel"), getTranslations("emessageReply")]);
   const prompts = promptsOf(pack);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
 
@@ -66,7 +65,7 @@ export default async function ReviewPage({ params }: Props) {
                 t("everyoneAnswered")
               ) : (
                 <>
-                  <span className="font-medium">{t("notAnswered")}:</span> {missing.map((m) => `${m.penName} (${m.channel === "MAIL" ? t("mail") : t("online")})`).join(", ")}
+                  <span className="font-medium">{t("notAnswered")}:</span> {missing.map((m) => `${m.penName} (${m.channel === "MAIL" ? t("mail") : m.channel === "EMESSAGE" ? te("byEmessage") : t("online")})`).join(", ")}
                 </>
               )}
             </div>

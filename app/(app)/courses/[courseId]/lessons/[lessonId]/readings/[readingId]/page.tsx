@@ -24,7 +24,7 @@ export default async function EditReadingPage({ params }: Props) {
   const [{ path, reading }, t] = await Promise.all([load(params), getTranslations("authoring.reading")]);
   const { courseId, lessonId } = await params;
   return (
-    <ClientMessages namespaces={["authoring.errors", "authoring.fields", "authoring.form", "authoring.formatting", "authoring.pdfReading", "authoring.reading", "authoring.validation"]}>
+    <ClientMessages namespaces={["authoring.errors", "authoring.fields", "authoring.form", "authoring.formatting", "authoring.pdfReading", "authoring.reading", "authoring.validation", "emessage.reading"]}>
       <BackLink href={lessonPath({ courseId, lessonId })}>{t("backToLesson", { title: reading.lesson.title })}</BackLink>
       <p className="mt-2 text-sm break-words text-muted">{t("toLesson", { position: reading.lesson.position, title: reading.lesson.title })}</p>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -46,6 +46,7 @@ export default async function EditReadingPage({ params }: Props) {
           pageRange: reading.pageRange,
           estimatedMinutes: reading.estimatedMinutes,
           bodyMarkdown: reading.bodyMarkdown,
+          emessageByMailOnly: reading.emessageByMailOnly,
         }}
       />
     </ClientMessages>

@@ -16,7 +16,7 @@ export default async function NewReadingPage({ params }: Props) {
   const { courseId, lessonId } = await params;
   const [lesson, t] = await Promise.all([loadLesson(courseId, lessonId), getTranslations("authoring.reading")]);
   return (
-    <ClientMessages namespaces={["authoring.errors", "authoring.fields", "authoring.form", "authoring.formatting", "authoring.pdfReading", "authoring.reading", "authoring.validation"]}>
+    <ClientMessages namespaces={["authoring.errors", "authoring.fields", "authoring.form", "authoring.formatting", "authoring.pdfReading", "authoring.reading", "authoring.validation", "emessage.reading"]}>
       <BackLink href={lessonPath({ courseId, lessonId })}>{t("backToLesson", { title: lesson.title })}</BackLink>
       <p className="mt-2 text-sm break-words text-muted">{t("toLesson", { position: lesson.position, title: lesson.title })}</p>
       <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>

@@ -1,0 +1,115 @@
+// The e-message channel as a facilitator runs it (issue 20): a mail member switched to e-message
+// on their page, the pack's messages made on the messages page, a message copied (the clipboard,
+// or the selected text where the browser allows no clipboard), all marked sent, "sent" in the log.
+// Looked at 1280 and 390 px wide, with axe.
+import AxeBuilder from "@axe-core/playwright";
+import { db, expect, makeStudyGroup, signInViaApi, test } from "./fixtures";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function seriousViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+test("a facilitator switches a member to e-message, copies the pack's messages and marks them sent", async ({ page, consoleErrors: _ }) => {
+  const s = await makeStudyGroup();
+  // A reading long enough for several messages at JPay's default 2,000 characters.
+  const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i + 1} of the reading. ${"We read slowly and write back. ".repeat(14)}`);
+  await db.reading.updateMany({ where: { lessonId: s.lesson.id }, data: { bodyMarkdown: paragraphs.join("\n\n") } });
+  const facility = await db.facility.create({ data: { organizationId: s.group.organizationId, name: `State Prison ${s.id}`, addressLines: ["1 Gate Road", "Town"] } });
+  const person = await db.person.create({ data: { organizationId: s.group.organizationId, legalName: `Eli Message ${s.id}`, facilityId: facility.id, idNumber: `EM-${s.id}`, housingUnit: "Unit 3" } });
+  const member = await db.member.create({ data: { groupId: s.group.id, personId: person.id, channel: "MAIL", penName: `Eli ${s.id}` } });
+  const pack = await db.pack.create({ data: { groupId: s.group.id, number: 1, title: "By text", status: "PUBLISHED", publishedAt: new Date(), lessons: { create: { lessonId: s.lesson.id, position: 1 } } } });
+  for (const m of [member, s.member]) {
+    const status = m.channel === "MAIL" ? "PREPARED" : "DELIVERED";
+    await db.delivery.create({ data: { packId: pack.id, memberId: m.id, channel: m.channel, status, events: { create: { status, occurredOn: new Date() } } } });
+  }
+
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInViaApi(page, s.facilitator.email, s.password);
+
+  // 1. The member's page: switch to e-message with the service and their identifier.
+  await page.goto(`/groups/${s.group.slug}/members/${member.id}`, { waitUntil: "networkidle" });
+  await page.getByText("Switch to e-message", { exact: true }).first().click();
+  await page.getByLabel("Service", { exact: true }).selectOption("JPAY");
+  await page.getByLabel("Their identifier in the service").fill("<bad>");
+  await page.getByRole("button", { name: "Switch to e-message" }).click();
+  await expect(page.getByText("Use letters, digits, spaces and . # @ _ / + - only.")).toBeVisible();
+  await page.getByLabel("Their identifier in the service").fill(`FL ${s.id}`);
+  await page.getByRole("button", { name: "Switch to e-message" }).click();
+  await expect(page.getByText("by e-message", { exact: true })).toBeVisible();
+  await expect(page.getByText(`JPay · FL ${s.id}`)).toBeVisible();
+  expect(await db.member.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({ channel: "EMESSAGE" });
+
+  // 2. The pack's messages page: make the messages.
+  await page.goto(`/groups/${s.group.slug}/packs/1`, { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: "E-messages" }).click();
+  await expect(page.getByRole("heading", { name: "Pack 1: e-messages" })).toBeVisible();
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `Eli Message ${s.id} · Eli ${s.id}` }) });
+  await expect(card.getByTestId("emessage-status")).toHaveText("to send");
+  await card.getByRole("button", { name: "Prepare messages" }).click();
+  const bodies = card.getByTestId("emessage-body");
+  await expect(bodies.first()).toBeVisible();
+  const parts = await db.emessagePart.findMany({ where: { delivery: { memberId: member.id } }, orderBy: { number: "asc" } });
+  expect(parts.length).toBeGreaterThan(2);
+  for (const part of parts) expect(part.body.length).toBeLessThanOrEqual(2000);
+  await expect(bodies).toHaveCount(parts.length);
+  await expect(card.getByRole("heading", { name: `Message 2 of ${parts.length}` })).toBeVisible();
+
+  // 3. Copy the second message: the clipboard holds it exactly (or, without one, the text is selected).
+  await card.getByRole("button", { name: "Copy message" }).nth(1).click();
+  const copied = card.getByRole("status").filter({ hasText: /Copied\.|The text is selected/ });
+  await expect(copied).toBeVisible();
+  if ((await copied.textContent())?.includes("Copied")) expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(parts[1]!.body);
+  else expect((await page.evaluate(() => window.getSelection()?.toString() ?? "")).trim()).toBe(parts[1]!.body.trim());
+
+  // 4. One marked sent, then all: the delivery is "sent" in the log.
+  await card.getByRole("button", { name: "Mark sent" }).first().click();
+  await expect(card.getByText(`1 of ${parts.length} messages sent`)).toBeVisible();
+  await expect(card.getByTestId("emessage-status")).toHaveText("to send");
+  await card.getByRole("button", { name: "Mark all as sent" }).click();
+  await expect(card.getByTestId("emessage-status")).toHaveText("sent");
+  await expect(card.getByTestId("emessage-log").getByText("sent", { exact: true })).toBeVisible();
+  await expect(card.getByText(`${parts.length} of ${parts.length} messages sent`)).toBeVisible();
+  expect(await db.delivery.findFirstOrThrow({ where: { memberId: member.id } })).toMatchObject({ channel: "EMESSAGE", status: "MAILED" });
+  expect(await db.emessagePart.count({ where: { delivery: { memberId: member.id }, sentAt: null } })).toBe(0);
+  await expect(card.getByRole("link", { name: `File Eli ${s.id}'s reply` })).toHaveAttribute("href", `/groups/${s.group.slug}/members/${member.id}/emessage`);
+
+  // Looked at, wide and narrow, and checked with axe.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/groups/${s.group.slug}/packs/1/emessage`, { waitUntil: "networkidle" });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `/tmp/emsend-messages-${width}.png`, fullPage: true });
+    await page.goto(`/groups/${s.group.slug}/members/${member.id}`, { waitUntil: "networkidle" });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `/tmp/emsend-member-${width}.png`, fullPage: true });
+  }
+});
+
+test("an organizer sets the characters per message of each service", async ({ page, consoleErrors: _ }) => {
+  const s = await makeStudyGroup();
+  const bcrypt = (await import("bcryptjs")).default;
+  const organizer = await db.user.create({ data: { email: `org-em-${s.id}@example.test`, name: `Organizer ${s.id}`, passwordHash: await bcrypt.hash(s.password, 4) } });
+  await db.organizer.create({ data: { organizationId: s.group.organizationId, userId: organizer.id } });
+  await signInViaApi(page, organizer.email, s.password);
+  await page.goto("/settings", { waitUntil: "networkidle" });
+  const section = page.getByRole("region", { name: "E-message services" });
+  await expect(section.getByLabel("CorrLinks: characters per message")).toBeVisible();
+  await section.getByLabel("Securus: characters per message").fill("12");
+  await section.getByRole("button", { name: "Save limits" }).click();
+  await expect(section.getByText("Enter a number from 500 to 100,000.")).toBeVisible();
+  await section.getByLabel("Securus: characters per message").fill("1800");
+  await section.getByRole("button", { name: "Save limits" }).click();
+  await expect(section.getByText("Saved.")).toBeVisible();
+  expect(await db.emessageServiceLimit.findUniqueOrThrow({ where: { organizationId_service: { organizationId: s.group.organizationId, service: "SECURUS" } } })).toMatchObject({ charsPerMessage: 1800 });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/settings", { waitUntil: "networkidle" });
+    expect(await seriousViolations(page)).toEqual([]);
+    await section.screenshot({ path: `/tmp/emsend-settings-${width}.png` });
+  }
+  // Put the demo's figure back for other specs.
+  await db.emessageServiceLimit.update({ where: { organizationId_service: { organizationId: s.group.organizationId, service: "SECURUS" } }, data: { charsPerMessage: 2000 } });
+});
