@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { MEMBER_STATUSES_WITH_ACCESS, type GroupRole, canInGroup, type GroupAction } from "@/lib/permissions";
+import type { Channel } from "@/lib/generated/prisma/enums";
 
 // A context proves that lib/authz checked the caller. Its brand is a symbol that only this module
 // can name, so a data function that takes a context cannot be handed one made elsewhere (short
@@ -22,7 +23,7 @@ export type GroupContext = Checked & {
   group: { id: string; slug: string; name: string; level: string; organizationId: string; courseId: string; archived: boolean; /** The organization's, for "today" (lib/dates.ts). */ timeZone: string };
   roles: GroupRole[];
   /** The caller's own enrolment, when they are a member of the group. */
-  member: { id: string; channel: "ONLINE" | "MAIL"; status: string; penName: string } | null;
+  member: { id: string; channel: Channel; status: string; penName: string } | null;
 };
 
 type GroupContextRow = Omit<GroupContext["group"], "archived" | "timeZone"> & {
@@ -31,7 +32,7 @@ type GroupContextRow = Omit<GroupContext["group"], "archived" | "timeZone"> & {
   organizer: boolean;
   facilitator: boolean;
   memberId: string | null;
-  channel: "ONLINE" | "MAIL" | null;
+  channel: Channel | null;
   memberStatus: string | null;
   penName: string | null;
 };

@@ -175,6 +175,20 @@ describe("a facilitator's week", () => {
     ]);
   });
 
+  it("counts e-message members whose pack is not yet sent or bounced, and leads to the messages page", async () => {
+    const group = await makeGroup();
+    const facilitator = await makeFacilitator(group.id);
+    const p1 = await addPack(group, 1, { publishedOn: "2026-10-29" });
+    const [e1, e2, e3, e4] = [await addMember(group, "EMESSAGE"), await addMember(group, "EMESSAGE"), await addMember(group, "EMESSAGE"), await addMember(group, "EMESSAGE", "WITHDRAWN")];
+    await deliver(p1, e1, "EMESSAGE", [["PREPARED", "2026-10-29"]]); // messages not sent yet
+    await deliver(p1, e2, "EMESSAGE", [["MAILED", "2026-10-29"], ["RETURNED", "2026-10-30"]]); // bounced: send again
+    await deliver(p1, e3, "EMESSAGE", [["MAILED", "2026-10-29"]]); // sent: nothing to do
+    await deliver(p1, e4, "EMESSAGE", [["PREPARED", "2026-10-29"]]); // withdrawn: not counted
+    const items = await getGroupWeek(await ctxOf(facilitator, group.slug), TODAY);
+    expect(brief(items?.filter((i) => i.kind === "emessage") ?? null)).toEqual([["emessage", 1, 2]]);
+    expect(items!.find((i) => i.kind === "emessage")!.href).toBe(`/groups/${group.slug}/packs/1/emessage`);
+  });
+
   it("a quiet group shows nothing; other groups' work is not counted; only staff see it", async () => {
     const a = await groupA();
     const b = await groupB(a.group.organizationId);

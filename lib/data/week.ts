@@ -17,8 +17,8 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { canInGroup } from "@/lib/permissions";
 import { DEFAULT_TURNAROUND_DAYS } from "@/lib/progress/cell-state";
 
-/** In the order the panel lists them: answers first (the reason the program exists), then mail. */
-export const WEEK_KINDS = ["feedback", "transcribe", "printRun", "printed", "resend", "overdue", "quiet"] as const;
+/** In the order the panel lists them: answers first (the reason the program exists), then mail, then e-messages. */
+export const WEEK_KINDS = ["feedback", "transcribe", "printRun", "printed", "resend", "emessage", "overdue", "quiet"] as const;
 export type WeekKind = (typeof WEEK_KINDS)[number];
 
 /** One thing to do: `count` of `kind`, in pack `packNumber` (null for the group-wide counts). */
@@ -40,6 +40,8 @@ export function weekHref(slug: string, kind: WeekKind, packNumber: number | null
     case "printed":
     case "resend":
       return `${group}/packs/${packNumber}/mail`;
+    case "emessage":
+      return `${group}/packs/${packNumber}/emessage`;
     case "overdue":
       return `${group}/progress?status=overdue`;
     case "quiet":
@@ -104,6 +106,11 @@ async function weekRows(groupIds: string[], today: Date): Promise<WeekRow[]> {
     UNION ALL
     SELECT "groupId", 'resend', "number", count(*)::int FROM d
      WHERE "channel" = 'MAIL' AND "status" IN ('RETURNED', 'REJECTED')
+     GROUP BY "groupId", "number"
+    UNION ALL
+    -- E-message members whose pack is not yet sent, or bounced (docs/decisions/045).
+    SELECT "groupId", 'emessage', "number", count(*)::int FROM d
+     WHERE "channel" = 'EMESSAGE' AND "status" IN ('PREPARED', 'RETURNED')
      GROUP BY "groupId", "number"
     UNION ALL
     -- lib/progress/cell-state.ts's "overdue", for any published pack; a member counts once.
