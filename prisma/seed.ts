@@ -156,6 +156,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
     await answer(advancedPack, memberOf(samuel.id).id, advancedPrompts[2] ?? advancedPrompts[1]!, DEMO_RESPONSES[5]!, { transcribedById: facilitator.id, daysAgo: 1 });
     await (await import("./demo-progress")).seedDemoProgress(tx);
     await (await import("./demo-discussion")).seedDemoDiscussion(tx, intro.id, facilitator.id);
+    await (await import("./demo-certificate")).seedDemoCertificate(tx);
   }, { timeout: 60_000 });
   return { created: true };
 }
