@@ -7,9 +7,10 @@ import { formatCertificateCode } from "@/lib/certificates/code";
 import { LOOKUP_WINDOW_SECONDS, takeLookupTurn } from "@/lib/certificates/lookup-throttle";
 import { lookupRefusal } from "@/lib/certificates/lookup-gate";
 import { verifyCertificate } from "@/lib/certificates/verify";
-import { certificatesOfGroup, certificateToPrint, issueCertificate, revokeCertificate, setCertificateDelivery, setCompletionRule } from "@/lib/data/certificates";
+import { certificatesOfGroup, certificateToPrint, issueCertificate, markCertificatesSentWithPack, revokeCertificate, setCertificateDelivery, setCompletionRule } from "@/lib/data/certificates";
 import { eraseMember } from "@/lib/data/member-data";
 import { db } from "@/lib/db";
+import { loadPrintData } from "@/lib/packs/print-data";
 import { makeFacilitator, makeGroup, makeMember, makeOrganizer } from "@/tests/factories";
 import { makeLessonWithPrompts } from "@/tests/factories/pack";
 
@@ -141,5 +142,21 @@ describe("the lookup rate limit", () => {
     // The form page and other pages are never counted.
     expect(await lookupRefusal(new Request("http://studypack.test/verify"))).toBeNull();
     expect(await lookupRefusal(new Request("http://studypack.test/groups/x"))).toBeNull();
+  });
+});
+
+describe("include in next pack", () => {
+  it("puts the certificate in the member's print data until a print run marks it sent", async () => {
+    const s = await scenario();
+    await db.member.update({ where: { id: s.member.id }, data: { status: "COMPLETED" } });
+    const issued = await issueCertificate(s.org, issueValues(s.member.id));
+    const pack = await db.pack.findFirstOrThrow({ where: { groupId: s.group.id }, select: { id: true } });
+    expect((await loadPrintData(pack.id, [s.member.id])).members[0]!.certificates).toEqual([]);
+    await setCertificateDelivery(s.org, { certificateId: issued.id, delivery: "NEXT_PACK" });
+    const [printed] = (await loadPrintData(pack.id, [s.member.id])).members[0]!.certificates!;
+    expect(printed).toMatchObject({ id: issued.id, code: issued.code, printedName: "Bobby Smith", verifyUrl: expect.stringMatching(/\/verify\/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) });
+    await db.$transaction((tx) => markCertificatesSentWithPack(tx, [issued.id], pack.id));
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: issued.id }, select: { sentWithPackId: true } })).toEqual({ sentWithPackId: pack.id });
+    expect((await loadPrintData(pack.id, [s.member.id])).members[0]!.certificates).toEqual([]);
   });
 });

@@ -8,12 +8,14 @@
 // log in the same transaction as the change.
 import "server-only";
 import type { GroupContext } from "@/lib/authz";
-import { generateCertificateCode } from "@/lib/certificates/code";
+import { formatCertificateCode, generateCertificateCode } from "@/lib/certificates/code";
 import { writeAudit } from "@/lib/data/audit";
 import { calendarDay, dayAsDate, todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CertificateDelivery, CompletionRule, Locale } from "@/lib/generated/prisma/enums";
+import type { PrintCertificate } from "@/lib/packs/pdf/certificate";
 import { canInGroup } from "@/lib/permissions";
 import type { DeliveryInput, IssueInput, RevokeInput } from "@/lib/validations/certificate";
 
@@ -302,23 +304,34 @@ export async function certificateToPrint(ctx: GroupContext, certificateId: strin
 }
 
 /**
- * Certificates waiting to go with a member's next printed pack ("include in next pack"), for the
- * pack renderer. Not revoked, not sent yet.
+ * Certificates waiting to go with a member's next printed pack ("include in next pack"), for
+ * print-data.ts: not revoked, not sent yet. A one-member PDF prints them too but does not mark
+ * them sent (it may be a look before printing); a finished print run does.
  */
-export async function certificatesForNextPack(memberIds: string[]): Promise<Map<string, PrintableCertificate[]>> {
+export async function certificatesForNextPack(memberIds: string[], siteUrl: string): Promise<Map<string, PrintCertificate[]>> {
   if (memberIds.length === 0) return new Map();
   const rows = await db.certificate.findMany({
     where: { memberId: { in: memberIds }, delivery: "NEXT_PACK", sentAt: null, revokedAt: null },
     select: { ...PRINTABLE, memberId: true },
     orderBy: { issuedAt: "asc" },
   });
-  const map = new Map<string, PrintableCertificate[]>();
-  for (const { memberId, ...c } of rows) map.set(memberId, [...(map.get(memberId) ?? []), c]);
+  const map = new Map<string, PrintCertificate[]>();
+  for (const { memberId, ...c } of rows) map.set(memberId, [...(map.get(memberId) ?? []), toPrintCertificate(c, siteUrl)]);
   return map;
 }
 
-/** Records that these certificates were printed with `packId` (a print run that finished). */
-export async function markCertificatesSentWithPack(certificateIds: string[], packId: string): Promise<void> {
+/** Records that these certificates went out printed with pack `packId` (a print run that finished). */
+export async function markCertificatesSentWithPack(tx: Prisma.TransactionClient, certificateIds: string[], packId: string): Promise<void> {
   if (certificateIds.length === 0) return;
-  await db.certificate.updateMany({ where: { id: { in: certificateIds }, sentAt: null, revokedAt: null }, data: { sentAt: new Date(), sentWithPackId: packId } });
+  await tx.certificate.updateMany({ where: { id: { in: certificateIds }, sentAt: null, revokedAt: null }, data: { sentAt: new Date(), sentWithPackId: packId } });
+}
+
+/** The address printed under the code: the site's public URL + /verify/<code>. */
+export function verificationUrl(siteUrl: string, code: string): string {
+  return `${siteUrl.replace(/\/+$/, "")}/verify/${formatCertificateCode(code)}`;
+}
+
+export function toPrintCertificate(c: PrintableCertificate, siteUrl: string): PrintCertificate {
+  const { revokedAt: _revokedAt, ...printed } = c;
+  return { ...printed, locale: c.locale === "ES" ? "ES" : "EN", verifyUrl: verificationUrl(siteUrl, c.code) };
 }
