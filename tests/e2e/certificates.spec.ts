@@ -93,6 +93,10 @@ test("an organizer issues a certificate, anyone can verify it, and after revokin
     await expect(officer.getByRole("heading", { name: "No certificate with this code" })).toBeVisible();
   }
   await axeAndPictures(officer, "verify-not-found", info);
+  // The demo's certificate, typed as it might be read off the page.
+  await officer.goto("/verify?code=rvrs%20dem2%20q26h");
+  await expect(officer).toHaveURL(/\/verify\/RVRS-DEM2-Q26H$/);
+  await expect(officer.getByText("Samuel A. Okafor")).toBeVisible();
   await officerContext.close();
 
   const actions = await db.auditLog.findMany({ where: { entityId: certificate.id }, orderBy: { createdAt: "asc" }, select: { action: true } });

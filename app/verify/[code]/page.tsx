@@ -47,7 +47,7 @@ export default async function VerifyCodePage({ params }: Props) {
   }
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("resultTitle", { code: formatCertificateCode(result.code) })}</h1>
+      <h1 className="text-2xl font-semibold">{t.rich("resultTitle", { code: formatCertificateCode(result.code), nowrap: (chunks) => <span className="whitespace-nowrap">{chunks}</span> })}</h1>
       <div role="status" className={`mt-4 rounded-md border p-4 ${result.revokedOn ? "border-red-300 bg-red-50" : "border-green-300 bg-green-50"}`}>
         <p className={`text-xl font-semibold ${result.revokedOn ? "text-danger" : "text-green-900"}`}>{result.revokedOn ? t("revoked", { date: day(result.revokedOn) }) : t("valid")}</p>
         <p className="mt-1">{result.revokedOn ? t("revokedExplain") : t("validExplain")}</p>
