@@ -74,6 +74,18 @@ describe("issuing", () => {
   });
 });
 
+describe("issuing at once", () => {
+  it("makes one certificate when two organizers issue together, and a clear refusal for the other", async () => {
+    const s = await scenario();
+    await db.member.update({ where: { id: s.member.id }, data: { status: "COMPLETED" } });
+    const second = await contextOf(await makeOrganizer(s.group.organizationId), s.group.slug);
+    const results = await Promise.allSettled([s.org, second, s.org, second].map((ctx) => issueCertificate(ctx, issueValues(s.member.id))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT", message: "certificates.errors.alreadyIssued" });
+    expect(await db.certificate.count({ where: { memberId: s.member.id } })).toBe(1);
+  });
+});
+
 describe("verification", () => {
   it("shows only the printed name, course, organization and date, and then that it was revoked", async () => {
     const s = await scenario();
