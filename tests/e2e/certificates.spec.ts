@@ -97,8 +97,27 @@ test("an organizer issues a certificate, anyone can verify it, and after revokin
   await officer.goto("/verify?code=rvrs%20dem2%20q26h");
   await expect(officer).toHaveURL(/\/verify\/RVRS-DEM2-Q26H$/);
   await expect(officer.getByText("Samuel A. Okafor")).toBeVisible();
+  // The same page in Spanish, for a visitor whose browser asks for it.
+  const spanishContext = await browser.newContext({ locale: "es-MX" });
+  const spanish = await spanishContext.newPage();
+  await spanish.goto(`/verify/${code}`);
+  await expect(spanish.getByText(/^Revocado el /)).toBeVisible();
+  await expect(spanish.getByRole("heading", { name: `Certificado ${code}` })).toBeVisible();
+  await spanishContext.close();
+
+  // Lookups are rate-limited per address: the real server answers a plain 429 with Retry-After.
+  let refused = null;
+  for (let i = 0; i < 30 && !refused; i++) {
+    const answer = await officerContext.request.get("/verify/2222-2222-2222", { headers: { connection: "close" } });
+    if (answer.status() === 429) refused = answer;
+    else expect(answer.status()).toBe(200);
+  }
+  expect(refused, "no 429 after 30 lookups").not.toBeNull();
+  expect(Number(refused!.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused!.text()).toMatch(/^Too many checks from your address\. Try again in \d+ s\.$/);
+  expect(refused!.headers()["content-security-policy"]).toBeTruthy();
   await officerContext.close();
 
   const actions = await db.auditLog.findMany({ where: { entityId: certificate.id }, orderBy: { createdAt: "asc" }, select: { action: true } });
-  expect(actions.map((a) => a.action)).toEqual(["certificate.issue", "certificate.delivery", "certificate.print", "certificate.verify", "certificate.revoke", "certificate.verify"]);
+  expect(actions.map((a) => a.action)).toEqual(["certificate.issue", "certificate.delivery", "certificate.print", "certificate.verify", "certificate.revoke", "certificate.verify", "certificate.verify"]);
 });
