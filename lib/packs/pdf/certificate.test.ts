@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateCertificateCode, formatCertificateCode } from "@/lib/certificates/code";
 import type { PrintCertificate } from "@/lib/packs/pdf/certificate";
-import { renderMemberPack } from "@/lib/packs/pdf/render";
+import { renderMemberPack, renderPrintRun } from "@/lib/packs/pdf/render";
 import { demoPack, mailMember, NO_LIMIT } from "@/tests/factories/print";
 import { pdfPageCount, pdfPages, pdfToPng, tempDir } from "@/tests/setup/pdf-tools";
 
@@ -49,5 +49,24 @@ describe("a certificate included in the member's next pack", () => {
       expect(last).toContain(expected);
     }
     console.info(`certificate in a pack: ${await pdfToPng(withIt, pages.length, path.join(dir, "last"))}`);
+  });
+
+  it("in a print run, follows that member's pack only", async () => {
+    const dir = await tempDir();
+    const pack = demoPack([0]);
+    const code = generateCertificateCode();
+    const darnell = { ...mailMember(pack, { legalName: "Darnell Price", idNumber: "A-20417", facility: NO_LIMIT }), certificates: [certificate(code)] };
+    const samuel = mailMember(pack, { legalName: "Samuel Okafor", idNumber: "A-11902", facility: NO_LIMIT });
+    const file = path.join(dir, "run.pdf");
+    const result = await renderPrintRun(pack, [samuel, darnell], createWriteStream(file), () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const [forSamuel, forDarnell] = result.members;
+    expect(forDarnell!.pages).toBe(forSamuel!.pages + 1);
+    const pages = (await pdfPages(file)).map(squash);
+    const withCertificate = pages.filter((page) => page.includes("Verification code:"));
+    expect(withCertificate).toHaveLength(1);
+    expect(withCertificate[0]).toContain("Darnell A. Price");
+    expect(withCertificate[0]).toContain("A-20417");
+    expect(pages[pages.length - 1]).toBe(withCertificate[0]);
   });
 });
