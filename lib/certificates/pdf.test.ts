@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { formatCertificateCode, generateCertificateCode } from "@/lib/certificates/code";
-import type { PrintableCertificate } from "@/lib/data/certificates";
+import type { PrintableCertificate } from "@/lib/certificates/in-packs";
 import { renderCertificate } from "./pdf";
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@
 // the Certificate row as issued (lib/data/certificates.ts), so a re-print is the same page. The
 // page is laid out by lib/packs/pdf/certificate.ts, which also places it in a member's next pack.
 import { certificateLabels } from "@/lib/certificates/labels";
-import { toPrintCertificate, type PrintableCertificate } from "@/lib/data/certificates";
+import { toPrintCertificate, type PrintableCertificate } from "@/lib/certificates/in-packs";
 import { certificateOps, SHEET_FRAME, sheetBorderOps } from "@/lib/packs/pdf/certificate";
 import { typesetter } from "@/lib/packs/pdf/fonts";
 import { addPage, paint } from "@/lib/packs/pdf/paint";

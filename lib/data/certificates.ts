@@ -8,14 +8,13 @@
 // log in the same transaction as the change.
 import "server-only";
 import type { GroupContext } from "@/lib/authz";
-import { formatCertificateCode, generateCertificateCode } from "@/lib/certificates/code";
+import { generateCertificateCode } from "@/lib/certificates/code";
+import { PRINTABLE, type PrintableCertificate } from "@/lib/certificates/in-packs";
 import { writeAudit } from "@/lib/data/audit";
 import { calendarDay, dayAsDate, todayDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CertificateDelivery, CompletionRule, Locale } from "@/lib/generated/prisma/enums";
-import type { PrintCertificate } from "@/lib/packs/pdf/certificate";
 import { canInGroup } from "@/lib/permissions";
 import type { DeliveryInput, IssueInput, RevokeInput } from "@/lib/validations/certificate";
 
@@ -271,27 +270,6 @@ export async function setCertificateDelivery(ctx: GroupContext, input: DeliveryI
   return { delivery: input.delivery };
 }
 
-export type PrintableCertificate = {
-  id: string;
-  code: string;
-  printedName: string;
-  courseTitle: string;
-  organizationName: string;
-  packsCompleted: number;
-  hours: number | null;
-  startedOn: Date;
-  completedOn: Date;
-  signerName: string;
-  signerTitle: string;
-  locale: Locale;
-  revokedAt: Date | null;
-};
-
-const PRINTABLE = {
-  id: true, code: true, printedName: true, courseTitle: true, organizationName: true, packsCompleted: true, hours: true,
-  startedOn: true, completedOn: true, signerName: true, signerTitle: true, locale: true, revokedAt: true,
-} as const;
-
 /** A certificate to print again, exactly as issued (the re-print is audited). A revoked one is not printed. */
 export async function certificateToPrint(ctx: GroupContext, certificateId: string): Promise<PrintableCertificate> {
   requireOrganizer(ctx);
@@ -301,37 +279,4 @@ export async function certificateToPrint(ctx: GroupContext, certificateId: strin
   await writeAudit(db, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "certificate.print", entityType: "Certificate", entityId: row.id, groupId: ctx.group.id, personId: row.member.personId, details: { code: row.code } });
   const { member: _member, ...printable } = row;
   return printable;
-}
-
-/**
- * Certificates waiting to go with a member's next printed pack ("include in next pack"), for
- * print-data.ts: not revoked, not sent yet. A one-member PDF prints them too but does not mark
- * them sent (it may be a look before printing); a finished print run does.
- */
-export async function certificatesForNextPack(memberIds: string[], siteUrl: string): Promise<Map<string, PrintCertificate[]>> {
-  if (memberIds.length === 0) return new Map();
-  const rows = await db.certificate.findMany({
-    where: { memberId: { in: memberIds }, delivery: "NEXT_PACK", sentAt: null, revokedAt: null },
-    select: { ...PRINTABLE, memberId: true },
-    orderBy: { issuedAt: "asc" },
-  });
-  const map = new Map<string, PrintCertificate[]>();
-  for (const { memberId, ...c } of rows) map.set(memberId, [...(map.get(memberId) ?? []), toPrintCertificate(c, siteUrl)]);
-  return map;
-}
-
-/** Records that these certificates went out printed with pack `packId` (a print run that finished). */
-export async function markCertificatesSentWithPack(tx: Prisma.TransactionClient, certificateIds: string[], packId: string): Promise<void> {
-  if (certificateIds.length === 0) return;
-  await tx.certificate.updateMany({ where: { id: { in: certificateIds }, sentAt: null, revokedAt: null }, data: { sentAt: new Date(), sentWithPackId: packId } });
-}
-
-/** The address printed under the code: the site's public URL + /verify/<code>. */
-export function verificationUrl(siteUrl: string, code: string): string {
-  return `${siteUrl.replace(/\/+$/, "")}/verify/${formatCertificateCode(code)}`;
-}
-
-export function toPrintCertificate(c: PrintableCertificate, siteUrl: string): PrintCertificate {
-  const { revokedAt: _revokedAt, ...printed } = c;
-  return { ...printed, locale: c.locale === "ES" ? "ES" : "EN", verifyUrl: verificationUrl(siteUrl, c.code) };
 }

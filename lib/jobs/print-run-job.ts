@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { markCertificatesSentWithPack } from "@/lib/data/certificates";
+import { markCertificatesSentWithPack } from "@/lib/certificates/in-packs";
 import { storeGeneratedFile } from "@/lib/data/scans";
 import { renderPrintRun } from "@/lib/packs/pdf/render";
 import { loadPrintData } from "@/lib/packs/print-data";

@@ -17,7 +17,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ensureResponseCodes } from "@/lib/data/response-codes";
 import { featuredForPack } from "@/lib/data/featured";
-import { certificatesForNextPack } from "@/lib/data/certificates";
+import { certificatesForNextPack } from "@/lib/certificates/in-packs";
 import { repliesForPack } from "@/lib/data/discussion-print";
 import { env } from "@/lib/env";
 import { postageFromOrganization } from "@/lib/packs/postage";
