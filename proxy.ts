@@ -7,6 +7,7 @@
 // sets them without running any code. docs/decisions/019-security-headers-and-redirects.md
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { lookupRefusal } from "@/lib/certificates/lookup-gate";
 import { isCrossSiteWrite } from "@/lib/http/cross-site";
 import { isHttpsSite, newNonce, NOT_A_PAGE_POLICY, pagePolicy, strictTransportSecurity } from "@/lib/http/security-headers";
 import messages from "@/messages/en/common.json";
@@ -22,12 +23,19 @@ function siteSettings() {
   return settings;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (isCrossSiteWrite(request)) {
     return new NextResponse(messages.requestGuard.crossSite, {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": NOT_A_PAGE_POLICY },
     });
+  }
+  // /verify/<code> lookups are rate-limited per client address (docs/decisions/047); only the
+  // proxy can answer a refusal with a 429, and only those paths pay for the count.
+  const refused = await lookupRefusal(request);
+  if (refused) {
+    refused.headers.set("Content-Security-Policy", NOT_A_PAGE_POLICY);
+    return refused;
   }
   const { dev, https, hsts } = siteSettings();
   const policy = pagePolicy({ nonce: newNonce(), dev, https });

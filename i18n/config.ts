@@ -8,4 +8,4 @@ export const DEFAULT_LOCALE: AppLocale = "en";
  * The catalog is split by area so that each area's text has one owner; the files are merged
  * into one set of messages. Top-level keys must not repeat across files.
  */
-export const MESSAGE_FILES = ["common", "authoring", "packs", "mail", "settings", "audit", "progress", "discussion", "roster", "groups", "people", "memberHome", "week", "emessage", "emessageReply"] as const;
+export const MESSAGE_FILES = ["common", "authoring", "packs", "mail", "settings", "audit", "progress", "discussion", "roster", "groups", "people", "memberHome", "week", "emessage", "emessageReply", "certificates"] as const;

@@ -157,6 +157,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ created: boolean }> 
     await (await import("./demo-progress")).seedDemoProgress(tx);
     await (await import("./demo-discussion")).seedDemoDiscussion(tx, intro.id, facilitator.id);
     await (await import("./demo-emessage")).seedDemoEmessage(tx);
+    await (await import("./demo-certificate")).seedDemoCertificate(tx);
   }, { timeout: 60_000 });
   return { created: true };
 }

@@ -203,6 +203,10 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
       await tx.invitation.updateMany({ where: { personId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
       await tx.invitation.updateMany({ where: { personId }, data: { email: `erased-${personId}@erased.invalid` } });
       await tx.auditLog.updateMany({ where: { personId }, data: { details: Prisma.DbNull } });
+      // Certificates (docs/decisions/047): revoked, and the printed name blanked, so /verify
+      // answers as for an unknown code. The rows stay so that a code is never issued twice.
+      await tx.certificate.updateMany({ where: { memberId: { in: memberIds }, revokedAt: null }, data: { revokedAt: now, revokedById: ctx.user.id } });
+      await tx.certificate.updateMany({ where: { memberId: { in: memberIds } }, data: { printedName: "", revokedReason: "erasure" } });
 
       // Sign-in attempts (lib/auth/throttle.ts) name the e-mail and the address it came from.
       const emails = [person.email, person.user?.email].filter((e): e is string => Boolean(e));

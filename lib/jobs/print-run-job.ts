@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { markCertificatesSentWithPack } from "@/lib/certificates/in-packs";
 import { storeGeneratedFile } from "@/lib/data/scans";
 import { renderPrintRun } from "@/lib/packs/pdf/render";
 import { loadPrintData } from "@/lib/packs/print-data";
@@ -53,6 +54,9 @@ export async function runPrintRun(printRunId: string): Promise<void> {
       await tx.$queryRaw`SELECT "id" FROM "PrintRun" WHERE "id" = ${run.id} FOR UPDATE`;
       const erasedSince = (await erasedInGroup(tx, run.pack.group.id)) > erasedBefore;
       await tx.printRun.update({ where: { id: run.id }, data: { status: "DONE", done: members.length, fileId: stored.id, finishedAt: new Date(), summary } });
+      // Certificates printed with a member's pack have gone out with it (docs/decisions/047).
+      const printed = new Set(result.members.filter((m) => m.pages > 0).map((m) => m.memberId));
+      await markCertificatesSentWithPack(tx, members.filter((m) => printed.has(m.memberId)).flatMap((m) => (m.certificates ?? []).map((c) => c.id)), run.pack.id);
       return erasedSince ? (await removePrintRunPdfs(tx, [run.id], "ERASURE"))[0] : undefined;
     });
     if (erasedKey) await deleteStoredBytes([erasedKey], "print run after an erasure");

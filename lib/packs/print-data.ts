@@ -17,7 +17,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ensureResponseCodes } from "@/lib/data/response-codes";
 import { featuredForPack } from "@/lib/data/featured";
+import { certificatesForNextPack } from "@/lib/certificates/in-packs";
 import { repliesForPack } from "@/lib/data/discussion-print";
+import { env } from "@/lib/env";
 import { postageFromOrganization } from "@/lib/packs/postage";
 import { readingsLeftOut } from "@/lib/data/scanned-readings";
 import { storage } from "@/lib/storage";
@@ -135,6 +137,7 @@ export async function loadPrintData(packId: string, memberIds?: string[], option
   const leftOut = await readingsLeftOut(row.id, scanned, strict);
 
   const replies = await repliesForPack({ id: row.id, groupId: row.groupId, number: row.number, publishedAt: row.publishedAt }, rows.map((member) => member.id));
+  const certificates = await certificatesForNextPack(rows.map((member) => member.id), env().NEXTAUTH_URL ?? "http://localhost:3000");
   const members: PrintMember[] = rows.map((member) => ({
     memberId: member.id,
     locale: member.person.locale,
@@ -150,6 +153,7 @@ export async function loadPrintData(packId: string, memberIds?: string[], option
       }),
     ),
     replies: replies.get(member.id) ?? [],
+    certificates: certificates.get(member.id) ?? [],
   }));
   return { pack, members };
 }

@@ -4,6 +4,7 @@
 // (lib/packs/pdf) takes only these types, so it can be tested and benchmarked with plain objects
 // and no database. Types only: the loaders (print-data.ts, lib/data/discussion-print.ts) both
 // import them from here, and neither imports the other's module for a type.
+import type { PrintCertificate } from "@/lib/packs/pdf/certificate";
 import type { PostageSettings } from "@/lib/packs/postage";
 
 export type PrintFacility = {
@@ -34,6 +35,8 @@ export type PrintMember = {
    * the facilitators chose (or have not yet chosen) not to send them: a page says so in their place.
    */
   leaveOut?: string[] /* readingId */;
+  /** Certificates to print after the pack ("include in next pack", docs/decisions/047). */
+  certificates?: PrintCertificate[];
 };
 
 /** A featured response or reply, by pen name only (never a legal name). */

@@ -6,6 +6,8 @@
 //
 // Cached per PrintPack object (a WeakMap), so a caller that renders or plans many members with
 // the same object pays for the layout once; a changed pack is a new object.
+import { certificateLabels } from "@/lib/certificates/labels";
+import { certificateOps, PACK_FRAME } from "@/lib/packs/pdf/certificate";
 import { Flow } from "@/lib/packs/pdf/flow";
 import { typesetter, type Typesetter } from "@/lib/packs/pdf/fonts";
 import { en, type Labels } from "@/lib/packs/pdf/labels";
@@ -16,7 +18,7 @@ import { discussionTexts, layoutFromTheGroup, layoutReplies } from "@/lib/packs/
 import { LineBreaker, printable, type Style } from "@/lib/packs/pdf/text";
 import type { PrintLesson, PrintMember, PrintPack, PrintReading } from "@/lib/packs/print-types";
 
-export type SectionKind = "letter" | "group" | "replies" | "reading" | "sheet";
+export type SectionKind = "letter" | "group" | "replies" | "reading" | "sheet" | "certificate";
 
 export type Section = {
   kind: SectionKind;
@@ -213,6 +215,37 @@ const memberCache = new WeakMap<PrintMember, { base: PackLayout; layout: PackLay
  * without replies get the shared layout itself, so a print run still shares its pages.
  */
 export function layoutForMember(shared: PackLayout, member: PrintMember): PackLayout {
+  return withCertificates(withReplies(shared, member), member);
+}
+
+const certificateCache = new WeakMap<PrintMember, { base: PackLayout; layout: PackLayout }>();
+
+/**
+ * Certificates to go with this pack ("include in next pack", docs/decisions/047): one page each,
+ * after everything else, counted, enveloped and stamped with the member's name and ID like any
+ * other page of theirs.
+ */
+function withCertificates(base: PackLayout, member: PrintMember): PackLayout {
+  const certificates = member.certificates ?? [];
+  if (certificates.length === 0) return base;
+  const cached = certificateCache.get(member);
+  if (cached?.base === base) return cached.layout;
+  const packName = base.labels.packName(base.pack.pack.number, base.pack.pack.title);
+  const sections: Section[] = certificates.map((certificate) => {
+    const title = certificateLabels(certificate.locale).title;
+    return { kind: "certificate", title, runningHead: `${packName} · ${title}`, pages: [{ ops: certificateOps(base.type, certificate, PACK_FRAME) }] };
+  });
+  const characters = new Set(certificates.flatMap((c) => base.type.missingCharacters(`${c.printedName} ${c.courseTitle} ${c.organizationName} ${c.signerName} ${c.signerTitle}`)));
+  const layout: PackLayout = {
+    ...base,
+    sections: [...base.sections, ...sections],
+    missing: characters.size > 0 ? [...base.missing, { where: sections[0]!.title, characters: [...characters] }] : base.missing,
+  };
+  certificateCache.set(member, { base, layout });
+  return layout;
+}
+
+function withReplies(shared: PackLayout, member: PrintMember): PackLayout {
   const base = withoutReadings(shared, member.leaveOut ?? []);
   const threads = member.replies ?? [];
   if (threads.length === 0) return base;

@@ -106,6 +106,11 @@ export default async function GroupHomePage({ params }: Props) {
               {tAdmin("settings")}
             </Link>
           )}
+          {canInGroup(roles, "group.manage") && (
+            <Link href={`/groups/${group.slug}/certificates`} className="text-accent underline underline-offset-4">
+              {(await getTranslations("certificates"))("link")}
+            </Link>
+          )}
         </div>
         {start && (
           <div className="mt-3">

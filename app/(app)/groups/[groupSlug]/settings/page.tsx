@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CompletionRuleForm } from "@/components/certificates/completion-rule-form";
 import { ArchiveControl } from "@/components/groups/archive-control";
 import { GroupForm } from "@/components/groups/group-form";
 import { ClientMessages } from "@/components/i18n/client-messages";
 import { groupPage } from "@/lib/authz";
+import { completionRuleOf } from "@/lib/data/certificates";
 import { getGroupSettings, listOrganizationCourses } from "@/lib/data/group-admin";
 import { nextDueDate } from "@/lib/groups/schedule";
 
@@ -18,11 +20,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function GroupSettingsPage({ params }: Props) {
   const ctx = await groupPage((await params).groupSlug, "group.manage");
   const settings = await getGroupSettings(ctx);
-  const [courses, t, tLevels, format] = await Promise.all([listOrganizationCourses(settings.organizationId), getTranslations("groupAdmin"), getTranslations("levels"), getFormatter()]);
+  const [courses, t, tLevels, format, completionRule, tCertificates] = await Promise.all([
+    listOrganizationCourses(settings.organizationId),
+    getTranslations("groupAdmin"),
+    getTranslations("levels"),
+    getFormatter(),
+    completionRuleOf(ctx.group.id),
+    getTranslations("certificates.rule"),
+  ]);
   const archived = settings.archivedAt !== null;
   const due = nextDueDate({ intervalDays: settings.packIntervalDays }, { dueDate: settings.lastPackDueDate });
   return (
-    <ClientMessages namespaces={["groupAdmin.form", "groupAdmin.archive", "groupAdmin.errors", "groupAdmin.validation"]}>
+    <ClientMessages namespaces={["groupAdmin.form", "groupAdmin.archive", "groupAdmin.errors", "groupAdmin.validation", "certificates"]}>
       <p>
         <Link href={`/groups/${settings.slug}`} className="text-sm text-accent underline underline-offset-4">
           {t("backToGroup")}
@@ -52,6 +61,20 @@ export default async function GroupSettingsPage({ params }: Props) {
           packEveryWeeks: settings.packEveryWeeks === null ? "" : String(settings.packEveryWeeks),
         }}
       />
+      <section aria-labelledby="certificates" className="mt-10 border-t border-stone-200 pt-6">
+        <h2 id="certificates" className="text-xl font-semibold">
+          {tCertificates("title")}
+        </h2>
+        <p className="mt-2 text-muted">{tCertificates("explain")}</p>
+        <div className="mt-3">
+          <CompletionRuleForm groupSlug={settings.slug} rule={completionRule} disabled={archived} />
+        </div>
+        <p className="mt-3">
+          <Link href={`/groups/${settings.slug}/certificates`} className="text-accent underline underline-offset-4">
+            {tCertificates("link")}
+          </Link>
+        </p>
+      </section>
       <section aria-labelledby="archive" className="mt-10 border-t border-stone-200 pt-6">
         <h2 id="archive" className="text-xl font-semibold">
           {t("archive.title")}
