@@ -1,9 +1,7 @@
-"use client";
-// A chart: markup drawn by chartMarkup from its figures, on the server and at hydration.
-import { useMemo } from "react";
+// A chart: markup drawn by chartMarkup from its figures on the server, sent once (server-markup.tsx).
 import { chartMarkup, type ChartModel } from "@/components/progress/chart-markup";
+import { ServerMarkup } from "@/components/progress/server-markup";
 
 export function ChartBlock({ model }: { model: ChartModel }) {
-  const markup = useMemo(() => chartMarkup(model).markup, [model]);
-  return <div dangerouslySetInnerHTML={{ __html: markup }} />;
+  return <ServerMarkup markup={chartMarkup(model)} />;
 }

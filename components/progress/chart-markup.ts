@@ -1,7 +1,6 @@
 // The charts' markup (SVG with a table of the same numbers behind it, in a <details>), drawn
-// from their figures by pure functions: on the server for the HTML and again in the browser at
-// hydration (chart-block.tsx), so the page's RSC payload carries the figures, not the marks —
-// like the progress matrix (docs/decisions/015-large-tables-as-markup.md). No server-only imports.
+// from their figures by pure functions on the server and sent once in the HTML (chart-block.tsx,
+// server-markup.tsx), like the progress matrix (docs/decisions/015 and 043).
 import { html, type Html } from "@/components/ui/html";
 
 const WIDTH = 640;

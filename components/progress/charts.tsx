@@ -1,6 +1,6 @@
 // Hand-made SVG charts, each with a table of the same numbers behind it (in a <details>), so a
 // screen reader or a printout gets the figures too. The caller passes every piece of text,
-// already translated; chart-markup.ts draws them (in the browser too, from the figures alone).
+// already translated; chart-markup.ts draws them on the server.
 import { ChartBlock } from "@/components/progress/chart-block";
 
 type Words = { title: string; description?: string; tableLabel: string; emptyLabel: string };

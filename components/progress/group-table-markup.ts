@@ -1,6 +1,5 @@
-// The dashboard's table of groups, drawn as markup from compact data on the server and again
-// in the browser at hydration, like the progress matrix (see matrix-markup.ts): a network has
-// hundreds of groups, and each row drawn as React elements cost far more than the figures in it.
+// The dashboard's table of groups, drawn as markup on the server and sent once, like the progress
+// matrix (see matrix-markup.ts): each row drawn as React elements cost far more than the figures in it.
 import { html, type Html } from "@/components/ui/html";
 
 export type GroupTableModel = {

@@ -1,9 +1,7 @@
-"use client";
-// The dashboard's groups: markup drawn by groupTableMarkup on the server and at hydration.
-import { useMemo } from "react";
+// The dashboard's groups: markup drawn by groupTableMarkup on the server, sent once (server-markup.tsx).
 import { groupTableMarkup, type GroupTableModel } from "@/components/progress/group-table-markup";
+import { ServerMarkup } from "@/components/progress/server-markup";
 
 export function GroupTable({ model }: { model: GroupTableModel }) {
-  const markup = useMemo(() => groupTableMarkup(model).markup, [model]);
-  return <div className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-stone-200 bg-white" dangerouslySetInnerHTML={{ __html: markup }} />;
+  return <ServerMarkup markup={groupTableMarkup(model)} className="mt-3 max-h-[70vh] overflow-auto rounded-lg border border-stone-200 bg-white" />;
 }

@@ -1,8 +1,7 @@
-// The progress matrix's markup, drawn by one function from compact data, on the server (into
-// the page's HTML) and again in the browser when React hydrates the page. The page's data
-// (RSC payload) then carries a few bytes per cell — a state and indexes into a table of texts
-// that many cells share — instead of the markup of thousands of cells a second time
-// (docs/decisions/015-large-tables-as-markup.md). No server-only imports here.
+// The progress matrix's markup, drawn by one function from compact data — for a cell, a state
+// and indexes into a table of the texts many cells share — on the server, and sent once in the
+// page's HTML (components/progress/server-markup.tsx; docs/decisions/015-large-tables-as-markup.md
+// and 043-pages-near-the-floor.md).
 import { CELL_STATES, type CellState } from "@/lib/progress/cell-state";
 import { STATE_CELL_VARIANTS, STATE_CODES } from "@/components/progress/state-style";
 import { html, type Html } from "@/components/ui/html";

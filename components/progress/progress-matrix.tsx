@@ -1,15 +1,15 @@
 // The members × packs matrix (a window of packs; the page pages through them). Scrolls sideways
 // inside its own box with the member column pinned, so it reads on a phone; prints on paper
 // without the links' decoration. Each cell is a plain link with a short visible code and the
-// full state in words as its accessible name. A group is thousands of cells, so this server
-// part translates every text once and hands MatrixTable compact data: a state and indexes into
-// a table of the texts that cells share (matrix-markup.ts draws the markup from it).
+// full state in words as its accessible name. A group is thousands of cells, so every text is
+// translated once into a table the cells point into, matrix-markup.ts draws the markup from that,
+// and the markup is sent once, in the HTML (server-markup.tsx; decision 043).
 import { getLocale, getTranslations } from "next-intl/server";
 import type { GroupProgress } from "@/lib/data/progress";
 import { CELL_STATES, type CellState } from "@/lib/progress/cell-state";
 import { progressQuery, type ProgressFilters } from "@/lib/progress/filters";
-import type { MatrixCell, MatrixModel } from "@/components/progress/matrix-markup";
-import { MatrixTable } from "@/components/progress/matrix-table";
+import { matrixMarkup, type MatrixCell, type MatrixModel } from "@/components/progress/matrix-markup";
+import { ServerMarkup } from "@/components/progress/server-markup";
 import { messageTemplate } from "@/lib/i18n/message-template";
 
 export async function ProgressMatrix({ slug, data, filters }: { slug: string; data: GroupProgress; filters: ProgressFilters }) {
@@ -114,5 +114,5 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
     texts,
     rows,
   };
-  return <MatrixTable model={model} />;
+  return <ServerMarkup markup={matrixMarkup(model)} className="mt-4 max-h-[75vh] overflow-auto rounded-lg border border-stone-200 bg-white print:max-h-none print:overflow-visible" />;
 }

@@ -34,6 +34,11 @@ describe("progress rollups", () => {
     expect(live.cells.length).toBeGreaterThan(0);
     expect(live.facilities.length).toBeGreaterThan(0);
     expect(live.mailings.length).toBeGreaterThan(0);
+    // Each mailing row carries its delivery's pack and member (the matrix joins on them).
+    const deliveries = await db.delivery.findMany({ where: { id: { in: live.mailings.map((m) => m.deliveryId) } }, select: { id: true, packId: true, memberId: true } });
+    expect(live.mailings.map(({ deliveryId, packId, memberId }) => ({ id: deliveryId, packId, memberId }))).toEqual(
+      deliveries.sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     expect(live.group).toMatchObject({ groupId: s.group.id, activeMembers: 8 });
 
     // Edits through other paths: a response withdrawn to draft, feedback removed, a re-mailing.

@@ -91,6 +91,17 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
   await expect(page.getByRole("heading", { name: `Timeline: ${bo.penName} (${bo.person.legalName})` })).toBeVisible();
   await expect(page.getByText("Pack 1: rejected by the mailroom")).toBeVisible();
   await expect(page.getByText(`Reason: Too many pages ${s.id}`)).toBeVisible();
+  // Tables drawn on the server come once, in the HTML (decision 043). The link back is a
+  // client-side navigation, whose payload carries the matrix itself; going back again shows the
+  // timeline from the router's cache, with the list the tab kept.
+  await page.getByRole("link", { name: `Progress of ${s.group.name}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/progress$`));
+  await expect(page.getByRole("table", { name: "Progress", exact: true }).locator("tbody tr")).toHaveCount(3);
+  await page.goBack();
+  await expect(page.getByText(`Reason: Too many pages ${s.id}`)).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole("table", { name: "Progress", exact: true }).locator("tbody tr")).toHaveCount(3);
+  await page.goBack();
   if (shots) {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: `${shots}/timeline-phone.png`, fullPage: true });

@@ -9,7 +9,8 @@ import { Pager } from "@/components/ui/pager";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/lib/data/dashboard";
-import { html, HtmlBlock } from "@/components/ui/html";
+import { html } from "@/components/ui/html";
+import { ServerMarkup } from "@/components/progress/server-markup";
 import { messageTemplate } from "@/lib/i18n/message-template";
 import { TURNAROUND_CAP_WEEKS, weeklyTurnaround } from "@/lib/progress/turnaround";
 import { pagingQuery, parsePagingParams, type PagingParams } from "@/lib/validations/paging";
@@ -226,8 +227,8 @@ export default async function DashboardPage({ searchParams }: Props) {
               tableLabel={t("chart.table")}
               emptyLabel={t("chart.empty")}
             />
-            {/* Markup, not React elements: a network has hundreds of these rows (decision 015). */}
-            <HtmlBlock
+            {/* Markup, not React elements, sent once: a network has hundreds of these rows (decisions 015, 043). */}
+            <ServerMarkup
               className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
               scrollLabel={t("dashboard.facilitiesTitle")}
               markup={html`<table class="min-w-full text-sm [&_tbody_td]:border-b [&_tbody_td]:border-stone-100 [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_th]:border-b [&_tbody_th]:border-stone-100 [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_th]:break-words"><thead><tr><th scope="col" class="border-b border-stone-200 px-3 py-2 text-left font-medium">${t("dashboard.facility")}</th><th scope="col" class="border-b border-stone-200 px-3 py-2 text-left font-medium">${t("dashboard.reason")}</th><th scope="col" class="border-b border-stone-200 px-3 py-2 text-right font-medium">${t("dashboard.count")}</th></tr></thead><tbody>${d.facilityIssues.map(

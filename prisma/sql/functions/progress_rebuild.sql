@@ -40,8 +40,8 @@ BEGIN
    WHERE e."status" IN ('RETURNED', 'REJECTED')
    GROUP BY 1, 2, 3, 4;
 
-  INSERT INTO "ProgressMailing" ("deliveryId", "groupId", "mailedOn", "refusalStatus", "refusalReason")
-  SELECT d."id", pk."groupId", ev."mailedOn", ev."refusal"[1]::"DeliveryStatus", ev."reason"[1]
+  INSERT INTO "ProgressMailing" ("deliveryId", "groupId", "packId", "memberId", "mailedOn", "refusalStatus", "refusalReason")
+  SELECT d."id", pk."groupId", d."packId", d."memberId", ev."mailedOn", ev."refusal"[1]::"DeliveryStatus", ev."reason"[1]
     FROM (SELECT e."deliveryId",
                  max(e."occurredOn") FILTER (WHERE e."status" IN ('MAILED', 'RESENT')) AS "mailedOn",
                  array_agg(e."status"::text ORDER BY e."createdAt" DESC, e."id" DESC) FILTER (WHERE e."status" IN ('RETURNED', 'REJECTED')) AS "refusal",

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { groupPage } from "@/lib/authz";
 import { AppError } from "@/lib/errors";
-import { html, HtmlBlock } from "@/components/ui/html";
+import { html } from "@/components/ui/html";
+import { ServerMarkup } from "@/components/progress/server-markup";
 import { messageTemplate } from "@/lib/i18n/message-template";
 import { TIMELINE_LIMIT, viewMemberTimeline, type TimelineItem } from "@/lib/data/timeline";
 
@@ -27,7 +28,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
   const name = member.legalName ? `${member.penName} (${member.legalName})` : member.penName;
   // A timeline is up to a hundred events (all of them with ?all=1): each message is formatted
   // once with markers and filled in per event, each day once, and the list is written as markup
-  // (components/ui/html.tsx) rather than React elements.
+  // (components/ui/html.tsx) rather than React elements, sent once (server-markup.tsx).
   const memo = new Map<string, string>();
   const once = (key: string, make: () => string) => memo.get(key) ?? (memo.set(key, make()), memo.get(key)!);
   const dateOnly = (d: Date) => once(`d${d.getTime()}`, () => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }));
@@ -112,7 +113,7 @@ export default async function TimelinePage({ params, searchParams }: Props) {
             </a>
           </p>
         )}
-        <HtmlBlock
+        <ServerMarkup
           as="ol"
           className="mt-6 space-y-3 [&>li]:border-l-2 [&>li]:border-stone-300 [&>li]:pl-3 [&_a]:text-accent [&_a]:underline [&_a]:underline-offset-4 [&_p]:break-words"
           markup={html`${items.map((i) => {
