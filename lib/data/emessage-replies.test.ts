@@ -76,6 +76,19 @@ describe("filing an e-message reply", () => {
     ]);
   });
 
+  it("counts the turnaround from the day the messages were sent to the day the reply came, as e-message", async () => {
+    const s = await scenario();
+    const delivery = await db.delivery.findFirstOrThrow({ where: { memberId: s.memberId, packId: s.pack.id }, select: { id: true } });
+    const sent = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 6 * 86_400_000);
+    await db.deliveryEvent.create({ data: { deliveryId: delivery.id, status: "MAILED", occurredOn: sent } });
+    const body = `${formatResponseCode(s.c1)} An answer.`;
+    await fileEmessageReply(s.facilitator, { memberId: s.memberId, receivedOn: TODAY, submitKey: randomUUID(), body, answers: await previewed(s, body) });
+    const cell = await db.progressCell.findFirstOrThrow({ where: { memberId: s.memberId, packId: s.pack.id } });
+    expect(cell).toMatchObject({ turnaroundChannel: "EMESSAGE", turnaroundDays: 6 });
+    expect(cell.receivedOn?.toISOString().slice(0, 10)).toBe(TODAY);
+    expect(await db.progressTurnaround.findMany({ where: { groupId: s.group.id }, select: { channel: true, days: true, cells: true } })).toEqual([{ channel: "EMESSAGE", days: 6, cells: 1 }]);
+  });
+
   it("a later reply to an answered question adds a version and keeps the first", async () => {
     const s = await scenario();
     const first = `${s.c1} Frist thoughts.`;

@@ -156,6 +156,7 @@ describe("organization dashboard", () => {
     expect(d.turnaround).toEqual({
       ONLINE: [{ days: 2, cells: 1 }, { days: 4, cells: 1 }, { days: 5, cells: 1 }],
       MAIL: [{ days: 10, cells: 1 }, { days: 20, cells: 1 }, { days: 30, cells: 1 }],
+      EMESSAGE: [],
     });
     expect(d.facilityIssues).toEqual([
       { facility: "North", status: "REJECTED", reason: "Staples", count: 1 },
