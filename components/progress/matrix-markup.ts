@@ -5,6 +5,7 @@
 import { CELL_STATES, type CellState } from "@/lib/progress/cell-state";
 import { STATE_CELL_VARIANTS, STATE_CODES } from "@/components/progress/state-style";
 import { html, type Html } from "@/components/ui/html";
+import type { Channel } from "@/lib/generated/prisma/enums";
 
 /** One cell: state (index in CELL_STATES), prompts answered, then indexes into `texts` (-1: none) of its accessible name, its date line and its reason line. */
 export type MatrixCell = [state: number, answered: number, name: number, day: number, reason: number];
@@ -21,13 +22,14 @@ export type MatrixModel = {
     quiet: string;
     mail: string;
     online: string;
+    emessage: string;
     short: Record<CellState, string>;
     prompt: { missing: string; answered: string; feedback: string };
   };
   packs: { number: number; prompts: number; name: string; title: string | null; rate: string; toggle: { href: string; name: string; text: string } }[];
   open: { number: number; name: string; prompts: { id: string; name: string }[] } | null;
   texts: string[];
-  rows: { id: string; penName: string; personal: string | null; mail: boolean; quiet: boolean; timelineName: string; cells: MatrixCell[]; prompts?: MatrixPromptCells }[];
+  rows: { id: string; penName: string; personal: string | null; channel: Channel; quiet: boolean; timelineName: string; cells: MatrixCell[]; prompts?: MatrixPromptCells }[];
 };
 
 // Written once on the table instead of on each of its cells.
@@ -40,11 +42,12 @@ export function matrixMarkup(m: MatrixModel): Html {
   const promptsOf = new Map(m.packs.map((p) => [p.number, p.prompts]));
   const text = (i: number) => (i >= 0 ? texts[i] : undefined);
 
-  const cell = (mail: boolean, packNumber: number, [stateIndex, answered, name, day, reason]: MatrixCell): Html => {
+  const cell = (channel: Channel, packNumber: number, [stateIndex, answered, name, day, reason]: MatrixCell): Html => {
     const state = CELL_STATES[stateIndex]!;
     const done = state === "answered" || state === "feedback";
-    // Answers lead to the answers; an unanswered mail member's cell to the mail log.
-    const to = `${base}/packs/${packNumber}/${done || !mail ? "responses" : "mail"}`;
+    // Answers lead to the answers; an unanswered mail member's cell to the mail log, an
+    // e-message member's to the pack's messages.
+    const to = `${base}/packs/${packNumber}/${done || channel === "ONLINE" ? "responses" : channel === "MAIL" ? "mail" : "emessage"}`;
     const shown = done ? `${answered}/${promptsOf.get(packNumber) ?? 0}${state === "feedback" ? " ✓" : ""}` : labels.short[state];
     const dayText = text(day);
     const reasonText = text(reason);
@@ -57,7 +60,14 @@ export function matrixMarkup(m: MatrixModel): Html {
   const promptCells = (row: MatrixModel["rows"][number]): Html[] =>
     (row.prompts ?? []).map((value, i) => {
       const prompt = open!.prompts[i]!;
-      const to = value > 0 || !row.mail ? `${base}/packs/${open!.number}/responses#prompt-${prompt.id}` : `${base}/packs/${open!.number}/transcribe/${row.id}/${prompt.id}`;
+      // A missing answer of a mail member is typed from the letter; of an e-message member, pasted
+      // from the reply on their page.
+      const to =
+        value > 0 || row.channel === "ONLINE"
+          ? `${base}/packs/${open!.number}/responses#prompt-${prompt.id}`
+          : row.channel === "MAIL"
+            ? `${base}/packs/${open!.number}/transcribe/${row.id}/${prompt.id}`
+            : `${base}/members/${row.id}/emessage`;
       const label = value === 2 ? labels.prompt.feedback : value === 1 ? labels.prompt.answered : labels.prompt.missing;
       return html`<td data-s="${PROMPT_CODES[value]!}"><a href="${to}">${label}</a></td>`;
     });
@@ -77,9 +87,9 @@ export function matrixMarkup(m: MatrixModel): Html {
   const body = m.rows.map((row) => {
     const cells = row.cells.map((c, i) => {
       const number = m.packs[i]!.number;
-      return number === open?.number ? [cell(row.mail, number, c), promptCells(row)] : cell(row.mail, number, c);
+      return number === open?.number ? [cell(row.channel, number, c), promptCells(row)] : cell(row.channel, number, c);
     });
-    return html`<tr><th scope="row"><span class="font-medium">${row.penName}</span>${row.personal !== null && html`<span>${row.personal}</span>`}<span>${row.mail ? labels.mail : labels.online}${row.quiet && html` · <span class="font-semibold text-red-900">${labels.quiet}</span>`}</span><a href="${base}/members/${row.id}/timeline" aria-label="${row.timelineName}">${labels.timeline}</a></th>${cells}</tr>`;
+    return html`<tr><th scope="row"><span class="font-medium">${row.penName}</span>${row.personal !== null && html`<span>${row.personal}</span>`}<span>${row.channel === "MAIL" ? labels.mail : row.channel === "EMESSAGE" ? labels.emessage : labels.online}${row.quiet && html` · <span class="font-semibold text-red-900">${labels.quiet}</span>`}</span><a href="${base}/members/${row.id}/timeline" aria-label="${row.timelineName}">${labels.timeline}</a></th>${cells}</tr>`;
   });
 
   return html`<table class="${TABLE} ${STATE_CELL_VARIANTS}"><caption class="sr-only">${labels.caption}</caption><thead><tr><th scope="col" class="sticky top-0 left-0 z-20 border-b border-stone-200 bg-white px-3 py-2 text-left font-medium">${labels.member}</th>${head}</tr>${promptHead}</thead><tbody>${body}</tbody></table>`;

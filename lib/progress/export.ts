@@ -14,7 +14,7 @@ export function matrixCsv(data: GroupProgress, t: T): CsvCell[][] {
     ...data.rows.map((r) => [
       r.member.penName,
       ...(data.personal ? [r.member.legalName ?? "", r.member.facility ?? ""] : []),
-      r.member.channel === "MAIL" ? t("matrix.filters.mail") : t("matrix.filters.online"),
+      r.member.channel === "MAIL" ? t("matrix.filters.mail") : r.member.channel === "EMESSAGE" ? t("matrix.filters.emessage") : t("matrix.filters.online"),
       t(`timeline.memberStatus.${r.member.status}`),
       r.quiet ? t("csv.yes") : t("csv.no"),
       ...r.cells.map((c) => t(`states.${c.state}`) + (c.state === "returned" && c.reason ? `: ${c.reason}` : "")),

@@ -7,7 +7,7 @@ export const STATUS_FILTERS = [...CELL_STATES, "unanswered", "quiet"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 const fields = {
-  channel: z.enum(["ONLINE", "MAIL"]),
+  channel: z.enum(["ONLINE", "MAIL", "EMESSAGE"]),
   status: z.enum(STATUS_FILTERS),
   facility: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   pack: z.coerce.number().int().min(1).max(100_000),

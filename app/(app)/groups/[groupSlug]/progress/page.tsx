@@ -70,6 +70,7 @@ export default async function ProgressPage({ params, searchParams }: Props) {
                 { value: "", label: t("matrix.filters.any") },
                 { value: "ONLINE", label: t("matrix.filters.online") },
                 { value: "MAIL", label: t("matrix.filters.mail") },
+                { value: "EMESSAGE", label: t("matrix.filters.emessage") },
               ]}
             />
             {data.personal && data.facilities.length > 0 && (
