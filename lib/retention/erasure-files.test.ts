@@ -35,7 +35,7 @@ afterAll(() => rmSync(storageDir, { recursive: true, force: true }));
 const exec = promisify(execFile);
 
 /** Every file under the storage folder with its text: pdftotext's for a PDF, plus the raw bytes. */
-async function everyStoredText(): Promise<{ file: string; text: string }[]> {
+async function everyStoredText(): Promise<{ file: string; text: string; pdfText: string }[]> {
   const files = readdirSync(storageDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
@@ -43,12 +43,15 @@ async function everyStoredText(): Promise<{ file: string; text: string }[]> {
     files.map(async (file) => {
       const raw = readFileSync(file);
       const pdf = raw.subarray(0, 5).toString("latin1") === "%PDF-" ? (await exec("pdftotext", ["-raw", file, "-"], { maxBuffer: 64 * 1024 * 1024 })).stdout : "";
-      return { file: path.relative(storageDir, file), text: `${pdf}\n${raw.toString("latin1")}`.replace(/\s+/g, " ") };
+      return { file: path.relative(storageDir, file), text: `${pdf}\n${raw.toString("latin1")}`.replace(/\s+/g, " "), pdfText: pdf.replace(/\s+/g, " ") };
     }),
   );
 }
 
 const holding = async (...needles: string[]) => (await everyStoredText()).filter(({ text }) => needles.some((n) => text.includes(n))).map((f) => f.file);
+// The files whose text layer alone (pdftotext, not the raw bytes) reads `needle`: a name that
+// is printed must be found this way, or "not found" after an erasure would prove nothing.
+const readableIn = async (needle: string) => (await everyStoredText()).filter(({ pdfText }) => pdfText.includes(needle)).map((f) => f.file);
 
 async function contextOf(user: CurrentUser, slug: string): Promise<GroupContext> {
   const ctx = await loadGroupContext(user, slug);
@@ -78,6 +81,8 @@ describe("erasure reaches stored files", () => {
     const s = await groupWithMail([
       ["Darnell Price", "Heron", "A-20417"],
       ["Ann Keeper", "Wren", "K-31337"],
+      // Accents and a bare "u" after "ü": letters a shared font once left out of the text layer.
+      ["José Müller de la Cruz y Villanueva", "Lark", "M-4242"],
     ]);
     const [darnell] = s.ids;
     // Another group's run, which never printed Darnell: it must stay whole.
@@ -93,6 +98,10 @@ describe("erasure reaches stored files", () => {
     // The check can see them before: the run's PDF and the scan both hold name and number.
     expect(await holding("Darnell Price")).toHaveLength(2);
     expect(await holding("A-20417")).toHaveLength(2);
+    // And through pdftotext alone: the run's PDF (and his scan) reads every printed name and number.
+    for (const [printed, files] of [["Darnell Price", 2], ["A-20417", 2], ["Ann Keeper", 1], ["José Müller de la Cruz y Villanueva", 1], ["M-4242", 1]] as const) {
+      expect(await readableIn(printed)).toHaveLength(files);
+    }
 
     await eraseMember(s.organizer, darnell!, "Heron");
 
@@ -109,6 +118,7 @@ describe("erasure reaches stored files", () => {
     const again = await printRun(s.pack.id, s.facilitator.user.id);
     expect(again).toMatchObject({ status: "DONE", fileRemovedAt: null });
     expect(await holding("Ann Keeper")).toHaveLength(1);
+    expect(await readableIn("José Müller de la Cruz y Villanueva")).toHaveLength(1);
     expect(await holding("Darnell Price", "A-20417")).toEqual([]);
   });
 

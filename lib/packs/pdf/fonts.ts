@@ -14,6 +14,16 @@
 //   each document still keeps its own subset of the glyphs it used.
 // Both reach inside pdfkit (`_font`), guarded: if an upgrade changes them, documents are made
 // the ordinary way (slower, same output) and fonts.test.ts fails to say so.
+//
+// The text layer. pdfkit writes each document's ToUnicode map (what copying, searching and
+// pdftotext read) from the code points of the fontkit Glyph objects it draws
+// (EmbeddedFont.encode: `this.unicode[gid] = glyph.codePoints`), and fontkit keeps one Glyph per
+// id per Font, the first one made (Font.getGlyph). Subsetting makes glyphs with no code points:
+// a composite glyph's parts (DejaVu's "ü" is "u" plus a diaeresis, TTFSubset._addGlyph). In a
+// shared Font those empty glyphs outlive the document that made them, so once one document
+// held "ü" but no "u", every later one drew "u" with nothing behind it in its text layer
+// ("Cr z" for "Cruz"). `rememberCodePoints` gives such a glyph its code points as soon as text
+// is laid out with it, which is what a fresh Font per document would have had.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -53,7 +63,12 @@ function fontBuffers(): Map<FontKey, Buffer> {
 }
 
 type ShapeCache = Record<string, unknown>;
-type FontkitFont = { hasGlyphForCodePoint(codePoint: number): boolean; layout(text: string): unknown };
+type FontkitGlyph = { codePoints: number[]; isMark: boolean; isLigature: boolean };
+type FontkitFont = {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string): unknown;
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+};
 type PdfkitFont = { layoutCache?: ShapeCache; font?: FontkitFont };
 
 /** pdfkit's current font object (internal), if it still looks the way this module expects. */
@@ -64,6 +79,29 @@ function currentFont(doc: PDFKit.PDFDocument): PdfkitFont | undefined {
 
 function isFontkitFont(value: unknown): value is FontkitFont {
   return typeof value === "object" && value !== null && typeof (value as { layout?: unknown }).layout === "function";
+}
+
+const isMark = (codePoint: number) => /^\p{M}$/u.test(String.fromCodePoint(codePoint));
+
+/**
+ * Makes the shared font give a glyph that was made without code points (a composite's part,
+ * when a document's subset was written) the code points of the first text laid out with it,
+ * as fontkit's Glyph constructor would have. Mutated in place, so the glyph objects already in
+ * the word-shape cache are right too. False if fontkit no longer looks the way this expects.
+ */
+function rememberCodePoints(font: FontkitFont): boolean {
+  const getGlyph: unknown = font.getGlyph;
+  if (typeof getGlyph !== "function") return false;
+  font.getGlyph = function (id: number, codePoints: number[] = []) {
+    const glyph = Reflect.apply(getGlyph, this, [id, codePoints]) as FontkitGlyph | null;
+    if (glyph && Array.isArray(glyph.codePoints) && glyph.codePoints.length === 0 && codePoints.length > 0) {
+      glyph.codePoints = [...codePoints];
+      glyph.isMark = glyph.codePoints.every(isMark);
+      glyph.isLigature = glyph.codePoints.length > 1;
+    }
+    return glyph;
+  };
+  return true;
 }
 
 export type DocumentInfo = { title: string };
@@ -86,7 +124,8 @@ export class Typesetter {
     for (const key of FONT_KEYS) {
       this.useFont(this.measuring, key, 1);
       const font = currentFont(this.measuring)?.font;
-      if (isFontkitFont(font)) this.parsed.set(key, font);
+      // Unguarded, a shared font would lose characters from later documents' text layers.
+      if (isFontkitFont(font) && rememberCodePoints(font)) this.parsed.set(key, font);
     }
   }
 
