@@ -35,6 +35,9 @@ test("a pasted reply with two coded answers (one code mistyped) is previewed, co
     codes.push(code);
   }
   const [first, second] = codes as [string, string];
+  // A word to find this answer by. Not the hex id itself: 8 letters and digits mixed are shaped
+  // like a code, and the parser rightly offers such a span as an answer of its own.
+  const tag = `Foreman${s.id.replace(/\d/g, (d) => "ghijklmnop"[Number(d)]!)}`;
   // The member typed the second code with one wrong character, in lower case.
   const wrongAt = 5;
   const wrong = CODE_ALPHABET[(CODE_ALPHABET.indexOf(second[wrongAt]!) + 3) % CODE_ALPHABET.length]!;
@@ -44,7 +47,7 @@ test("a pasted reply with two coded answers (one code mistyped) is previewed, co
     `${formatResponseCode(first)} The reading made me think of my grandfather's workshop.`,
     "He never let anyone touch the clock.",
     "",
-    `Code ${mistyped.slice(0, 4)}-${mistyped.slice(4)}: ${s.id} the foreman, who else.`,
+    `Code ${mistyped.slice(0, 4)}-${mistyped.slice(4)}: ${tag} the foreman, who else.`,
   ].join("\n");
 
   await signInViaApi(page, s.facilitator.email, s.password);
@@ -85,7 +88,7 @@ test("a pasted reply with two coded answers (one code mistyped) is previewed, co
     ["EMESSAGE", "SUBMITTED", "2026-12-01", s.facilitator.id],
     ["EMESSAGE", "SUBMITTED", "2026-12-01", s.facilitator.id],
   ]);
-  expect(filed[1]!.body).toBe(`${s.id} the foreman, who else.`);
+  expect(filed[1]!.body).toBe(`${tag} the foreman, who else.`);
 
   // The reply is listed with its note, newest first.
   const past = page.getByRole("region", { name: "Replies entered" });
