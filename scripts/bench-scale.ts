@@ -287,7 +287,7 @@ async function main() {
   if (values.soak) {
     const memberUser = (await control.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = 'member@scale.example.org'`)).rows[0]!;
     const packPage = { name: "a member's pack page", path: "/groups/network-001/packs/50", cookie: await cookieFor(control, memberUser.id, secret) };
-    await soak({ base, organizerCookie, reads: [...pages.map((p) => ({ ...p, cookie: organizerCookie })), packPage], submit, machine });
+    await soak({ base, reads: [...pages.map((p) => ({ ...p, cookie: organizerCookie })), packPage], submit, machine });
     return;
   }
 
@@ -407,7 +407,7 @@ async function main() {
  * five of each, at a steady rate for the given seconds; the web server's RSS every --rss-every
  * seconds, printed as a series with its slope over the last half.
  */
-async function soak(o: { base: string; organizerCookie: string; reads: { name: string; path: string; cookie: string }[]; submit: () => LoadRequest; machine: () => string }) {
+async function soak(o: { base: string; reads: { name: string; path: string; cookie: string }[]; submit: () => LoadRequest; machine: () => string }) {
   const seconds = Number(values.soak);
   const rate = Number(values["soak-rate"]);
   const every = Number(values["rss-every"]);
@@ -428,15 +428,19 @@ async function soak(o: { base: string; organizerCookie: string; reads: { name: s
   };
   const latencies = new Map<string, number[]>(kinds.map((k) => [k, []]));
   const failed = new Map<string, number>();
-  const series: { t: number; mb: number }[] = [];
+  // The tree (launcher under tsx, its esbuild, Next.js) and the Next.js process(es) alone.
+  const series: { t: number; mb: number; next: number }[] = [];
   const t0 = performance.now();
-  const sample = () => series.push({ t: (performance.now() - t0) / 1000, mb: rssMb(app?.pid)?.total ?? NaN });
+  const sample = () => {
+    const now = rssMb(app?.pid);
+    series.push({ t: (performance.now() - t0) / 1000, mb: now?.total ?? NaN, next: now?.processes.filter((p) => p.name.startsWith("next-server")).reduce((sum, p) => sum + p.mb, 0) ?? NaN });
+  };
   sample();
   say(`soak: ${seconds} s at ${rate} requests/s (${kinds.join(", ")} in turn), RSS every ${every} s…`);
   const timer = setInterval(() => {
     sample();
     const last = series[series.length - 1]!;
-    say(`soak: ${last.t.toFixed(0)} s, RSS ${mb(last.mb)} [load ${os.loadavg()[0]!.toFixed(1)}]`);
+    say(`soak: ${last.t.toFixed(0)} s, RSS ${mb(last.mb)} (Next.js ${mb(last.next)}) [load ${os.loadavg()[0]!.toFixed(1)}]`);
   }, every * 1000);
   const result = await paced({
     url: o.base,
@@ -454,6 +458,7 @@ async function soak(o: { base: string; organizerCookie: string; reads: { name: s
   sample();
   const lastHalf = series.filter((s) => s.t >= seconds / 2).map((s) => ({ x: s.t / 60, y: s.mb }));
   const perMinute = slope(lastHalf);
+  const nextPerMinute = slope(series.filter((s) => s.t >= seconds / 2).map((s) => ({ x: s.t / 60, y: s.next })));
   const end = rssMb(app?.pid);
   console.log("");
   console.log(o.machine());
@@ -466,12 +471,12 @@ async function soak(o: { base: string; organizerCookie: string; reads: { name: s
     console.log(`| ${k} | ${latencies.get(k)!.length} | ${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)} | ${failed.get(k) ?? 0} |`);
   }
   console.log("");
-  console.log(`RSS of the web server's process tree (MB), every ${every} s: ${series.map((s) => `${s.t.toFixed(0)} s ${s.mb.toFixed(0)}`).join(", ")}`);
-  console.log(`Slope over the last half: ${perMinute.toFixed(2)} MB/min (${lastHalf.length} samples); peak ${mb(Math.max(...series.map((s) => s.mb)))}, end ${mb(end?.total)} (${end?.processes.map((p) => `${p.name} ${p.pid}: ${mb(p.mb)}`).join(", ")})`);
+  console.log(`RSS (MB) of the web server's process tree / of the Next.js process(es), every ${every} s: ${series.map((s) => `${s.t.toFixed(0)} s ${s.mb.toFixed(0)}/${s.next.toFixed(0)}`).join(", ")}`);
+  console.log(`Slope over the last half: tree ${perMinute.toFixed(2)} MB/min, Next.js ${nextPerMinute.toFixed(2)} MB/min (${lastHalf.length} samples); peak ${mb(Math.max(...series.map((s) => s.mb)))}, end ${mb(end?.total)} (${end?.processes.map((p) => `${p.name} ${p.pid}: ${mb(p.mb)}`).join(", ")})`);
   console.log("Target (issue 19): RSS ≤ 500 MB after 10 minutes and flat over the last 5.");
   const out = path.join(root, ".data", `bench-soak-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ seconds, rate, scale: SCALE, webConcurrency, nodeOptions: process.env.NODE_OPTIONS ?? null, result, series, slopeMbPerMinute: perMinute, perKind: Object.fromEntries(kinds.map((k) => [k, { ...percentiles(latencies.get(k)!), n: latencies.get(k)!.length, failed: failed.get(k) ?? 0 }])) }, null, 2));
+  writeFileSync(out, JSON.stringify({ seconds, rate, scale: SCALE, webConcurrency, nodeOptions: process.env.NODE_OPTIONS ?? null, result, series, slopeMbPerMinute: perMinute, nextSlopeMbPerMinute: nextPerMinute, perKind: Object.fromEntries(kinds.map((k) => [k, { ...percentiles(latencies.get(k)!), n: latencies.get(k)!.length, failed: failed.get(k) ?? 0 }])) }, null, 2));
   say(`figures also in ${path.relative(root, out)}`);
 }
 

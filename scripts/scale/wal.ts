@@ -33,7 +33,7 @@ export async function walProbe(client: pg.Client) {
           const buffersFull = Number(to.full) - Number(from.full);
           let byRelation: WalByRelation[] = [];
           let byRmgr = "";
-          if (inspect && submits > 0) {
+          if (inspect && submits > 0) try {
             const end = (await client.query<{ lsn: string }>(`SELECT LEAST(pg_current_wal_flush_lsn(), $1::pg_lsn)::text AS lsn`, [to.lsn])).rows[0]!.lsn;
             byRelation = (
               await client.query<{ relation: string; bytes: string; fpi: string; records: string }>(
@@ -48,12 +48,15 @@ export async function walProbe(client: pg.Client) {
             ).rows.map((r) => ({ relation: r.relation, bytes: Number(r.bytes), fpi: Number(r.fpi), records: Number(r.records) }));
             byRmgr = (
               await client.query<{ resource_manager: string; count: string; combined_size: string; fpi_size: string }>(
-                `SELECT resource_manager, count::text, combined_size::text, fpi_size::text FROM pg_get_wal_stats($1::pg_lsn, $2::pg_lsn, false) WHERE count > 0 ORDER BY combined_size DESC`,
+                `SELECT "resource_manager/record_type" AS resource_manager, count::text, combined_size::text, fpi_size::text FROM pg_get_wal_stats($1::pg_lsn, $2::pg_lsn, false) WHERE count > 0 ORDER BY combined_size DESC`,
                 [from.lsn, end],
               )
             ).rows
               .map((r) => `${r.resource_manager} ${(Number(r.combined_size) / submits).toFixed(0)} B (${(Number(r.count) / submits).toFixed(1)} records, FPI ${(Number(r.fpi_size) / submits).toFixed(0)} B)`)
               .join("; ");
+          } catch (error) {
+            // a figure less, not a lost run
+            byRmgr = `(pg_walinspect failed: ${error instanceof Error ? error.message : String(error)})`;
           }
           const per = (v: number) => (submits > 0 ? v / submits : NaN);
           const line = `${per(bytes).toFixed(0)} B (${per(records).toFixed(1)} records, ${per(fpi).toFixed(2)} full-page images${buffersFull ? `, WAL buffers full ${buffersFull}×` : ""})`;
