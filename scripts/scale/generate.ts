@@ -103,7 +103,9 @@ export function scaleSteps(spec: ScaleSpec): ScaleStep[] {
   const deliveryId = (m: string, n: string) => id("delivery", m, n);
   const responseId = (m: string, n: string, q: string) => id("response", m, n, q);
   const email = (local: string) => `${lit(local)} || '@' || ${lit(spec.emailDomain)}`;
-  const slug = (g: string) => `${lit(`${spec.orgSlug}-`)} || lpad((${g})::text, 3, '0')`;
+  // lpad truncates longer strings: group 1000 would be "…-100" again.
+  const num3 = (g: string) => `CASE WHEN (${g}) < 1000 THEN lpad((${g})::text, 3, '0') ELSE (${g})::text END`;
+  const slug = (g: string) => `${lit(`${spec.orgSlug}-`)} || ${num3(g)}`;
   const hash = lit(spec.passwordHash);
   const facilityName = (f: string) =>
     `(${arr(FACILITY_PLACES)})[1 + ((${f}) - 1) % ${FACILITY_PLACES.length}] || CASE WHEN (${f}) > ${FACILITY_PLACES.length} THEN ' ' || (${f})::text ELSE '' END || ' Correctional Facility'`;
@@ -153,7 +155,7 @@ SELECT g, n,
   FROM generate_series(1, ${G}) g, generate_series(1, ${L}) n;
 
 INSERT INTO "Group" ("id","organizationId","courseId","slug","name","level","packIntervalDays","createdAt","updatedAt")
-SELECT ${groupId("g")}, ${orgId}, ${courseId}, ${slug("g")}, 'Study group ' || lpad(g::text, 3, '0'),
+SELECT ${groupId("g")}, ${orgId}, ${courseId}, ${slug("g")}, 'Study group ' || ${num3("g")},
        (ARRAY['INTRODUCTORY','INTERMEDIATE','ADVANCED'])[1 + g % 3]::"GroupLevel", ${SCALE_PACK_INTERVAL_DAYS}, p.pub - interval '14 days', ${NOW}
   FROM scale_pack p WHERE p.n = 1;
 
@@ -358,20 +360,44 @@ export type SeedLog = (line: string) => void;
  * Runs the steps on one connection. `bulk` (the real seed, never the test database): foreign
  * keys and triggers off for the load (session_replication_role = replica; the data is
  * consistent by construction, which the small test proves with them on), and the secondary
- * indexes of the big tables dropped first and rebuilt after.
+ * indexes of the big tables dropped first and rebuilt after. All of it is ONE transaction that
+ * starts by emptying the big tables (TRUNCATE gives them new files): on a server at
+ * wal_level = minimal (BULK_LOAD_SETTINGS) PostgreSQL then writes no WAL for their rows or
+ * their index builds, and syncs their files once at commit instead of writing everything twice.
+ * `inTransaction` runs last in that transaction (the seed rebuilds the rollups there, which
+ * TRUNCATE their tables first, for the same reason).
  */
-export async function loadScale(client: pg.Client, specs: ScaleSpec[], options: { bulk: boolean; log: SeedLog }): Promise<void> {
+export async function loadScale(
+  client: pg.Client,
+  specs: ScaleSpec[],
+  options: { bulk: boolean; log: SeedLog; inTransaction?: (client: pg.Client) => Promise<void> },
+): Promise<void> {
   const { log } = options;
   const timed = async (name: string, sql: string) => {
     const started = performance.now();
     await client.query(sql);
     log(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
-  await client.query("SET TIME ZONE 'UTC'; SET synchronous_commit = off; SET work_mem = '64MB'; SET maintenance_work_mem = '256MB'");
-  let indexes: { indexname: string; indexdef: string }[] = [];
-  if (options.bulk) {
-    await client.query("SET session_replication_role = replica");
-    indexes = (
+  // temp_buffers must be set before the session's first temporary table; the working tables of
+  // the 10× network are several GB, which would otherwise go through 8 MB of local buffers.
+  await client.query(
+    options.bulk
+      ? "SET TIME ZONE 'UTC'; SET synchronous_commit = off; SET temp_buffers = '2GB'; SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'"
+      : "SET TIME ZONE 'UTC'; SET synchronous_commit = off; SET work_mem = '64MB'; SET maintenance_work_mem = '256MB'",
+  );
+  if (!options.bulk) {
+    for (const spec of specs) for (const step of scaleSteps(spec)) await timed(`${spec.orgSlug}: ${step.name}`, step.sql);
+    return;
+  }
+  await client.query("BEGIN");
+  try {
+    await client.query("SET LOCAL session_replication_role = replica");
+    const tables = BULK_TABLES.map((t) => `"${t}"`).join(", ");
+    const rows = await client.query<{ n: string }>(`SELECT (${BULK_TABLES.map((t) => `(SELECT count(*) FROM (SELECT 1 FROM "${t}" LIMIT 1) x)`).join(" + ")}) AS n`);
+    if (Number(rows.rows[0]!.n) !== 0) throw new Error("the scale database is not empty: the bulk load only fills a fresh one");
+    // CASCADE: the tables that refer to these (sessions, replies, …) are empty too in a fresh database.
+    await timed("emptied the big tables (new files, so no WAL for them at wal_level = minimal)", `TRUNCATE ${tables} CASCADE`);
+    const indexes = (
       await client.query<{ indexname: string; indexdef: string }>(
         `SELECT i.indexname, i.indexdef FROM pg_indexes i
           WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -380,15 +406,15 @@ export async function loadScale(client: pg.Client, specs: ScaleSpec[], options: 
       )
     ).rows;
     await timed(`dropped ${indexes.length} secondary indexes for the load`, indexes.map((i) => `DROP INDEX "${i.indexname}";`).join("\n"));
-  }
-  try {
     for (const spec of specs) {
       for (const step of scaleSteps(spec)) await timed(`${spec.orgSlug}: ${step.name}`, step.sql);
     }
-  } finally {
-    if (options.bulk) {
-      await timed(`rebuilt ${indexes.length} indexes`, indexes.map((i) => `${i.indexdef};`).join("\n"));
-      await client.query("RESET session_replication_role");
-    }
+    await timed(`rebuilt ${indexes.length} indexes`, indexes.map((i) => `${i.indexdef};`).join("\n"));
+    await client.query("SET LOCAL session_replication_role = origin");
+    await options.inTransaction?.(client);
+    await timed("commit (syncs the new files)", "COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
   }
 }

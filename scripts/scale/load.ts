@@ -71,7 +71,15 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
  * so "100/s" arrives as a burst of 20 connections' worth of work at the top of each second, and
  * the latencies are those of the burst. Kept-alive sockets, at most `maxSockets` at once.
  */
-export async function paced(options: { url: string; rate: number; duration: number; next: () => LoadRequest; maxSockets?: number }): Promise<LoadResult> {
+export async function paced(options: {
+  url: string;
+  rate: number;
+  duration: number;
+  next: () => LoadRequest;
+  maxSockets?: number;
+  /** Called with each answer: the request, its latency (ms) and status (0 for a failed request). */
+  onAnswer?: (request: LoadRequest, ms: number, status: number) => void;
+}): Promise<LoadResult> {
   const target = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
   const total = Math.round(options.rate * options.duration);
@@ -93,12 +101,14 @@ export async function paced(options: { url: string; rate: number; duration: numb
           res.resume();
           res.once("end", () => {
             latencies.push(performance.now() - due);
+            options.onAnswer?.(r, performance.now() - due, res.statusCode ?? 0);
             if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++;
             resolve();
           });
         });
         req.once("error", () => {
           errors++;
+          options.onAnswer?.(r, performance.now() - due, 0);
           resolve();
         });
         req.end(r.body);
