@@ -108,6 +108,13 @@ export const envSchema = z.object({
   ADMISSION_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(120).default(1),
   /** Above this event-loop delay (ms), a request that finds no free turn is refused instead of waiting. 0 = off. */
   ADMISSION_MAX_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+
+  // ── Memory (issue 19, docs/decisions/044) ──
+  /**
+   * V8's old-space limit of each Next.js server process `npm start` runs (MB), so its memory
+   * levels off instead of growing to what V8 allows before it collects hard. 0 = V8's default.
+   */
+  WEB_MAX_HEAP_MB: z.coerce.number().int().min(0).max(65_536).default(512),
 })
   .refine((e) => !e.SMTP_URL || e.SMTP_FROM, { path: ["SMTP_FROM"], message: "must be set when SMTP_URL is set (the address e-mails come from)" })
   .refine((e) => (e.ORGANIZER_SESSION_MAX_AGE_HOURS ?? 0) <= e.SESSION_MAX_AGE_HOURS, {

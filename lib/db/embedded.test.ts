@@ -43,6 +43,15 @@ describe("embedded PostgreSQL", () => {
       const reader = new pg.Client({ connectionString: second.url("keepme") });
       await reader.connect();
       expect((await reader.query("SELECT body FROM note")).rows).toEqual([{ body: "still here" }]);
+      // The WAL settings of decision 044, as the server runs them.
+      const settings = await reader.query<{ name: string; setting: string; unit: string | null }>(
+        "SELECT name, setting, unit FROM pg_settings WHERE name IN ('wal_compression', 'max_wal_size', 'checkpoint_timeout') ORDER BY name",
+      );
+      expect(settings.rows).toEqual([
+        { name: "checkpoint_timeout", setting: "900", unit: "s" },
+        { name: "max_wal_size", setting: "4096", unit: "MB" },
+        { name: "wal_compression", setting: "pglz", unit: null },
+      ]);
       await reader.end();
       await second.stop();
     } finally {

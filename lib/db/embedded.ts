@@ -86,6 +86,16 @@ export function takeOverShutdownSignals(): void {
   }
 }
 
+/**
+ * Fewer WAL bytes per write (docs/decisions/044): at the large scale 95 % of a submit's WAL was
+ * full-page images, and at 300 submits/s the default 1 GB of WAL forced a checkpoint every ~30 s,
+ * which made the next write to each page log it whole again. Compressed page images and rarer
+ * checkpoints halved the WAL per submit (109–132 KB → 59–60 KB). pglz because this build refuses
+ * lz4 and zstd. max_wal_size is a ceiling reached only under sustained writing. Later settings
+ * (options.settings) win.
+ */
+const WAL_SETTINGS = ["wal_compression=pglz", "max_wal_size=4GB", "checkpoint_timeout=15min"];
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   await assertPortFree(options.port);
@@ -104,7 +114,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: !options.ephemeral,
     // PostgreSQL refuses to run as root; CI runs as root.
     createPostgresUser: true,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...(options.settings ?? []).flatMap((setting) => ["-c", setting])],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", ...[...WAL_SETTINGS, ...(options.settings ?? [])].flatMap((setting) => ["-c", setting])],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
