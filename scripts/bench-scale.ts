@@ -294,7 +294,9 @@ async function main() {
   const rows: PageRow[] = [];
   for (const page of values["submit-only"] ? [] : pages) {
     const request: LoadRequest = { path: page.path, headers: { cookie: organizerCookie } };
-    const probe = await fetch(base + page.path, { headers: { cookie: organizerCookie }, redirect: "manual" });
+    // As a browser loads the page (Accept: text/html): a payload-only request (Accept: */*) also
+    // carries the big tables' markup in its RSC payload (decision 043), and is not what is timed.
+    const probe = await fetch(base + page.path, { headers: { cookie: organizerCookie, accept: "text/html" }, redirect: "manual" });
     const html = await probe.arrayBuffer();
     say(`${page.name}: ${(html.byteLength / 1024).toFixed(0)} KB of HTML`);
     if (probe.status !== 200) {
