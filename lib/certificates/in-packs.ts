@@ -9,21 +9,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/generated/prisma/enums";
 import type { PrintCertificate } from "@/lib/packs/pdf/certificate";
 
-export type PrintableCertificate = {
-  id: string;
-  code: string;
-  printedName: string;
-  courseTitle: string;
-  organizationName: string;
-  packsCompleted: number;
-  hours: number | null;
-  startedOn: Date;
-  completedOn: Date;
-  signerName: string;
-  signerTitle: string;
-  locale: Locale;
-  revokedAt: Date | null;
-};
+/** A certificate row as issued: what it prints, less the address to check it (made from the site's URL). */
+export type PrintableCertificate = Omit<PrintCertificate, "verifyUrl" | "locale"> & { locale: Locale; revokedAt: Date | null };
 
 export const PRINTABLE = {
   id: true, code: true, printedName: true, courseTitle: true, organizationName: true, packsCompleted: true, hours: true,

@@ -27,11 +27,12 @@ export const NEXT_STATUSES: Record<DeliveryStatus, readonly DeliveryStatus[]> = 
 
 export const NEEDS_REASON: readonly DeliveryStatus[] = ["RETURNED", "REJECTED"];
 
-function assertStaff(ctx: GroupContext) {
+export function assertStaff(ctx: GroupContext) {
   if (!canInGroup(ctx.roles, "delivery.manage")) throw notFound();
 }
 
-async function packOf(ctx: GroupContext, packNumber: number) {
+/** A published pack of the caller's group by its number; another group's or a draft is NOT_FOUND. */
+export async function packOf(ctx: GroupContext, packNumber: number) {
   const pack = await db.pack.findFirst({ where: { groupId: ctx.group.id, number: packNumber, status: "PUBLISHED" }, select: { id: true, number: true, title: true } });
   if (!pack) throw notFound();
   return pack;

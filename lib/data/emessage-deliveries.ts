@@ -22,8 +22,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
-import { canInGroup } from "@/lib/permissions";
 import { writeAudit } from "@/lib/data/audit";
+import { assertStaff, packOf } from "@/lib/data/deliveries";
 import { emessageLimitsOf } from "@/lib/data/emessage-limits";
 import { todayDate } from "@/lib/dates";
 import { cutIntoMessages } from "@/lib/emessage/cut";
@@ -50,15 +50,6 @@ export const EMESSAGE_NEXT: Record<DeliveryStatus, readonly DeliveryStatus[]> = 
 /** The note of the event that records the by-post readings as mailed. */
 export const BY_POST_NOTE = "byPost";
 
-function assertStaff(ctx: GroupContext) {
-  if (!canInGroup(ctx.roles, "delivery.manage")) throw notFound();
-}
-
-async function packOf(ctx: GroupContext, packNumber: number) {
-  const pack = await db.pack.findFirst({ where: { groupId: ctx.group.id, number: packNumber, status: "PUBLISHED" }, select: { id: true, number: true, title: true } });
-  if (!pack) throw notFound();
-  return pack;
-}
 
 /** The pack's e-message deliveries, and prepared mail ones of members now on e-message. */
 const emessageDeliveries = (packId: string): Prisma.DeliveryWhereInput => ({
