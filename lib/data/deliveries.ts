@@ -8,8 +8,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
-import { canInGroup } from "@/lib/permissions";
 import { writeAudit } from "@/lib/data/audit";
+import { assertStaff, packOf } from "@/lib/data/delivery-scope";
 import type { DeliveryStatus, Prisma } from "@/lib/generated/prisma/client";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -27,16 +27,6 @@ export const NEXT_STATUSES: Record<DeliveryStatus, readonly DeliveryStatus[]> = 
 
 export const NEEDS_REASON: readonly DeliveryStatus[] = ["RETURNED", "REJECTED"];
 
-export function assertStaff(ctx: GroupContext) {
-  if (!canInGroup(ctx.roles, "delivery.manage")) throw notFound();
-}
-
-/** A published pack of the caller's group by its number; another group's or a draft is NOT_FOUND. */
-export async function packOf(ctx: GroupContext, packNumber: number) {
-  const pack = await db.pack.findFirst({ where: { groupId: ctx.group.id, number: packNumber, status: "PUBLISHED" }, select: { id: true, number: true, title: true } });
-  if (!pack) throw notFound();
-  return pack;
-}
 
 /**
  * Why a prepared mail delivery will not be printed by a print run (which takes active mail

@@ -23,7 +23,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
-import { assertStaff, packOf } from "@/lib/data/deliveries";
+import { assertStaff, packOf } from "@/lib/data/delivery-scope";
 import { emessageLimitsOf } from "@/lib/data/emessage-limits";
 import { todayDate } from "@/lib/dates";
 import { cutIntoMessages } from "@/lib/emessage/cut";
