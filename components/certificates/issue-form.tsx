@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 
 type Values = { printedName: string; completedOn: string; hours: string; signerName: string; signerTitle: string };
 
-export function IssueForm(props: { groupSlug: string; memberId: string; penName: string; legalName: string | null; signer: { name: string; title: string } }) {
+export function IssueForm(props: { groupSlug: string; memberId: string; penName: string; legalName: string | null; signer: { name: string; title: string }; certified: boolean }) {
   const t = useTranslations("certificates.issue");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -26,6 +26,8 @@ export function IssueForm(props: { groupSlug: string; memberId: string; penName:
   const errors = formState.errors;
 
   if (issuedCode) return <p role="status" className="text-green-800">{t("issued", { code: issuedCode })}</p>;
+  // Issued earlier (or just now by someone else): the row already says "certificate issued".
+  if (props.certified) return null;
   if (!open) {
     return (
       <Button variant="secondary" onClick={() => setOpen(true)} aria-label={t("title", { name: props.penName })}>

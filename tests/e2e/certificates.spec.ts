@@ -49,6 +49,8 @@ test("an organizer issues a certificate, anyone can verify it, and after revokin
   const certificate = await db.certificate.findFirstOrThrow({ where: { memberId: s.member.id } });
   const code = `${certificate.code.slice(0, 4)}-${certificate.code.slice(4, 8)}-${certificate.code.slice(8)}`;
   await expect(page.getByText(code, { exact: true })).toBeVisible();
+  // The list above has been refreshed with the new certificate; the confirmation is still there.
+  await expect(page.getByRole("status").filter({ hasText: `Certificate issued. Code: ${code}` })).toBeVisible();
   await page.getByRole("button", { name: "Mark mailed alone" }).click();
   await expect(page.getByText(/^Delivery: Mailed /)).toBeVisible();
   await axeAndPictures(page, "certificates-page", info);

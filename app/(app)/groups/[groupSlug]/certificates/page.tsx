@@ -56,7 +56,8 @@ export default async function CertificatesPage({ params }: Props) {
                   </span>
                   <span className={m.completed ? "text-sm text-green-800" : "text-sm text-muted"}>{m.certified ? t("members.certified") : m.completed ? t("members.completed") : t("members.notCompleted")}</span>
                 </div>
-                {m.completed && !m.certified && !ctx.group.archived && <IssueForm groupSlug={slug} memberId={m.id} penName={m.penName} legalName={m.legalName} signer={data.signer} />}
+                {/* Mounted for a certified member too, so the form's "issued" confirmation survives the refresh that follows it. */}
+                {m.completed && !ctx.group.archived && <IssueForm groupSlug={slug} memberId={m.id} penName={m.penName} legalName={m.legalName} signer={data.signer} certified={m.certified} />}
               </li>
             ))}
           </ul>
