@@ -32,8 +32,8 @@ export function PrepareButton({ again, ...ref }: Ref & { again: boolean }) {
   );
 }
 
-/** One message: its text as stored, a copy button and "mark sent". */
-export function MessageCard({ body, partId, sentLabel, title, ...ref }: Ref & { body: string; partId: string; sentLabel: string | null; title: string }) {
+/** One message: its text as stored, a copy button and "mark sent"; or why its text is gone. */
+export function MessageCard({ body, partId, removed, sentLabel, title, ...ref }: Ref & { body: string; partId: string; removed: boolean; sentLabel: string | null; title: string }) {
   const t = useTranslations("emessage.page");
   const text = useRef<HTMLPreElement>(null);
   const [copied, setCopied] = useState<"copied" | "selected" | null>(null);
@@ -63,16 +63,22 @@ export function MessageCard({ body, partId, sentLabel, title, ...ref }: Ref & { 
     <li className="rounded-md border border-stone-200 bg-stone-50 p-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 className="font-medium">{title}</h3>
-        <span className="text-sm text-muted">{t("characters", { count: body.length })}</span>
+        {!removed && <span className="text-sm text-muted">{t("characters", { count: body.length })}</span>}
       </div>
-      <pre ref={text} className="mt-2 max-h-64 overflow-auto rounded border border-stone-200 bg-white p-3 font-sans text-sm whitespace-pre-wrap break-words" data-testid="emessage-body" tabIndex={0} aria-label={title}>
-        {body}
-      </pre>
+      {removed ? (
+        <p className="mt-2 rounded border border-stone-200 bg-white p-3 text-sm text-muted">{t("removed")}</p>
+      ) : (
+        <pre ref={text} className="mt-2 max-h-64 overflow-auto rounded border border-stone-200 bg-white p-3 font-sans text-sm whitespace-pre-wrap break-words" data-testid="emessage-body" tabIndex={0} aria-label={title}>
+          {body}
+        </pre>
+      )}
       <FormAlert message={error} />
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <Button variant="secondary" onClick={copy}>
-          {t("copy")}
-        </Button>
+        {!removed && (
+          <Button variant="secondary" onClick={copy}>
+            {t("copy")}
+          </Button>
+        )}
         {sentLabel ? (
           <span className="text-sm font-medium text-green-800">{sentLabel}</span>
         ) : (

@@ -24,6 +24,7 @@ import { AppError } from "@/lib/errors";
 import type { GroupContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import { assertStaff, packOf } from "@/lib/data/delivery-scope";
+import { erasedInGroup } from "@/lib/retention/erased-in-group";
 import { emessageLimitsOf } from "@/lib/data/emessage-limits";
 import { todayDate } from "@/lib/dates";
 import { cutIntoMessages } from "@/lib/emessage/cut";
@@ -98,7 +99,7 @@ const logSelect = {
       person: { select: { legalName: true, emessageService: true, emessageContact: true, erasedAt: true } },
     },
   },
-  emessageParts: { orderBy: { number: "asc" }, select: { id: true, number: true, total: true, body: true, sentAt: true, sentById: true } },
+  emessageParts: { orderBy: { number: "asc" }, select: { id: true, number: true, total: true, body: true, sentAt: true, sentById: true, removedAt: true } },
   events: { orderBy: { createdAt: "asc" }, select: { id: true, status: true, occurredOn: true, reason: true, note: true, createdAt: true, actorId: true } },
 } satisfies Prisma.DeliverySelect;
 
@@ -166,16 +167,24 @@ export async function prepareEmessages(ctx: GroupContext, packNumber: number, de
   });
   if (!found) throw notFound();
   if (found.member.person.erasedAt || !found.member.person.emessageContact) throw new AppError("CONFLICT", "emessage.errors.noContact");
-  const messages = (await makeMessages(ctx, pack.id, pack.number, [{ id: found.member.id, service: found.member.person.emessageService }])).get(found.member.id);
-  if (!messages) throw notFound();
-  await db.$transaction(async (tx) => {
-    const delivery = await lockDelivery(tx, pack.id, deliveryId);
-    if (await tx.emessagePart.findFirst({ where: { deliveryId, sentAt: { not: null } }, select: { id: true } })) throw new AppError("CONFLICT", "emessage.errors.alreadySent");
-    if (delivery.channel !== "EMESSAGE") await tx.delivery.update({ where: { id: deliveryId }, data: { channel: "EMESSAGE" } });
-    await tx.emessagePart.deleteMany({ where: { deliveryId } });
-    await tx.emessagePart.createMany({ data: messages.map((m) => ({ deliveryId, number: m.number, total: m.total, body: m.body })) });
-  });
-  return { messages: messages.length };
+  // Messages made from data read before an erasure in the group may name the erased person: when
+  // one came in between, they are made again (lib/retention/emessage-text.ts).
+  for (let attempt = 1; ; attempt++) {
+    const erasedBefore = await erasedInGroup(db, ctx.group.id);
+    const messages = (await makeMessages(ctx, pack.id, pack.number, [{ id: found.member.id, service: found.member.person.emessageService }])).get(found.member.id);
+    if (!messages) throw notFound();
+    const stored = await db.$transaction(async (tx) => {
+      const delivery = await lockDelivery(tx, pack.id, deliveryId);
+      if ((await erasedInGroup(tx, ctx.group.id)) !== erasedBefore) return false;
+      if (await tx.emessagePart.findFirst({ where: { deliveryId, sentAt: { not: null } }, select: { id: true } })) throw new AppError("CONFLICT", "emessage.errors.alreadySent");
+      if (delivery.channel !== "EMESSAGE") await tx.delivery.update({ where: { id: deliveryId }, data: { channel: "EMESSAGE" } });
+      await tx.emessagePart.deleteMany({ where: { deliveryId } });
+      await tx.emessagePart.createMany({ data: messages.map((m) => ({ deliveryId, number: m.number, total: m.total, body: m.body })) });
+      return true;
+    });
+    if (stored) return { messages: messages.length };
+    if (attempt === 3) throw new AppError("CONFLICT", "errors.conflict");
+  }
 }
 
 /**

@@ -76,7 +76,7 @@ async function questionsOf(ctx: GroupContext, memberId: string): Promise<ReplyQu
   return out;
 }
 
-export type PastReply = { id: string; receivedOn: Date; createdAt: Date; enteredBy: string | null; note: string; body: string };
+export type PastReply = { id: string; receivedOn: Date; createdAt: Date; enteredBy: string | null; note: string; body: string; removed: boolean };
 
 /** What the reply page shows: the member, their questions with codes, and past replies (a page of them). */
 export async function getEmessageReplyDesk(ctx: GroupContext, memberId: string, options: { page?: number } = {}) {
@@ -90,13 +90,13 @@ export async function getEmessageReplyDesk(ctx: GroupContext, memberId: string, 
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * REPLIES_PAGE_SIZE,
       take: REPLIES_PAGE_SIZE,
-      select: { id: true, receivedOn: true, createdAt: true, outsideText: true, body: true, enteredById: true },
+      select: { id: true, receivedOn: true, createdAt: true, outsideText: true, body: true, enteredById: true, removedAt: true },
     }),
     db.organization.findUniqueOrThrow({ where: { id: ctx.group.organizationId }, select: { timeZone: true } }),
   ]);
   const enteredIds = [...new Set(rows.map((r) => r.enteredById).filter((id): id is string => id !== null))];
   const names = new Map((await db.user.findMany({ where: { id: { in: enteredIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  const replies: PastReply[] = rows.map((r) => ({ id: r.id, receivedOn: r.receivedOn, createdAt: r.createdAt, enteredBy: r.enteredById ? (names.get(r.enteredById) ?? null) : null, note: r.outsideText, body: r.body }));
+  const replies: PastReply[] = rows.map((r) => ({ id: r.id, receivedOn: r.receivedOn, createdAt: r.createdAt, enteredBy: r.enteredById ? (names.get(r.enteredById) ?? null) : null, note: r.outsideText, body: r.body, removed: r.removedAt !== null }));
   return {
     member: { id: member.id, penName: member.penName, channel: member.channel },
     questions,

@@ -13,6 +13,9 @@
 // is gone; the group prints again if it still needs one). Their rows are deleted in the
 // transaction and their bytes right after it, before this function returns; a print run still
 // being made finds the erasure when it finishes (lib/jobs/print-run-job.ts) and keeps no PDF.
+// E-messages are text kept in rows, and go the same way (lib/retention/emessage-text.ts): the
+// person's pasted replies are blanked, and so is every message of their groups that was theirs or
+// names them; one never sent is deleted, to be made again under the neutral pen name.
 // Nothing else holding personal data is stored: exports and one member's pack PDF are made when
 // asked for and never kept.
 import "server-only";
@@ -25,6 +28,7 @@ import type { GroupContext } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deleteStoredBytes, removePrintRunPdfs } from "@/lib/retention/stored-files";
+import { removeEmessageText } from "@/lib/retention/emessage-text";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -80,8 +84,9 @@ export async function getMemberDetail(ctx: GroupContext, memberId: string) {
 
 /**
  * Everything the organization holds about the person behind this enrolment, across its groups:
- * roster entry, login, enrolments with their deliveries, responses with every version, feedback,
- * replies, scans (names only), history and invitations. Organizers only; recorded.
+ * roster entry, login, enrolments with their deliveries (and e-messages), responses with every
+ * version, feedback, replies, pasted e-message replies, certificates, scans (names only), history
+ * and invitations. Organizers only; recorded.
  */
 export async function exportMemberData(ctx: GroupContext, memberId: string) {
   if (!canInGroup(ctx.roles, "member.exportData")) throw notFound();
@@ -115,7 +120,14 @@ export async function exportMemberData(ctx: GroupContext, memberId: string) {
           endedAt: true,
           deliveries: {
             orderBy: { createdAt: "asc" },
-            select: { pack: { select: { number: true, title: true } }, channel: true, status: true, mailedTo: true, events: { select: { status: true, occurredOn: true, reason: true, note: true }, orderBy: { createdAt: "asc" } } },
+            select: {
+              pack: { select: { number: true, title: true } },
+              channel: true,
+              status: true,
+              mailedTo: true,
+              events: { select: { status: true, occurredOn: true, reason: true, note: true }, orderBy: { createdAt: "asc" } },
+              emessageParts: { select: { number: true, total: true, body: true, sentAt: true, removedAt: true }, orderBy: { number: "asc" } },
+            },
           },
           responses: {
             orderBy: { createdAt: "asc" },
@@ -138,6 +150,8 @@ export async function exportMemberData(ctx: GroupContext, memberId: string) {
             },
           },
           replies: { select: { body: true, createdAt: true, hiddenAt: true, response: { select: { pack: { select: { number: true } }, prompt: { select: { text: true } } } } }, orderBy: { createdAt: "asc" } },
+          emessageReplies: { select: { receivedOn: true, body: true, outsideText: true, createdAt: true, removedAt: true }, orderBy: { createdAt: "asc" } },
+          certificates: { select: { code: true, printedName: true, courseTitle: true, completedOn: true, issuedAt: true, revokedAt: true }, orderBy: { issuedAt: "asc" } },
         },
       },
     },
@@ -160,7 +174,7 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
   const now = new Date();
   const { result, storageKeys } = await db.$transaction(
     async (tx) => {
-      const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { erasedAt: true, userId: true, email: true, user: { select: { email: true } }, memberships: { select: { id: true, groupId: true, sharingPreference: true } } } });
+      const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { erasedAt: true, userId: true, email: true, legalName: true, user: { select: { email: true } }, memberships: { select: { id: true, groupId: true, penName: true, sharingPreference: true } } } });
       if (person.erasedAt) throw new AppError("CONFLICT", "roster.erase.already");
       const memberIds = person.memberships.map((m) => m.id);
       const preference = new Map(person.memberships.map((m) => [m.id, m.sharingPreference]));
@@ -179,6 +193,9 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
         SELECT r."id", r."fileId" FROM "PrintRun" r JOIN "Pack" p ON p."id" = r."packId"
         WHERE p."groupId" = ANY(${groupIds}) ORDER BY r."id" FOR UPDATE OF r`;
       const runKeys = await removePrintRunPdfs(tx, runs.filter((r) => r.fileId !== null).map((r) => r.id), "ERASURE", now);
+
+      // E-messages are kept as text: the person's replies, and messages that were theirs or name them.
+      const emessages = await removeEmessageText(tx, { memberIds, groupIds, names: [person.legalName, ...person.memberships.map((m) => m.penName)] }, now);
 
       // Scans are letters with the name and ID on them: they go, whether the text stays or not.
       const scans = responses.flatMap((r) => r.scans);
@@ -221,7 +238,7 @@ export async function eraseMember(ctx: GroupContext, memberId: string, confirmat
       await tx.person.update({ where: { id: personId }, data: { legalName: "", email: null, facilityId: null, idNumber: null, housingUnit: null, emessageService: null, emessageContact: null, erasedAt: now, userId: null } });
       await tx.personEvent.create({ data: { personId, memberId: member.id, kind: "ERASED", occurredOn: todayDate(ctx.group.timeZone, now), actorId: ctx.user.id } });
       const result = { keptResponses: keep.length, deletedResponses: drop.length };
-      await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.erase", entityType: "Person", entityId: personId, groupId: ctx.group.id, personId, details: { ...result, scanFilesRemoved: freeFiles.length, printRunPdfsRemoved: runKeys.length } });
+      await writeAudit(tx, { organizationId: ctx.group.organizationId, actorId: ctx.user.id, action: "member.erase", entityType: "Person", entityId: personId, groupId: ctx.group.id, personId, details: { ...result, scanFilesRemoved: freeFiles.length, printRunPdfsRemoved: runKeys.length, ...emessages } });
       return { result, storageKeys: [...freeFiles.map((s) => s.file.storageKey), ...runKeys] };
     },
     { timeout: 60_000 },

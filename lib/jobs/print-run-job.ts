@@ -9,11 +9,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { markCertificatesSentWithPack } from "@/lib/certificates/in-packs";
 import { storeGeneratedFile } from "@/lib/data/scans";
 import { renderPrintRun } from "@/lib/packs/pdf/render";
 import { loadPrintData } from "@/lib/packs/print-data";
+import { erasedInGroup } from "@/lib/retention/erased-in-group";
 import { deleteStoredBytes, removePrintRunPdfs } from "@/lib/retention/stored-files";
 
 /** How often progress is written: often enough for a live bar, rarely enough to cost nothing. */
@@ -71,6 +71,3 @@ export async function runPrintRun(printRunId: string): Promise<void> {
 }
 
 /** People of the group whose data was erased; erasure cannot be undone, so the count only grows. */
-function erasedInGroup(client: Pick<Prisma.TransactionClient, "person">, groupId: string): Promise<number> {
-  return client.person.count({ where: { erasedAt: { not: null }, memberships: { some: { groupId } } } });
-}

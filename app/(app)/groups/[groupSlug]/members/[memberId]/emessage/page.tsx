@@ -67,12 +67,18 @@ export default async function EmessageReplyPage({ params, searchParams }: Props)
                     · {reply.enteredBy ? t("past.enteredBy", { name: reply.enteredBy }) : t("past.enteredByUnknown")} · <time dateTime={reply.createdAt.toISOString()}>{instant(reply.createdAt)}</time>
                   </span>
                 </p>
-                <h3 className="mt-2 text-sm font-semibold">{t("past.note")}</h3>
-                {reply.note ? <p className="whitespace-pre-wrap break-words">{reply.note}</p> : <p className="text-sm text-muted">{t("past.noNote")}</p>}
-                <details className="mt-2 text-sm">
-                  <summary className="inline-flex min-h-11 cursor-pointer items-center text-accent">{t("past.body")}</summary>
-                  <p className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-words border-l-2 border-stone-300 pl-3">{reply.body}</p>
-                </details>
+                {reply.removed ? (
+                  <p className="mt-2 text-sm text-muted">{t("past.removed")}</p>
+                ) : (
+                  <>
+                    <h3 className="mt-2 text-sm font-semibold">{t("past.note")}</h3>
+                    {reply.note ? <p className="whitespace-pre-wrap break-words">{reply.note}</p> : <p className="text-sm text-muted">{t("past.noNote")}</p>}
+                    <details className="mt-2 text-sm">
+                      <summary className="inline-flex min-h-11 cursor-pointer items-center text-accent">{t("past.body")}</summary>
+                      <p className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-words border-l-2 border-stone-300 pl-3">{reply.body}</p>
+                    </details>
+                  </>
+                )}
               </li>
             ))}
           </ol>

@@ -76,6 +76,7 @@ export default async function EmessagePage({ params }: Props) {
                       {...ref}
                       partId={p.id}
                       body={p.body}
+                      removed={p.removedAt !== null}
                       title={t("messageTitle", { number: p.number, total: p.total })}
                       sentLabel={p.sentAt ? (p.sentByName ? t("sentBy", { date: instant(p.sentAt), name: p.sentByName }) : t("sentOn", { date: instant(p.sentAt) })) : null}
                     />
