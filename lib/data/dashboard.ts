@@ -2,8 +2,9 @@
 // side by side, read from the progress rollups (docs/decisions/009-progress-rollups.md) in a
 // fixed number of queries. What the page reads does not grow with the organization
 // (docs/decisions/041-lists-that-grow.md): the groups table is paged (and filtered by name),
-// the level figures are sums PostgreSQL makes, the chart is levels × pack numbers. Nothing here
-// scans the responses; the biggest read is the turnaround histogram (levels × days).
+// the level figures are sums PostgreSQL makes, the rates and the turnaround histogram are read
+// from rows kept per organization × level (docs/decisions/051): levels × pack numbers and levels ×
+// days. Nothing here scans the responses or every pack of the organization.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -145,17 +146,11 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: D
         FROM "Group" g LEFT JOIN "ProgressGroup" r ON r."groupId" = g."id"
        WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL
        GROUP BY g."level"`,
-    // Response rates from the ProgressPackRollup counters in one pass over the organization's
-    // published packs, summed two ways at once (GROUPING SETS): per level (its totals) and per
-    // level × pack number (the chart). Rows: levels × pack numbers, whatever the groups.
-    db.$queryRaw<{ level: GroupLevel; number: number | null; recipients: number; respondents: number }[]>`
-      SELECT g."level", pk."number",
-             coalesce(sum(r."recipients"), 0)::int AS "recipients", coalesce(sum(r."respondents"), 0)::int AS "respondents"
-        FROM "Pack" pk
-        JOIN "Group" g ON g."id" = pk."groupId"
-        LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
-       WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND pk."status" = 'PUBLISHED'
-       GROUP BY GROUPING SETS ((g."level", pk."number"), (g."level"))`,
+    // Response rates per level × pack number, kept per organization by triggers
+    // (ProgressLevelPack, docs/decisions/051): levels × pack numbers rows, whatever the groups.
+    db.$queryRaw<{ level: GroupLevel; number: number; recipients: number; respondents: number }[]>`
+      SELECT "level", "number", "recipients", "respondents" FROM "ProgressLevelPack"
+       WHERE "organizationId" = ${id} AND "packs" > 0`,
     // Each listed group's rate of every pack: only for the CSV export (`perPack`).
     options.perPack
       ? db.$queryRaw<{ groupId: string; number: number; recipients: number; respondents: number }[]>`
@@ -170,11 +165,11 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: D
            WHERE pk."status" = 'PUBLISHED'
            ORDER BY pk."groupId", pk."number"`
       : Promise.resolve([]),
+    // The turnaround histogram per level, kept per organization the same way (ProgressLevelTurnaround).
     db.$queryRaw<{ level: GroupLevel; channel: Channel; days: number; cells: number }[]>`
-      SELECT g."level", t."channel", t."days", sum(t."cells")::int AS "cells"
-        FROM "ProgressTurnaround" t JOIN "Group" g ON g."id" = t."groupId"
-       WHERE g."organizationId" = ${id} AND g."archivedAt" IS NULL AND t."cells" > 0
-       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      SELECT "level", "channel", "days", "cells" FROM "ProgressLevelTurnaround"
+       WHERE "organizationId" = ${id} AND "cells" > 0
+       ORDER BY 1, 2, 3`,
     db.$queryRaw<{ facility: string; status: DeliveryStatus; reason: string; count: number }[]>`
       SELECT "facility", "status", "reason", "count" FROM "ProgressFacilityIssue"
        WHERE "organizationId" = ${id} AND "count" > 0
@@ -197,17 +192,16 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: D
   };
   const levels: LevelSummary[] = LEVELS.map((level) => {
     const figures = levelRows.find((l) => l.level === level);
-    const totals = rates.find((r) => r.level === level && r.number === null);
     const packRates = rates
-      .filter((r) => r.level === level && r.number !== null)
-      .map((r) => ({ number: r.number!, recipients: r.recipients, respondents: r.respondents }))
+      .filter((r) => r.level === level)
+      .map((r) => ({ number: r.number, recipients: r.recipients, respondents: r.respondents }))
       .sort((a, b) => a.number - b.number);
     return {
       level,
       groups: figures?.groups ?? 0,
       activeMembers: figures?.activeMembers ?? 0,
-      recipients: totals?.recipients ?? 0,
-      respondents: totals?.respondents ?? 0,
+      recipients: packRates.reduce((sum, r) => sum + r.recipients, 0),
+      respondents: packRates.reduce((sum, r) => sum + r.respondents, 0),
       quiet: figures?.quiet ?? 0,
       medianOnlineDays: histogramMedian(histogramOf(level, "ONLINE")),
       medianMailDays: histogramMedian(histogramOf(level, "MAIL")),

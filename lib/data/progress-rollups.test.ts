@@ -15,7 +15,7 @@ import { makeFacility, makeMailMember } from "@/tests/factories/mail";
 import { makePackScenario } from "@/tests/factories/pack";
 
 async function snapshot(groupId: string, organizationId: string) {
-  const [cells, packs, turnaround, members, facilities, mailings, group] = await Promise.all([
+  const [cells, packs, turnaround, members, facilities, mailings, group, levels] = await Promise.all([
     db.progressCell.findMany({ where: { groupId }, orderBy: [{ packId: "asc" }, { memberId: "asc" }] }),
     db.progressPackRollup.findMany({ where: { groupId, OR: [{ recipients: { gt: 0 } }, { respondents: { gt: 0 } }] }, orderBy: { packId: "asc" } }),
     db.progressTurnaround.findMany({ where: { groupId, cells: { gt: 0 } }, orderBy: [{ channel: "asc" }, { days: "asc" }] }),
@@ -23,8 +23,18 @@ async function snapshot(groupId: string, organizationId: string) {
     db.progressFacilityIssue.findMany({ where: { organizationId, count: { gt: 0 } }, orderBy: [{ facility: "asc" }, { reason: "asc" }] }),
     db.progressMailing.findMany({ where: { groupId }, orderBy: { deliveryId: "asc" } }),
     db.progressGroup.findUnique({ where: { groupId } }),
+    levelSnapshot(organizationId),
   ]);
-  return { cells, packs, turnaround, members, facilities, mailings, group };
+  return { cells, packs, turnaround, members, facilities, mailings, group, levels };
+}
+
+/** The organization × level rows (docs/decisions/051), without rows that came back to zero. */
+async function levelSnapshot(organizationId: string) {
+  const [packs, turnaround] = await Promise.all([
+    db.progressLevelPack.findMany({ where: { organizationId, OR: [{ packs: { not: 0 } }, { recipients: { not: 0 } }, { respondents: { not: 0 } }] }, orderBy: [{ level: "asc" }, { number: "asc" }] }),
+    db.progressLevelTurnaround.findMany({ where: { organizationId, cells: { not: 0 } }, orderBy: [{ level: "asc" }, { channel: "asc" }, { days: "asc" }] }),
+  ]);
+  return { packs, turnaround };
 }
 
 describe("progress rollups", () => {
@@ -115,5 +125,44 @@ describe("progress rollups", () => {
     const live = await snapshot(s.group.id, s.group.organizationId);
     await rebuildProgressRollups(db);
     expect(await snapshot(s.group.id, s.group.organizationId)).toEqual(live);
+  });
+  it("keep the organization × level rows as a rebuild makes them when groups and packs move", async () => {
+    const s = await makeProgressGroup({ members: gridSpec(6, 3), packs: 3 });
+    const orgId = s.group.organizationId;
+    // A second group of the same organization, so that a level's rows sum two groups.
+    const other = await makeProgressGroup({ members: gridSpec(4, 3), packs: 3, organizationId: orgId });
+    const agrees = async (step: string) => {
+      const live = await levelSnapshot(orgId);
+      await rebuildProgressRollups(db);
+      expect({ step, ...(await levelSnapshot(orgId)) }).toEqual({ step, ...live });
+      return live;
+    };
+    const start = await agrees("start");
+    expect(start.packs.filter((p) => p.level === "INTRODUCTORY").map((p) => p.packs)).toEqual([2, 2, 2]);
+    expect(start.turnaround.length).toBeGreaterThan(0);
+
+    await db.group.update({ where: { id: s.group.id }, data: { level: "ADVANCED" } });
+    const moved = await agrees("level changed");
+    expect(moved.packs.filter((p) => p.level === "ADVANCED").map((p) => p.packs)).toEqual([1, 1, 1]);
+    await db.group.update({ where: { id: other.group.id }, data: { archivedAt: new Date() } });
+    const archived = await agrees("archived");
+    expect(archived.packs.some((p) => p.level === "INTRODUCTORY")).toBe(false);
+    await db.group.update({ where: { id: other.group.id }, data: { archivedAt: null } });
+    await agrees("brought back");
+    // A pack taken back to draft, another renumbered, answers coming and going meanwhile.
+    await db.pack.update({ where: { id: s.packIds[2]! }, data: { status: "DRAFT" } });
+    await agrees("unpublished");
+    await db.pack.update({ where: { id: s.packIds[1]! }, data: { number: 7 } });
+    await db.response.deleteMany({ where: { packId: s.packIds[0], memberId: s.memberIds[0] } });
+    await agrees("renumbered, an answer withdrawn");
+    await db.pack.update({ where: { id: s.packIds[2]! }, data: { status: "PUBLISHED" } });
+    await db.response.create({ data: { packId: s.packIds[2]!, memberId: s.memberIds[0]!, promptId: s.promptIds[2]![0]!, source: "ONLINE", status: "SUBMITTED", body: "Late", version: 1, submittedAt: new Date() } }).catch(() => null);
+    await agrees("published again, an answer to it");
+    // A published pack deleted, then a whole group.
+    await db.pack.delete({ where: { id: other.packIds[2]! } });
+    await agrees("pack deleted");
+    await db.group.delete({ where: { id: other.group.id } });
+    const end = await agrees("group deleted");
+    expect(end.packs.every((p) => p.level === "ADVANCED")).toBe(true);
   });
 });

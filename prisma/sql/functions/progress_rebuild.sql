@@ -4,8 +4,13 @@
 -- rebuildProgressRollups (lib/data/progress-rollups.ts); docs/decisions/009-progress-rollups.md.
 CREATE OR REPLACE FUNCTION progress_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  LOCK TABLE "ProgressCell", "ProgressPackRollup", "ProgressTurnaround", "ProgressMember", "ProgressFacilityIssue", "ProgressMailing", "ProgressGroup" IN EXCLUSIVE MODE;
-  TRUNCATE "ProgressCell", "ProgressPackRollup", "ProgressTurnaround", "ProgressMember", "ProgressFacilityIssue", "ProgressMailing", "ProgressGroup";
+  LOCK TABLE "ProgressCell", "ProgressPackRollup", "ProgressTurnaround", "ProgressMember", "ProgressFacilityIssue", "ProgressMailing", "ProgressGroup",
+             "ProgressLevelPack", "ProgressLevelTurnaround" IN EXCLUSIVE MODE;
+  -- The organization × level rows are computed last, from the rows below; their row triggers
+  -- (progress_level_*) would only add to what is replaced, so they stand aside until then.
+  PERFORM set_config('studypack.progress_rebuild', 'on', true);
+  TRUNCATE "ProgressCell", "ProgressPackRollup", "ProgressTurnaround", "ProgressMember", "ProgressFacilityIssue", "ProgressMailing", "ProgressGroup",
+           "ProgressLevelPack", "ProgressLevelTurnaround";
 
   INSERT INTO "ProgressCell" ("packId", "memberId", "groupId", "answeredPrompts", "firstSubmittedAt", "receivedOn",
                               "mailedOn", "feedbackCount", "turnaroundChannel", "turnaroundDays")
@@ -56,4 +61,17 @@ BEGIN
   -- TRUNCATE below drops those rows so every group is computed once, the same way).
   TRUNCATE "ProgressGroup";
   PERFORM progress_refresh_group(g."id") FROM "Group" g ORDER BY g."id";
+
+  -- Per organization × level (docs/decisions/051): published packs of groups not archived.
+  INSERT INTO "ProgressLevelPack" ("organizationId", "level", "number", "packs", "recipients", "respondents")
+  SELECT g."organizationId", g."level", pk."number", count(*)::int, coalesce(sum(pr."recipients"), 0)::int, coalesce(sum(pr."respondents"), 0)::int
+    FROM "Pack" pk JOIN "Group" g ON g."id" = pk."groupId" LEFT JOIN "ProgressPackRollup" pr ON pr."packId" = pk."id"
+   WHERE pk."status" = 'PUBLISHED' AND g."archivedAt" IS NULL
+   GROUP BY 1, 2, 3;
+  INSERT INTO "ProgressLevelTurnaround" ("organizationId", "level", "channel", "days", "cells")
+  SELECT g."organizationId", g."level", t."channel", t."days", sum(t."cells")::int
+    FROM "ProgressTurnaround" t JOIN "Group" g ON g."id" = t."groupId"
+   WHERE g."archivedAt" IS NULL
+   GROUP BY 1, 2, 3, 4;
+  PERFORM set_config('studypack.progress_rebuild', 'off', true);
 END $$;
