@@ -165,4 +165,29 @@ describe("progress rollups", () => {
     const end = await agrees("group deleted");
     expect(end.packs.every((p) => p.level === "ADVANCED")).toBe(true);
   });
+  it("keep the organization × level rows right when first answers race a group's level changes and archiving", async () => {
+    const none = { channel: "ONLINE" as const, answers: [null, null] };
+    const s = await makeProgressGroup({ members: Array.from({ length: 12 }, () => none), packs: 2 });
+    const first = (pack: number, member: number) =>
+      db.response.create({ data: { packId: s.packIds[pack]!, memberId: s.memberIds[member]!, promptId: s.promptIds[pack]![0]!, source: "ONLINE", status: "SUBMITTED", body: "Mine", version: 1, submittedAt: new Date() } });
+    const flips: (() => Promise<unknown>)[] = [
+      () => db.group.update({ where: { id: s.group.id }, data: { level: "INTERMEDIATE" } }),
+      () => db.group.update({ where: { id: s.group.id }, data: { archivedAt: new Date() } }),
+      () => db.group.update({ where: { id: s.group.id }, data: { level: "ADVANCED", archivedAt: null } }),
+    ];
+    // 24 first answers (each moves a pack's respondents and a turnaround bucket) at once, and
+    // meanwhile the flips one after the other, so that the group ends advanced and not archived.
+    const writes: (() => Promise<unknown>)[] = s.memberIds.flatMap((_, m) => [0, 1].map((pack) => () => first(pack, m)));
+    writes.splice(4, 0, async () => {
+      for (const flip of flips) await flip();
+    });
+    await Promise.all(writes.map((write) => write()));
+    const live = await levelSnapshot(s.group.organizationId);
+    expect(live.packs.map((p) => [p.level, p.number, p.respondents])).toEqual([
+      ["ADVANCED", 1, 12],
+      ["ADVANCED", 2, 12],
+    ]);
+    await rebuildProgressRollups(db);
+    expect(await levelSnapshot(s.group.organizationId)).toEqual(live);
+  });
 });
