@@ -109,7 +109,7 @@ export async function getGroupProgress(ctx: GroupContext, filters: ProgressFilte
       SELECT pk."id", pk."number", pk."title", pk."publishedAt", pk."dueDate",
              (SELECT count(*) FROM "PackLesson" pl JOIN "Prompt" pr ON pr."lessonId" = pl."lessonId" WHERE pl."packId" = pk."id")::int AS "prompts",
              coalesce(r."recipients", 0) AS "recipients", coalesce(r."respondents", 0) AS "respondents"
-        FROM "Pack" pk LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id"
+        FROM "Pack" pk LEFT JOIN "ProgressPackRollup" r ON r."packId" = pk."id" AND r."groupId" = ${groupId}
        WHERE pk."groupId" = ${groupId} AND pk."status" = 'PUBLISHED'
        ORDER BY pk."number"`,
     // Quiet or not: the rule's one definition, in SQL (prisma/sql/functions/progress_is_quiet.sql),
