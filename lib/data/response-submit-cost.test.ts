@@ -3,7 +3,8 @@
 // read inside the submit's transaction on its connection, so other tests running at the same
 // time cannot move them.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { saveDraft } from "@/lib/data/responses";
 import { makePackScenario } from "@/tests/factories/pack";
@@ -60,6 +61,32 @@ describe("a submit's writes", () => {
     expect(edit.Response).toMatchObject({ inserted: 0, updated: 1 });
     expect(edit.ResponseVersion).toMatchObject({ inserted: 1 });
     expect(await db.responseVersion.count({ where: { response: { packId: s.pack.id } } })).toBe(2);
+  });
+});
+
+describe("a draft's writes", () => {
+  it("a first draft is one statement (the row inserted whole); a later one locks and updates the row", async () => {
+    const s = await makePackScenario({ published: true });
+    const promptId = s.prompts[0]!;
+    await db.$queryRaw`SELECT 1`; // a pooled connection is open
+    // Every statement of the Prisma adapter goes through pg's Client#query.
+    const sent = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      await saveDraft(s.memberCtx, { packNumber: 1, promptId, body: "First th" });
+      const first = sent.mock.calls.length;
+      await saveDraft(s.memberCtx, { packNumber: 1, promptId, body: "First thoughts" });
+      const second = sent.mock.calls.length - first;
+      // resolveTarget's pack lookup, then the INSERT (no BEGIN, no SELECT … FOR UPDATE, no UPDATE).
+      expect(first).toBe(2);
+      // The pack lookup, the INSERT that finds the row, then BEGIN, lock, update, COMMIT.
+      expect(second).toBeGreaterThan(first);
+    } finally {
+      sent.mockRestore();
+    }
+    const row = await db.response.findFirstOrThrow({ where: { packId: s.pack.id, promptId } });
+    expect(row).toMatchObject({ status: "DRAFT", body: "", draftBody: "First thoughts", version: 0, source: "ONLINE", submittedAt: null });
+    expect(Math.abs(row.draftSavedAt!.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(row.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 });
 
