@@ -7,21 +7,17 @@ DROP INDEX "ProgressMember_groupId_idx";
 -- DropIndex
 DROP INDEX "ProgressPackRollup_groupId_idx";
 
--- The rollups a submit updates keep a fifth of each page free, so an update can put the new row
--- version on the same page and skip the indexes (a HOT update: none of their indexed columns
--- changes). Prisma's schema cannot say this; its diff does not look at it (decision 050).
--- progress_rebuild's TRUNCATE keeps the setting; CLUSTER rewrites the rows there are now with it
--- (in key order), and SET WITHOUT CLUSTER leaves no mark for a later bare CLUSTER.
+-- The cells rollup keeps a fifth of each page free, so updating a cell can put the new row version
+-- on the same page and skip the indexes (a HOT update: none of its indexed columns changes).
+-- Prisma's schema cannot say this; its diff does not look at it (decision 050). progress_rebuild's
+-- TRUNCATE keeps the setting; CLUSTER rewrites the rows there are now with it (in key order: a
+-- pack's cells together), and SET WITHOUT CLUSTER leaves no mark for a later bare CLUSTER.
+-- ProgressMember and ProgressPackRollup stay full: their updates were already nearly all HOT, and
+-- the pages read them whole (decision 050).
 ALTER TABLE "ProgressCell" SET (fillfactor = 80);
-ALTER TABLE "ProgressMember" SET (fillfactor = 80);
-ALTER TABLE "ProgressPackRollup" SET (fillfactor = 80);
 CLUSTER "ProgressCell" USING "ProgressCell_pkey";
-CLUSTER "ProgressMember" USING "ProgressMember_pkey";
-CLUSTER "ProgressPackRollup" USING "ProgressPackRollup_pkey";
 ALTER TABLE "ProgressCell" SET WITHOUT CLUSTER;
-ALTER TABLE "ProgressMember" SET WITHOUT CLUSTER;
-ALTER TABLE "ProgressPackRollup" SET WITHOUT CLUSTER;
-ANALYZE "ProgressCell", "ProgressMember", "ProgressPackRollup";
+ANALYZE "ProgressCell";
 
 -- ───────────── prisma/sql/functions (docs/decisions/020-sql-functions-in-one-place.md) ─────────────
 -- Copied by `npm run db:make-migration` from the files named below, which hold the current
