@@ -1,8 +1,9 @@
 // Responses of online members: drafts that save while typing, submits that happen once, edits
 // that keep every earlier text.
 //
-// One row per member × prompt × pack (a unique constraint). The row is created with
-// INSERT … ON CONFLICT DO NOTHING and then locked with SELECT … FOR UPDATE, so any number of
+// One row per member × prompt × pack (a unique constraint). A new row (a first draft, a first
+// submit) is inserted whole with INSERT … ON CONFLICT DO NOTHING; a row that is there already is
+// locked with SELECT … FOR UPDATE and updated (docs/decisions/050-cheaper-submits.md), so any number of
 // simultaneous submits (a double click, a retry after a network error, a second tab) queue on
 // the same row: one makes the version, the others see it. A submit carries a key made by the
 // browser; a repeat of the same key returns the first result without a new version.
@@ -69,8 +70,16 @@ export async function saveDraft(ctx: GroupContext, input: { packNumber: number; 
  */
 export async function keepDraft(target: Target, body: string, source: ResponseSource): Promise<DraftSaved> {
   const savedAt = new Date();
+  // A first draft is inserted whole, in one statement: one row version, not an empty row and then
+  // an update of it (docs/decisions/050-cheaper-submits.md). Times are UTC, as Prisma stores DateTime.
+  const at = savedAt.toISOString();
+  const made = await db.$executeRaw`
+    INSERT INTO "Response" ("id", "packId", "memberId", "promptId", "source", "draftBody", "draftSavedAt", "updatedAt")
+    VALUES (${randomUUID()}, ${target.packId}, ${target.memberId}, ${target.promptId}, ${source}::"ResponseSource", ${body},
+            ${at}::timestamptz AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC')
+    ON CONFLICT ("packId", "memberId", "promptId") DO NOTHING`;
+  if (made === 1) return { savedAt };
   await db.$transaction(async (tx) => {
-    await ensureRow(tx, target, source);
     const row = await lockRow(tx, target);
     const nothingPending = row.status === "SUBMITTED" && row.body === body;
     await tx.response.update({ where: { id: row.id }, data: { draftBody: nothingPending ? null : body, draftSavedAt: savedAt } });

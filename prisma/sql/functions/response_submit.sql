@@ -11,15 +11,20 @@
 --
 -- 1. the pack: number p_pack_number of group p_group, published, with prompt p_prompt in one of
 --    its lessons; none → no row returned (the caller answers NOT_FOUND);
--- 2. the response row, created if missing (INSERT … ON CONFLICT DO NOTHING), then locked
---    (SELECT … FOR UPDATE): simultaneous submits of one cell queue here. Each statement of a
---    PL/pgSQL function takes a new snapshot under READ COMMITTED, so the lock sees a row that a
---    concurrent submit inserted and committed while this one waited;
--- 3. the same submit key again, or the submitted text unchanged: no new version (repeated); a
+-- 2. a new answer (no row for the cell yet, the usual case) is inserted whole, already SUBMITTED
+--    as version 1 (INSERT … ON CONFLICT DO NOTHING … RETURNING): one heap tuple and one entry per
+--    index, where an insert of an empty row and then an update of it wrote two of each — the
+--    update changes "submittedAt", which an index holds, so it was never HOT
+--    (docs/decisions/050-cheaper-submits.md). Its ResponseVersion and delivery follow (5, 6);
+-- 3. otherwise (a draft was autosaved, or the answer is submitted again) the existing row is
+--    locked (SELECT … FOR UPDATE): simultaneous submits of one cell queue here. Each statement of
+--    a PL/pgSQL function takes a new snapshot under READ COMMITTED, so the lock sees a row that a
+--    concurrent submit inserted and committed while this one waited on the unique key;
+-- 4. the same submit key again, or the submitted text unchanged: no new version (repeated); a
 --    corrected received date or sharing choice is still kept;
--- 4. otherwise a ResponseVersion (history is kept) and the response updated; a transcription
+-- 5. otherwise a ResponseVersion (history is kept) and the response updated; a transcription
 --    marks it TRANSCRIBED, with who typed it;
--- 5. on the first version, the member's delivery of the pack moves to RESPONDED with a
+-- 6. on the first version, the member's delivery of the pack moves to RESPONDED with a
 --    DeliveryEvent (unless it already is: a concurrent first answer to another prompt of the
 --    same pack waits on the delivery row and then finds it RESPONDED, so one event, not two).
 --
@@ -35,7 +40,9 @@ DECLARE
   v_now timestamp(3) := now() AT TIME ZONE 'UTC';
   v_pack text;
   v_row record;
-  v_version integer;
+  v_id text;
+  v_version integer := 1;
+  v_submitted_at timestamp(3) := v_now;
 BEGIN
   SELECT pk."id" INTO v_pack
     FROM "Pack" pk
@@ -46,40 +53,49 @@ BEGIN
     RETURN;
   END IF;
 
-  INSERT INTO "Response" ("id", "packId", "memberId", "promptId", "source", "updatedAt")
+  INSERT INTO "Response" ("id", "packId", "memberId", "promptId", "source", "body", "status", "version",
+                          "submittedAt", "draftSavedAt", "lastSubmitKey", "receivedOn", "transcribedById", "shared", "updatedAt")
   VALUES (gen_random_uuid()::text, v_pack, p_member, p_prompt,
-          CASE WHEN p_received_on IS NULL THEN 'ONLINE' ELSE 'TRANSCRIBED' END::"ResponseSource", v_now)
-  ON CONFLICT ("packId", "memberId", "promptId") DO NOTHING;
+          CASE WHEN p_received_on IS NULL THEN 'ONLINE' ELSE 'TRANSCRIBED' END::"ResponseSource",
+          p_body, 'SUBMITTED', 1, v_now, v_now, p_submit_key, p_received_on,
+          CASE WHEN p_received_on IS NULL THEN NULL ELSE p_actor END, p_shared, v_now)
+  ON CONFLICT ("packId", "memberId", "promptId") DO NOTHING
+  RETURNING "id" INTO v_id;
 
-  SELECT r."id", r."status", r."body", r."version", r."lastSubmitKey", r."submittedAt" INTO v_row
-    FROM "Response" r
-   WHERE r."packId" = v_pack AND r."memberId" = p_member AND r."promptId" = p_prompt
-     FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'response row vanished inside its transaction';
-  END IF;
+  IF v_id IS NULL THEN
+    SELECT r."id", r."status", r."body", r."version", r."lastSubmitKey", r."submittedAt" INTO v_row
+      FROM "Response" r
+     WHERE r."packId" = v_pack AND r."memberId" = p_member AND r."promptId" = p_prompt
+       FOR UPDATE;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'response row vanished inside its transaction';
+    END IF;
+    v_id := v_row."id";
+    v_submitted_at := coalesce(v_row."submittedAt", v_now);
 
-  IF v_row."lastSubmitKey" = p_submit_key OR (v_row."status" = 'SUBMITTED' AND v_row."body" = p_body) THEN
+    IF v_row."lastSubmitKey" = p_submit_key OR (v_row."status" = 'SUBMITTED' AND v_row."body" = p_body) THEN
+      UPDATE "Response"
+         SET "draftBody" = NULL, "lastSubmitKey" = p_submit_key, "updatedAt" = v_now,
+             "receivedOn" = coalesce(p_received_on, "receivedOn"), "shared" = coalesce(p_shared, "shared")
+       WHERE "id" = v_id;
+      RETURN QUERY SELECT v_row."version", v_submitted_at, true, v_id;
+      RETURN;
+    END IF;
+
+    v_version := v_row."version" + 1;
     UPDATE "Response"
-       SET "draftBody" = NULL, "lastSubmitKey" = p_submit_key, "updatedAt" = v_now,
-           "receivedOn" = coalesce(p_received_on, "receivedOn"), "shared" = coalesce(p_shared, "shared")
-     WHERE "id" = v_row."id";
-    RETURN QUERY SELECT v_row."version", coalesce(v_row."submittedAt", v_now), true, v_row."id";
-    RETURN;
+       SET "body" = p_body, "status" = 'SUBMITTED', "version" = v_version,
+           "submittedAt" = v_submitted_at, "draftBody" = NULL, "draftSavedAt" = v_now,
+           "lastSubmitKey" = p_submit_key, "updatedAt" = v_now,
+           "source" = CASE WHEN p_received_on IS NULL THEN "source" ELSE 'TRANSCRIBED' END,
+           "receivedOn" = coalesce(p_received_on, "receivedOn"),
+           "transcribedById" = CASE WHEN p_received_on IS NULL THEN "transcribedById" ELSE p_actor END,
+           "shared" = coalesce(p_shared, "shared")
+     WHERE "id" = v_id;
   END IF;
 
-  v_version := v_row."version" + 1;
   INSERT INTO "ResponseVersion" ("id", "responseId", "version", "body", "createdById", "createdAt")
-  VALUES (gen_random_uuid()::text, v_row."id", v_version, p_body, p_actor, v_now);
-  UPDATE "Response"
-     SET "body" = p_body, "status" = 'SUBMITTED', "version" = v_version,
-         "submittedAt" = coalesce(v_row."submittedAt", v_now), "draftBody" = NULL, "draftSavedAt" = v_now,
-         "lastSubmitKey" = p_submit_key, "updatedAt" = v_now,
-         "source" = CASE WHEN p_received_on IS NULL THEN "source" ELSE 'TRANSCRIBED' END,
-         "receivedOn" = coalesce(p_received_on, "receivedOn"),
-         "transcribedById" = CASE WHEN p_received_on IS NULL THEN "transcribedById" ELSE p_actor END,
-         "shared" = coalesce(p_shared, "shared")
-   WHERE "id" = v_row."id";
+  VALUES (gen_random_uuid()::text, v_id, v_version, p_body, p_actor, v_now);
 
   IF v_version = 1 THEN
     WITH moved AS (
@@ -91,6 +107,6 @@ BEGIN
     SELECT gen_random_uuid()::text, moved."id", 'RESPONDED', v_now::date, p_actor, v_now FROM moved;
   END IF;
 
-  RETURN QUERY SELECT v_version, coalesce(v_row."submittedAt", v_now), false, v_row."id";
+  RETURN QUERY SELECT v_version, v_submitted_at, false, v_id;
 END
 $$;
