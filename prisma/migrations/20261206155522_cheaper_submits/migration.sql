@@ -1,11 +1,9 @@
 -- Cheaper submits (docs/decisions/050-cheaper-submits.md).
--- No read finds these rows by groupId (every one goes by the primary key), and every new answered
--- pack of a member wrote an entry to each.
+-- No read finds ProgressMember's rows by groupId (every one goes by the primary key), and every
+-- new answered pack of a member wrote an entry to it. (ProgressPackRollup_groupId_idx stays: the
+-- dashboard and progress page read a group's counters by it, decision 051.)
 -- DropIndex
 DROP INDEX "ProgressMember_groupId_idx";
-
--- DropIndex
-DROP INDEX "ProgressPackRollup_groupId_idx";
 
 -- The cells rollup keeps a fifth of each page free, so updating a cell can put the new row version
 -- on the same page and skip the indexes (a HOT update: none of its indexed columns changes).
