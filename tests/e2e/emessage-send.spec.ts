@@ -113,3 +113,42 @@ test("an organizer sets the characters per message of each service", async ({ pa
   // Put the demo's figure back for other specs.
   await db.emessageServiceLimit.update({ where: { organizationId_service: { organizationId: s.group.organizationId, service: "SECURUS" } }, data: { charsPerMessage: 2000 } });
 });
+
+test("a facilitator adds an e-message member directly, with the service and identifier", async ({ page, consoleErrors: _ }) => {
+  const s = await makeStudyGroup();
+  const contact = `${s.id}-678`;
+  const facility = await db.facility.create({ data: { organizationId: s.group.organizationId, name: `FCI Direct ${s.id}`, addressLines: ["2 Gate Road", "Town"] } });
+  await signInViaApi(page, s.facilitator.email, s.password);
+  await page.goto(`/groups/${s.group.slug}/members`, { waitUntil: "networkidle" });
+  const form = page.getByRole("form", { name: "Add a member by mail or e-message" });
+  await form.getByLabel("How they get packs").selectOption("EMESSAGE");
+  await form.getByLabel("Legal name").fill(`Dana Direct ${s.id}`);
+  await form.getByLabel("Pen name").fill(`Dana ${s.id}`);
+  await form.getByLabel("Facility").selectOption(facility.id);
+  await form.getByLabel("ID number").fill(`DD-${s.id}`);
+  await form.getByLabel("Service", { exact: true }).selectOption("CORRLINKS");
+  await form.getByLabel("Their identifier in the service").fill("<bad>");
+  await form.getByRole("button", { name: "Add member" }).click();
+  await expect(form.getByText("Use letters, digits, spaces and . # @ _ / + - only.")).toBeVisible();
+  expect(await db.person.count({ where: { organizationId: s.group.organizationId, legalName: `Dana Direct ${s.id}` } })).toBe(0);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await form.screenshot({ path: `/tmp/emsend-add-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await form.getByLabel("Their identifier in the service").fill(contact);
+  await form.getByRole("button", { name: "Add member" }).click();
+  await expect(form.getByText("Added.")).toBeVisible();
+  const member = await db.member.findFirstOrThrow({ where: { groupId: s.group.id, penName: `Dana ${s.id}` }, select: { id: true, channel: true, person: { select: { emessageService: true, emessageContact: true, facilityId: true } } } });
+  expect(member).toMatchObject({ channel: "EMESSAGE", person: { emessageService: "CORRLINKS", emessageContact: contact, facilityId: facility.id } });
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `Dana Direct ${s.id}` }) });
+  await expect(item.getByText("by e-message", { exact: false })).toBeVisible();
+  await expect(item.getByText(`CorrLinks · ${contact} · FCI Direct ${s.id}`)).toBeVisible();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/groups/${s.group.slug}/members`, { waitUntil: "networkidle" });
+    await form.getByLabel("How they get packs").selectOption("EMESSAGE");
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.screenshot({ path: `/tmp/emsend-add-empty-${width}.png` });
+  }
+});
