@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm, type FieldValues, type Path, type UseFormSetError } from "react-hook-form";
-import { addMailMemberAction, changeMemberStatusAction, moveMemberAction, switchChannelAction, transferMemberAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
+import { changeMemberStatusAction, moveMemberAction, switchChannelAction, transferMemberAction } from "@/app/(app)/groups/[groupSlug]/members/actions";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/forms/form-alert";
@@ -14,11 +14,9 @@ import { useActionMessage } from "@/components/forms/use-action-message";
 import type { ActionResult } from "@/lib/server/result";
 import { useToday } from "@/components/forms/use-today";
 import {
-  mailMemberSchema,
   moveSchema,
   statusChangeSchema,
   transferSchema,
-  type MailMemberInput,
   type MemberChange,
   type MoveInput,
   type StatusChangeInput,
@@ -36,52 +34,6 @@ function useApply<T extends FieldValues>(setError: UseFormSetError<T>, setFormEr
     setFormError(message(result.formError) ?? message("errors.formHasErrors"));
     return false;
   };
-}
-
-export function AddMailMemberForm({ groupSlug, facilities }: { groupSlug: string; facilities: Facility[] }) {
-  const t = useTranslations("members.add");
-  const message = useActionMessage();
-  const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, setError, reset, formState } = useForm<MailMemberInput>({
-    resolver: zodResolver(mailMemberSchema),
-    defaultValues: { legalName: "", penName: "", facilityId: facilities[0]?.id ?? "", idNumber: "", housingUnit: "" },
-  });
-  const apply = useApply(setError, setFormError);
-  const err = (m?: string) => message(m) ?? undefined;
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSaved(false);
-    try {
-      if (!apply(await addMailMemberAction({ groupSlug, values }))) return;
-      reset();
-      setSaved(true);
-      router.refresh();
-    } catch {
-      setFormError(message("errors.offline"));
-    }
-  });
-  return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4" aria-label={t("title")}>
-      <FormAlert message={formError} />
-      <TextField label={t("legalName")} hint={t("legalNameHint")} {...register("legalName")} error={err(formState.errors.legalName?.message)} />
-      <TextField label={t("penName")} hint={t("penNameHint")} {...register("penName")} error={err(formState.errors.penName?.message)} />
-      <SelectField label={t("facility")} options={facilities.map((f) => ({ value: f.id, label: f.name }))} {...register("facilityId")} error={err(formState.errors.facilityId?.message)} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t("idNumber")} {...register("idNumber")} error={err(formState.errors.idNumber?.message)} />
-        <TextField label={t("housingUnit")} {...register("housingUnit")} error={err(formState.errors.housingUnit?.message)} />
-      </div>
-      <div className="flex items-center gap-4">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {t("submit")}
-        </Button>
-        <span role="status" className="text-green-800">
-          {saved ? t("saved") : ""}
-        </span>
-      </div>
-    </form>
-  );
 }
 
 export function TransferForm({ groupSlug, memberId, facilities, current }: { groupSlug: string; memberId: string; facilities: Facility[]; current: Omit<TransferInput, "occurredOn" | "reason"> }) {

@@ -45,6 +45,8 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
   const timelineOf = messageTemplate(["name"], (m) => t("matrix.timelineOf", m));
   const answeredOf = messageTemplate(["answered", "prompts"], (m) => t("matrix.answeredOf", m));
   const mailedOn = messageTemplate(["date"], (m) => t("matrix.mailedOn", m));
+  // An e-message member's pack was sent, not mailed, whatever its state (decision 049).
+  const sentOn = messageTemplate(["date"], (m) => t("matrix.sentOn", m));
   const packName = messageTemplate(["number"], (m) => t("matrix.pack", m));
   const packTitle = messageTemplate(["number", "title"], (m) => t("matrix.packTitle", m));
   const rateValue = messageTemplate(["respondents", "recipients"], (m) => t("matrix.rateValue", m));
@@ -60,10 +62,11 @@ export async function ProgressMatrix({ slug, data, filters }: { slug: string; da
     const cells = row.cells.map((c): MatrixCell => {
       const answered = c.state === "answered" || c.state === "feedback";
       const prompts = promptsOf.get(c.packNumber) ?? 0;
-      const mailed = (c.state === "mailed" || c.state === "awaitingMail" || c.state === "overdue") && c.mailedOn ? c.mailedOn : null;
+      const mailed = (c.state === "mailed" || c.state === "sentEmessage" || c.state === "awaitingMail" || c.state === "overdue") && c.mailedOn ? c.mailedOn : null;
+      const byMessage = row.member.channel === "EMESSAGE";
       const reason = c.state === "returned" && c.reason ? c.reason : null;
-      const name = index(`n|${c.state}|${answered ? `${c.answeredPrompts}/${prompts}` : ""}|${mailed?.getTime() ?? ""}|${reason ?? ""}`, () =>
-        [full[c.state], answered ? answeredOf({ answered: c.answeredPrompts, prompts }) : null, mailed ? mailedOn({ date: longDate(mailed) }) : null, reason].filter(Boolean).join(", "),
+      const name = index(`n|${c.state}|${answered ? `${c.answeredPrompts}/${prompts}` : ""}|${mailed ? `${byMessage ? "e" : "m"}${mailed.getTime()}` : ""}|${reason ?? ""}`, () =>
+        [full[c.state], answered ? answeredOf({ answered: c.answeredPrompts, prompts }) : null, mailed ? (byMessage ? sentOn : mailedOn)({ date: longDate(mailed) }) : null, reason].filter(Boolean).join(", "),
       );
       const day = mailed ? index(`d|${mailed.getTime()}`, () => shortFormat.format(mailed)) : -1;
       return [stateIndex.get(c.state)!, c.answeredPrompts, name, day, reason ? index(`r|${reason}`, () => reason) : -1];

@@ -155,6 +155,7 @@ export function RosterImport({ organizationId }: { organizationId: string }) {
                           <td className="py-1 pr-3">{r.entry.legalName}</td>
                           <td className="py-1 pr-3">{r.entry.penName}</td>
                           <td className="py-1 pr-3">{r.entry.groupName}</td>
+                          <td className="py-1 pr-3 whitespace-nowrap">{t(`channelOf.${r.entry.channel}`)}</td>
                           <td className="py-1 pr-3 whitespace-nowrap">{t(`preview.outcome.${r.outcome}`)}</td>
                         </tr>
                     ))}

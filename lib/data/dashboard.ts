@@ -44,6 +44,8 @@ export type LevelSummary = {
   quiet: number;
   medianOnlineDays: number | null;
   medianMailDays: number | null;
+  /** Sent → received by e-message (decision 049); null when no answer came back that way. */
+  medianEmessageDays: number | null;
   /** Response rate per pack number across the level's groups. */
   packRates: PackRate[];
 };
@@ -207,6 +209,7 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: D
       quiet: figures?.quiet ?? 0,
       medianOnlineDays: histogramMedian(histogramOf(level, "ONLINE")),
       medianMailDays: histogramMedian(histogramOf(level, "MAIL")),
+      medianEmessageDays: histogramMedian(histogramOf(level, "EMESSAGE")),
       packRates,
     };
   });

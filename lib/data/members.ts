@@ -1,4 +1,4 @@
-// A group's members as staff manage them: mail members added by hand, transfers between
+// A group's members as staff manage them: mail and e-message members added by hand, transfers between
 // facilities, and the switch from mail to online. History follows the person: a transfer is a
 // PersonEvent with the old and new place, and deliveries keep the address they were mailed to.
 // Lifecycle changes (pause, resume, complete, withdraw) and moves between groups are
@@ -21,7 +21,7 @@ import { issueMemberInvitations, type GroupInvitation } from "@/lib/data/invitat
 import { findPersonByEmail, findPersonByIdNumber, lockRoster } from "@/lib/data/people";
 import { checkIdNumber, normalizeEmail } from "@/lib/people/identity";
 import { MEMBER_STATUSES_WITH_ACCESS } from "@/lib/permissions";
-import type { EmessageChannelValues } from "@/lib/validations/emessage";
+import { emessageChannelSchema, type EmessageChannelValues } from "@/lib/validations/emessage";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
@@ -82,10 +82,25 @@ function storedIdNumber(raw: string): string {
  * this group, nothing changes and the answer is CONFLICT (the import's "already on the roster").
  */
 export async function addMailMember(ctx: GroupContext, input: MailMemberInput): Promise<{ id: string; person: "new" | "existing" }> {
+  return addMember(ctx, input, null);
+}
+
+/**
+ * Adds a member who gets packs by mail or, with `emessage`, by prison e-message (docs/decisions/049),
+ * in one transaction: the person (or the one already on the roster by facility + ID number), the
+ * enrolment, an ENROLLED event and a "member.add" audit entry; for e-message also the service and
+ * identifier on the person (as the switch writes them; a person already on the roster gets the
+ * new ones, the channel being how this group reaches them), the channel and service in the
+ * event's details, and the "member.channel" audit entry the switch would write. Any refusal
+ * writes nothing.
+ */
+export async function addMember(ctx: GroupContext, input: MailMemberInput, emessage: EmessageChannelValues | null): Promise<{ id: string; person: "new" | "existing" }> {
   if (!canInGroup(ctx.roles, "member.invite")) throw notFound();
   await facilityOfOrg(ctx, input.facilityId);
   const idNumber = storedIdNumber(input.idNumber);
+  const reached = emessage ? checkedEmessage(emessage) : null;
   const organizationId = ctx.group.organizationId;
+  const channel = reached ? "EMESSAGE" : "MAIL";
   try {
     return await db.$transaction(async (tx) => {
       await lockRoster(tx, organizationId);
@@ -93,21 +108,36 @@ export async function addMailMember(ctx: GroupContext, input: MailMemberInput): 
       if (existing && (await tx.member.findUnique({ where: { groupId_personId: { groupId: ctx.group.id, personId: existing.id } }, select: { id: true } }))) {
         throw new AppError("CONFLICT", "members.errors.alreadyInGroup", { field: "values.idNumber" });
       }
-      const person =
-        existing ??
-        (await tx.person.create({
-          data: { organizationId, legalName: input.legalName, facilityId: input.facilityId, idNumber, housingUnit: input.housingUnit || null },
-          select: { id: true },
-        }));
-      const member = await tx.member.create({ data: { groupId: ctx.group.id, personId: person.id, channel: "MAIL", penName: input.penName }, select: { id: true } });
-      await tx.personEvent.create({ data: { personId: person.id, memberId: member.id, kind: "ENROLLED", occurredOn: today(ctx), actorId: ctx.user.id } });
-      await writeAudit(tx, { organizationId, actorId: ctx.user.id, action: "member.add", entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: person.id });
+      const reachedBy = reached ? { emessageService: reached.service, emessageContact: reached.contact } : {};
+      const person = existing
+        ? reached
+          ? await tx.person.update({ where: { id: existing.id }, data: reachedBy, select: { id: true } })
+          : existing
+        : await tx.person.create({
+            data: { organizationId, legalName: input.legalName, facilityId: input.facilityId, idNumber, housingUnit: input.housingUnit || null, ...reachedBy },
+            select: { id: true },
+          });
+      const member = await tx.member.create({ data: { groupId: ctx.group.id, personId: person.id, channel, penName: input.penName }, select: { id: true } });
+      await tx.personEvent.create({
+        data: { personId: person.id, memberId: member.id, kind: "ENROLLED", occurredOn: today(ctx), actorId: ctx.user.id, ...(reached ? { details: { channel, emessageService: reached.service } } : {}) },
+      });
+      const audit = { organizationId, actorId: ctx.user.id, entityType: "Member", entityId: member.id, groupId: ctx.group.id, personId: person.id };
+      await writeAudit(tx, { ...audit, action: "member.add", ...(reached ? { details: { channel } } : {}) });
+      if (reached) await writeAudit(tx, { ...audit, action: "member.channel", details: { to: channel, from: null } });
       return { id: member.id, person: existing ? "existing" : "new" };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "members.errors.duplicate");
     throw error;
   }
+}
+
+/** The service and identifier as stored (the form's schema checked them; a direct caller may not have). */
+function checkedEmessage(emessage: EmessageChannelValues): EmessageChannelValues {
+  const checked = emessageChannelSchema.safeParse(emessage);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0];
+  throw new AppError("INVALID", issue?.message ?? "emessage.validation.contactInvalid", { field: `values.${String(issue?.path[0] ?? "contact")}` });
 }
 
 async function memberOfGroup(ctx: GroupContext, memberId: string) {

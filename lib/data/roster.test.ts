@@ -98,3 +98,43 @@ describe("roster import", () => {
     expect(await rosterCounts(s.organizationId)).toEqual(after);
   });
 });
+
+describe("roster import of e-message members (decision 049)", () => {
+  // group, legal_name, pen_name, channel, email, facility, id_number, housing_unit, language, emessage_service, emessage_contact
+  it("a row with the service and identifier makes an e-message member; a person already on the roster gets them; a half row is skipped", async () => {
+    const s = await scenario();
+    // Already on the roster by mail in the advanced group.
+    await importRoster(s.organizer, s.organizationId, csv([[s.advanced.slug, "Fay Old", "Fay", "mail", "", s.facility.name, "F-1", "", "", "", ""]]), "validRows");
+    const file = csv([
+      [s.intro.slug, "Eve Stone", "Eve", "e-message", "", s.facility.name, "E-1", "B-2", "", "CorrLinks", "12345-678"],
+      [s.advanced.slug, "Eve Stone", "", "mail", "", s.facility.name, "E-1", "B-2", "", "", ""],
+      [s.intro.slug, "Fay Old", "", "mail", "", s.facility.name, "F-1", "", "", "JPay", " FL  99 "],
+      [s.intro.slug, "Gus Half", "", "mail", "", s.facility.name, "G-1", "", "", "Securus", ""],
+      [s.intro.slug, "Hal Wrong", "", "e-message", "", s.facility.name, "H-1", "", "", "Smoke signals", "H-1"],
+    ]);
+    const before = await rosterCounts(s.organizationId);
+    await expect(importRoster(s.organizer, s.organizationId, file, "allOrNothing")).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await rosterCounts(s.organizationId)).toEqual(before);
+
+    const result = await importRoster(s.organizer, s.organizationId, file, "validRows");
+    expect(result).toMatchObject({ counts: { new: 1, enrol: 2, invalid: 2 }, invalidRows: [5, 6] });
+    const eve = await db.person.findFirstOrThrow({ where: { organizationId: s.organizationId, idNumber: "E-1" }, include: { memberships: { include: { group: true } }, events: true } });
+    expect(eve).toMatchObject({ emessageService: "CORRLINKS", emessageContact: "12345-678" });
+    expect(Object.fromEntries(eve.memberships.map((m) => [m.group.slug, m.channel]))).toEqual({ [s.intro.slug]: "EMESSAGE", [s.advanced.slug]: "MAIL" });
+    const eveIntro = eve.memberships.find((m) => m.groupId === s.intro.id)!;
+    expect(eve.events.find((e) => e.memberId === eveIntro.id)).toMatchObject({ kind: "ENROLLED", details: { channel: "EMESSAGE", emessageService: "CORRLINKS" } });
+    expect(eve.events.find((e) => e.memberId !== eveIntro.id)?.details).toBeNull();
+    const fay = await db.person.findFirstOrThrow({ where: { organizationId: s.organizationId, idNumber: "F-1" }, include: { memberships: { include: { group: true } } } });
+    expect(fay).toMatchObject({ emessageService: "JPAY", emessageContact: "FL 99" });
+    expect(Object.fromEntries(fay.memberships.map((m) => [m.group.slug, m.channel]))).toEqual({ [s.intro.slug]: "EMESSAGE", [s.advanced.slug]: "MAIL" });
+    expect(await db.person.count({ where: { organizationId: s.organizationId, idNumber: { in: ["G-1", "H-1"] } } })).toBe(0);
+    expect(await db.auditLog.findFirst({ where: { organizationId: s.organizationId, action: "roster.import" }, orderBy: { createdAt: "desc" }, select: { details: true } })).toMatchObject({ details: { emessage: 2 } });
+
+    const preview = await previewRoster(s.organizer, s.organizationId, file);
+    expect(preview.ok && preview.check.rows.filter((r) => r.outcome === "invalid").flatMap((r) => (r.outcome === "invalid" ? r.reasons.map((x) => x.key) : []))).toEqual([
+      "roster.emessageReasons.contactMissing",
+      "roster.emessageReasons.serviceUnknown",
+    ]);
+  });
+});
+

@@ -64,6 +64,9 @@ export type RosterImportResult = { counts: RosterCheck["counts"]; invalidRows: n
 
 type Importable = Exclude<RosterRowResult, { outcome: "invalid" }>;
 
+/** The person's e-message service and identifier from an e-message row; nothing for the others. */
+const reachedBy = (e: Importable["entry"]) => (e.emessage ? { emessageService: e.emessage.service, emessageContact: e.emessage.contact } : {});
+
 
 /**
  * Imports the file: new people, their enrolments (with an ENROLLED event each) and, for online
@@ -90,7 +93,7 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
         for (const r of rows) if ("newKey" in r.person && !firstOf.has(r.person.newKey)) firstOf.set(r.person.newKey, r);
         const created = firstOf.size
           ? await tx.person.createManyAndReturn({
-              data: [...firstOf.values()].map(({ entry: e }) => ({ organizationId, legalName: e.legalName, email: e.email, facilityId: e.facilityId, idNumber: e.idNumber, housingUnit: e.housingUnit, locale: e.locale })),
+              data: [...firstOf.values()].map(({ entry: e }) => ({ organizationId, legalName: e.legalName, email: e.email, facilityId: e.facilityId, idNumber: e.idNumber, housingUnit: e.housingUnit, locale: e.locale, ...reachedBy(e) })),
               select: { id: true, email: true, facilityId: true, idNumber: true },
             })
           : [];
@@ -107,6 +110,13 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
           if (ids.length > 0) await tx.person.updateMany({ where: { id: { in: ids }, locale: null }, data: { locale } });
         }
 
+        // An e-message row (decision 049) gives the person its service and identifier, as adding
+        // them by hand does: they live on the person; the file says how this group reaches them.
+        // A person the file creates got them above, from the first row naming them.
+        for (const r of rows) {
+          if (r.entry.emessage && ("existingId" in r.person || firstOf.get(r.person.newKey) !== r)) await tx.person.update({ where: { id: personIdOf(r) }, data: reachedBy(r.entry) });
+        }
+
         const members = await tx.member.createManyAndReturn({
           data: rows.map((r) => ({ groupId: r.entry.groupId, personId: personIdOf(r), channel: r.entry.channel, penName: r.entry.penName })),
           select: { id: true, personId: true, groupId: true },
@@ -114,7 +124,14 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
         // Enrolled today in the organization's time zone (lib/dates.ts).
         const { timeZone } = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
         const today = todayDate(timeZone);
-        await tx.personEvent.createMany({ data: members.map((m) => ({ personId: m.personId, memberId: m.id, kind: "ENROLLED" as const, occurredOn: today, reason: "roster import", actorId: user.id })) });
+        // The e-message rows' events carry the channel and service, as the add form's do.
+        const serviceOf = new Map(rows.filter((r) => r.entry.emessage).map((r) => [`${r.entry.groupId}|${personIdOf(r)}`, r.entry.emessage!.service]));
+        await tx.personEvent.createMany({
+          data: members.map((m) => {
+            const service = serviceOf.get(`${m.groupId}|${m.personId}`);
+            return { personId: m.personId, memberId: m.id, kind: "ENROLLED" as const, occurredOn: today, reason: "roster import", actorId: user.id, ...(service ? { details: { channel: "EMESSAGE", emessageService: service } } : {}) };
+          }),
+        });
 
         // Online members without a login get one invitation each (for the first group named).
         const invited = new Map<string, Importable>();
@@ -129,7 +146,7 @@ export async function importRoster(user: CurrentUser, organizationId: string, cs
           [...invited.entries()].map(([personId, r]) => ({ personId, groupId: r.entry.groupId, email: r.entry.email! })),
         );
         const byPerson = new Map([...invited.entries()]);
-        await writeAudit(tx, { organizationId, actorId: user.id, action: "roster.import", entityType: "Organization", entityId: organizationId, details: { mode, ...check.counts, invitations: issued.length } });
+        await writeAudit(tx, { organizationId, actorId: user.id, action: "roster.import", entityType: "Organization", entityId: organizationId, details: { mode, ...check.counts, invitations: issued.length, emessage: serviceOf.size } });
         return {
           counts: check.counts,
           invalidRows,

@@ -6,6 +6,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const base: CellFacts = { delivery: null, answeredPrompts: 0, feedbackCount: 0, dueDate: null, turnaroundDays: 42, today: day("2026-11-25") };
 const mail = (status: DeliveryStatus, mailedOn: string | null = "2026-11-01") => ({ channel: "MAIL" as const, status, mailedOn: mailedOn ? day(mailedOn) : null });
 const online = { channel: "ONLINE" as const, status: "DELIVERED" as const, mailedOn: null };
+const emessage = (status: DeliveryStatus, sentOn: string | null = "2026-11-20") => ({ channel: "EMESSAGE" as const, status, mailedOn: sentOn ? day(sentOn) : null });
 
 describe("cellState", () => {
   const cases: [string, Partial<CellFacts>, CellState][] = [
@@ -17,6 +18,12 @@ describe("cellState", () => {
     ["mailed, in the post", { delivery: mail("MAILED") }, "mailed"],
     ["resent, in the post", { delivery: mail("RESENT") }, "mailed"],
     ["delivered to the member", { delivery: mail("DELIVERED") }, "awaitingMail"],
+    ["e-message, messages sent", { delivery: emessage("MAILED") }, "sentEmessage"],
+    ["e-message, sent again after a bounce", { delivery: emessage("RESENT") }, "sentEmessage"],
+    ["e-message, prepared, not sent", { delivery: emessage("PREPARED", null) }, "notSent"],
+    ["e-message, bounced", { delivery: emessage("RETURNED") }, "returned"],
+    ["e-message, sent past the turnaround", { delivery: emessage("MAILED", "2026-10-01") }, "overdue"],
+    ["e-message, answered", { delivery: emessage("RESPONDED"), answeredPrompts: 1 }, "answered"],
     ["returned by the post", { delivery: mail("RETURNED") }, "returned"],
     ["rejected by the mailroom", { delivery: mail("REJECTED") }, "returned"],
     ["rejected long ago is still rejected, not overdue", { delivery: mail("REJECTED", "2026-01-01") }, "returned"],

@@ -11,9 +11,11 @@
 //   "awaiting mail" once it reached the member, both only while within the expected turnaround
 //   (the group's setting, else the organization's, else 42 days); "overdue" after it. The
 //   turnaround day itself is still within: a pack mailed on day 0 with 42 days is overdue on day 43.
+// - by e-message (decision 045), the same clock from the day its last message was marked sent, but
+//   "sent by e-message" rather than "mailed": nothing is in the post (decision 049).
 import type { DeliveryStatus, Channel } from "@/lib/generated/prisma/enums";
 
-export const CELL_STATES = ["notSent", "sentOnline", "mailed", "awaitingMail", "overdue", "returned", "answered", "feedback"] as const;
+export const CELL_STATES = ["notSent", "sentOnline", "mailed", "sentEmessage", "awaitingMail", "overdue", "returned", "answered", "feedback"] as const;
 export type CellState = (typeof CELL_STATES)[number];
 
 export const DEFAULT_TURNAROUND_DAYS = 42;
@@ -47,8 +49,9 @@ export function cellState(f: CellFacts): CellState {
   if (d.channel === "ONLINE") return f.dueDate && daysBetween(f.dueDate, f.today) > 0 ? "overdue" : "sentOnline";
   if (d.status === "PREPARED") return "notSent";
   if (d.mailedOn && daysBetween(d.mailedOn, f.today) > f.turnaroundDays) return "overdue";
-  return d.status === "DELIVERED" || d.status === "RESPONDED" ? "awaitingMail" : "mailed";
+  if (d.status === "DELIVERED" || d.status === "RESPONDED") return "awaitingMail";
+  return d.channel === "EMESSAGE" ? "sentEmessage" : "mailed";
 }
 
 /** States in which the member has not answered, for the "has not answered" filter. */
-export const UNANSWERED_STATES: readonly CellState[] = ["notSent", "sentOnline", "mailed", "awaitingMail", "overdue", "returned"];
+export const UNANSWERED_STATES: readonly CellState[] = ["notSent", "sentOnline", "mailed", "sentEmessage", "awaitingMail", "overdue", "returned"];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TURNAROUND_CAP_WEEKS, weeklyTurnaround } from "@/lib/progress/turnaround";
+import { TURNAROUND_CAP_WEEKS, turnaroundChannels, weeklyTurnaround } from "@/lib/progress/turnaround";
 
 describe("weeklyTurnaround", () => {
   it("is empty with no answers", () => {
@@ -24,3 +24,12 @@ describe("weeklyTurnaround", () => {
     expect(weeks.reduce((s, w) => s + w.cells, 0)).toBe(11);
   });
 });
+
+describe("turnaroundChannels (decision 049)", () => {
+  it("draws online and mail always, e-message only when an answer came back that way", () => {
+    expect(turnaroundChannels({ ONLINE: [], MAIL: [], EMESSAGE: [] })).toEqual(["ONLINE", "MAIL"]);
+    expect(turnaroundChannels({ ONLINE: [{ days: 1, cells: 3 }], MAIL: [], EMESSAGE: [{ days: 4, cells: 0 }] })).toEqual(["ONLINE", "MAIL"]);
+    expect(turnaroundChannels({ ONLINE: [], MAIL: [], EMESSAGE: [{ days: 6, cells: 1 }] })).toEqual(["ONLINE", "MAIL", "EMESSAGE"]);
+  });
+});
+

@@ -3,6 +3,7 @@
 // left. Weeks up to a cap, with everything later in the last bar, keep it readable and its size
 // bounded whatever the data. Medians stay in days (lib/data/dashboard.ts).
 import type { Histogram } from "@/lib/data/dashboard";
+import type { Channel } from "@/lib/generated/prisma/enums";
 
 export const TURNAROUND_CAP_WEEKS = 12;
 
@@ -26,3 +27,13 @@ export function weeklyTurnaround(histogram: Histogram, capWeeks = TURNAROUND_CAP
   }
   return Array.from({ length: last + 1 }, (_, week) => ({ week, orMore: week === capWeeks, cells: counts.get(week) ?? 0 }));
 }
+
+/**
+ * The channels the dashboard draws a turnaround for: online and mail always (an empty chart says
+ * "no answers yet"), e-message only when some answer came back by e-message (decision 049), so an
+ * organization that does not use it sees no empty series and no empty median row.
+ */
+export function turnaroundChannels(turnaround: Record<Channel, Histogram>): Channel[] {
+  return turnaround.EMESSAGE.some((h) => h.cells > 0) ? ["ONLINE", "MAIL", "EMESSAGE"] : ["ONLINE", "MAIL"];
+}
+

@@ -8,7 +8,8 @@ import { MAX_ROSTER_BYTES, MAX_ROSTER_ROWS } from "@/lib/roster/limits";
 
 export { MAX_ROSTER_BYTES, MAX_ROSTER_ROWS };
 
-export const ROSTER_COLUMNS = ["group", "legal_name", "pen_name", "channel", "email", "facility", "id_number", "housing_unit", "language"] as const;
+// emessage_service and emessage_contact: an e-message member's service and identifier (decision 049).
+export const ROSTER_COLUMNS = ["group", "legal_name", "pen_name", "channel", "email", "facility", "id_number", "housing_unit", "language", "emessage_service", "emessage_contact"] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly RosterColumn[] = ["group", "legal_name", "channel"];
 
@@ -70,5 +71,5 @@ export function parseRosterCsv(text: string): ParsedRoster {
  * column an online member's row would, and the facility ones too).
  */
 export function rosterTemplate(example: { groupSlug: string; facilityName: string }): string {
-  return stringify([[...ROSTER_COLUMNS], [example.groupSlug, "Ben Example", "Blue Heron", "mail", "", example.facilityName, "A-12345", "Unit 4", "en"]]);
+  return stringify([[...ROSTER_COLUMNS], [example.groupSlug, "Ben Example", "Blue Heron", "mail", "", example.facilityName, "A-12345", "Unit 4", "en", "", ""]]);
 }

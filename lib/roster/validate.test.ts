@@ -174,3 +174,62 @@ describe("roster rows", () => {
     }
   });
 });
+
+describe("e-message rows (decision 049)", () => {
+  const em = (over: Row = {}): Row => mail({ channel: "e-message", legal_name: "Eve Stone", id_number: "12345-678", emessage_service: "CorrLinks", emessage_contact: "12345-678", ...over });
+  const keysOf = (c: RosterCheck, row: number) => {
+    const r = c.rows.find((x) => x.row === row);
+    return r?.outcome === "invalid" ? r.reasons.map((x) => `${x.column}: ${x.key}`) : [];
+  };
+
+  it("a row with the service and the identifier is an e-message member, whether the channel says e-message or mail", () => {
+    const c = check([
+      em(), // 2
+      em({ channel: "mail", id_number: "E-2", emessage_service: "jpay", emessage_contact: "  FL   123456 " }), // 3
+      em({ channel: "E-Message", id_number: "E-3", emessage_service: "Getting Out", emessage_contact: "A1" }), // 4
+      em({ channel: "emessage", id_number: "E-4", emessage_service: "other service", emessage_contact: "x@y" }), // 5
+      mail({ id_number: "M-1" }), // 6: plain mail
+    ]);
+    expect(c.counts).toEqual({ new: 5, enrol: 0, already: 0, invalid: 0 });
+    const entries = c.rows.map((r) => (r.outcome === "invalid" ? null : { channel: r.entry.channel, emessage: r.entry.emessage }));
+    expect(entries).toEqual([
+      { channel: "EMESSAGE", emessage: { service: "CORRLINKS", contact: "12345-678" } },
+      { channel: "EMESSAGE", emessage: { service: "JPAY", contact: "FL 123456" } },
+      { channel: "EMESSAGE", emessage: { service: "VIAPATH", contact: "A1" } },
+      { channel: "EMESSAGE", emessage: { service: "OTHER", contact: "x@y" } },
+      { channel: "MAIL", emessage: null },
+    ]);
+  });
+
+  it("one without the other, an unknown service, a bad identifier or a missing facility is a row to fix, with the column named", () => {
+    const c = check([
+      em({ emessage_contact: "" }), // 2
+      em({ emessage_service: "" }), // 3
+      em({ emessage_service: "GTL Connect" }), // 4
+      em({ emessage_contact: "<script>" }), // 5
+      em({ emessage_contact: "9".repeat(65) }), // 6
+      em({ emessage_service: "", emessage_contact: "" }), // 7: e-message without them
+      mail({ emessage_contact: "12345-678" }), // 8: mail with only the identifier
+      online({ emessage_service: "JPay", emessage_contact: "FL 1" }), // 9
+      em({ facility: "", id_number: "" }), // 10
+    ]);
+    expect(keysOf(c, 2)).toEqual(["emessage_contact: roster.emessageReasons.contactMissing"]);
+    expect(keysOf(c, 3)).toEqual(["emessage_service: roster.emessageReasons.serviceMissing"]);
+    expect(keysOf(c, 4)).toEqual(["emessage_service: roster.emessageReasons.serviceUnknown"]);
+    expect(keysOf(c, 5)).toEqual(["emessage_contact: roster.emessageReasons.contactInvalid"]);
+    expect(keysOf(c, 6)).toEqual(["emessage_contact: roster.reasons.tooLong"]);
+    expect(keysOf(c, 7)).toEqual(["emessage_service: roster.emessageReasons.needsBoth"]);
+    expect(keysOf(c, 8)).toEqual(["emessage_service: roster.emessageReasons.serviceMissing"]);
+    expect(keysOf(c, 9)).toEqual(["emessage_service: roster.emessageReasons.onlineHasService"]);
+    expect(keysOf(c, 10)).toEqual(["facility: roster.reasons.mailNeedsFacility", "id_number: roster.reasons.mailNeedsIdNumber"]);
+    expect(c.counts.invalid).toBe(9);
+    for (const r of c.rows) if (r.outcome === "invalid") for (const reason of r.reasons) expect(hasMessage(reason.key), reason.key).toBe(true);
+  });
+
+  it("the template's header has the two columns and its example row still imports", () => {
+    const template = parseRosterCsv(rosterTemplate({ groupSlug: "intro", facilityName: "County Jail" }));
+    expect(template.ok && template.rows[0]?.cells).toMatchObject({ emessage_service: "", emessage_contact: "" });
+    expect(template.ok && checkRoster(template.rows, snapshot).rows[0]).toMatchObject({ outcome: "new", entry: { channel: "MAIL", emessage: null } });
+  });
+});
+

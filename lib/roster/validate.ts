@@ -9,6 +9,8 @@
 // hand follows the same rule (lib/data/members.ts).
 import { checkEmail, checkIdNumber, ID_NUMBER_MAX, normalizeEmail, placeKey } from "@/lib/people/identity";
 import type { RawRosterRow, RosterColumn } from "@/lib/roster/csv";
+import type { EmessageServiceName } from "@/lib/emessage/services";
+import { emessageContactSchema } from "@/lib/validations/emessage";
 
 export type RosterSnapshot = {
   groups: { id: string; slug: string; name: string }[];
@@ -23,7 +25,7 @@ export type RosterEntry = {
   groupName: string;
   legalName: string;
   penName: string;
-  channel: "ONLINE" | "MAIL";
+  channel: "ONLINE" | "MAIL" | "EMESSAGE";
   email: string | null;
   facilityId: string | null;
   facilityName: string | null;
@@ -31,6 +33,8 @@ export type RosterEntry = {
   housingUnit: string | null;
   /** The language of their packs and letters; null when the column is empty or absent. */
   locale: "EN" | "ES" | null;
+  /** An e-message member's service and identifier in it (decision 049); null for the others. */
+  emessage: { service: EmessageServiceName; contact: string } | null;
 };
 
 /** Who the row is: a person already on the roster, or one the import creates (keyed by identity). */
@@ -46,6 +50,24 @@ const LIMITS = { legal_name: 120, housing_unit: 80 } as const;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const clean = (v: string) => v.replace(/\u0000/g, "").trim();
 const fold = (v: string) => v.normalize("NFC").toLocaleLowerCase("en");
+
+/**
+ * What a roster file may write for an e-message service: its name as the member page shows it
+ * (CorrLinks, JPay, Securus, ViaPath, Other), folded, or a name people use for it.
+ */
+const SERVICE_NAMES: Record<string, EmessageServiceName> = {
+  corrlinks: "CORRLINKS",
+  trulincs: "CORRLINKS",
+  jpay: "JPAY",
+  securus: "SECURUS",
+  viapath: "VIAPATH",
+  gettingout: "VIAPATH",
+  other: "OTHER",
+  "other service": "OTHER",
+  otro: "OTHER",
+  "otro servicio": "OTHER",
+};
+const CHANNELS: Record<string, "MAIL" | "ONLINE" | "EMESSAGE"> = { mail: "MAIL", online: "ONLINE", "e-message": "EMESSAGE", emessage: "EMESSAGE", "e message": "EMESSAGE" };
 
 /** What a roster file may write for a language: a code or the language's name, in English or itself. */
 const LANGUAGE_NAMES: Record<string, "EN" | "ES"> = { en: "EN", english: "EN", "inglés": "EN", ingles: "EN", es: "ES", spanish: "ES", "español": "ES", espanol: "ES" };
@@ -66,6 +88,35 @@ function freePenName(taken: Set<string>, from: number): { name: string; n: numbe
     const name = `Reader ${n}`;
     if (!taken.has(fold(name))) return { name, n };
   }
+}
+
+/**
+ * The e-message columns of a row: the service and identifier when both are given and good, else
+ * null with the reasons added. One without the other, an unknown service or an identifier the
+ * member page would refuse is a row to fix; so is an e-message row without them, or an online
+ * row with them (an online member signs in; no service reaches them).
+ */
+function emessageCells(serviceRaw: string, contactRaw: string, channel: "MAIL" | "ONLINE" | "EMESSAGE" | null, reasons: RosterReason[]): { service: EmessageServiceName; contact: string } | null {
+  const serviceText = fold(clean(serviceRaw)).replace(/\s+/g, " ");
+  const contactText = clean(contactRaw);
+  if (!serviceText && !contactText) {
+    if (channel === "EMESSAGE") reasons.push({ column: "emessage_service", key: "roster.emessageReasons.needsBoth" });
+    return null;
+  }
+  if (channel === "ONLINE") {
+    reasons.push({ column: serviceText ? "emessage_service" : "emessage_contact", key: "roster.emessageReasons.onlineHasService" });
+    return null;
+  }
+  const service = serviceText ? (SERVICE_NAMES[serviceText] ?? SERVICE_NAMES[serviceText.replace(/[\s-]+/g, "")] ?? null) : null;
+  if (serviceText && !service) reasons.push({ column: "emessage_service", key: "roster.emessageReasons.serviceUnknown" });
+  if (!serviceText) reasons.push({ column: "emessage_service", key: "roster.emessageReasons.serviceMissing" });
+  const contact = emessageContactSchema.safeParse(contactRaw);
+  if (!contactText) reasons.push({ column: "emessage_contact", key: "roster.emessageReasons.contactMissing" });
+  else if (!contact.success) {
+    const tooLong = contact.error.issues.some((i) => i.message === "emessage.validation.contactTooLong");
+    reasons.push(tooLong ? { column: "emessage_contact", key: "roster.reasons.tooLong", values: { max: 64 } } : { column: "emessage_contact", key: "roster.emessageReasons.contactInvalid" });
+  }
+  return service && contact.success ? { service, contact: contact.data } : null;
 }
 
 export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): RosterCheck {
@@ -112,10 +163,15 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     else if (penName.length > 40) reasons.push({ column: "pen_name", key: "roster.reasons.penNameTooLong" });
     else if (/[\u0000-\u001f\u007f<>]/.test(penName)) reasons.push({ column: "pen_name", key: "roster.reasons.penNameInvalid" });
 
-    const channelText = fold(clean(cells.channel));
-    const channel = channelText === "mail" ? "MAIL" : channelText === "online" ? "ONLINE" : null;
+    const channelText = fold(clean(cells.channel)).replace(/[\s_]+/g, " ");
+    const channelNamed = channelText ? (CHANNELS[channelText] ?? null) : null;
     if (!channelText) reasons.push({ column: "channel", key: "roster.reasons.channelMissing" });
-    else if (!channel) reasons.push({ column: "channel", key: "roster.reasons.channelUnknown" });
+    else if (!channelNamed) reasons.push({ column: "channel", key: "roster.reasons.channelUnknown" });
+
+    // E-message (decision 049): the service and the identifier, both or neither. A mail row with
+    // both is an e-message member (an e-message member is a mail member the service reaches).
+    const emessage = emessageCells(cells.emessage_service, cells.emessage_contact, channelNamed, reasons);
+    const channel = channelNamed === "MAIL" && emessage ? "EMESSAGE" : channelNamed;
 
     const emailText = clean(cells.email);
     const emailChecked = emailText ? checkEmail(emailText) : null;
@@ -132,7 +188,7 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     const locale = languageText ? (LANGUAGE_NAMES[languageText] ?? null) : null;
     if (languageText && !locale) reasons.push({ column: "language", key: "roster.reasons.languageUnknown" });
     if (facilityText && !facility) reasons.push({ column: "facility", key: "roster.reasons.facilityUnknown" });
-    if (channel === "MAIL") {
+    if (channel === "MAIL" || channel === "EMESSAGE") {
       if (!facilityText) reasons.push({ column: "facility", key: "roster.reasons.mailNeedsFacility" });
       if (!idNumber && idChecked.ok) reasons.push({ column: "id_number", key: "roster.reasons.mailNeedsIdNumber" });
     }
@@ -170,7 +226,7 @@ export function checkRoster(rows: RawRosterRow[], snapshot: RosterSnapshot): Ros
     const earlierRow = enrolledByRow.get(enrolKey);
     if (earlierRow !== undefined) return { row, outcome: "invalid", reasons: [{ column: null, key: "roster.reasons.duplicateRow", values: { row: earlierRow } }], legalName };
 
-    const entry: RosterEntry = { groupId: group.id, groupName: group.name, legalName, penName, channel, email, facilityId: facility?.id ?? null, facilityName: facility?.name ?? null, idNumber: idNumber || null, housingUnit: housingUnit || null, locale };
+    const entry: RosterEntry = { groupId: group.id, groupName: group.name, legalName, penName, channel, email, facilityId: facility?.id ?? null, facilityName: facility?.name ?? null, idNumber: idNumber || null, housingUnit: housingUnit || null, locale, emessage: channel === "EMESSAGE" ? emessage : null };
     if (existing?.memberships.some((m) => m.groupId === group.id)) {
       enrolledByRow.set(enrolKey, row);
       return { row, outcome: "already", reasons: [], entry, person, hasLogin: Boolean(existing.userId) };

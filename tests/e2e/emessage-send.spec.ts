@@ -76,6 +76,12 @@ test("a facilitator switches a member to e-message, copies the pack's messages a
   expect(await db.emessagePart.count({ where: { delivery: { memberId: member.id }, sentAt: null } })).toBe(0);
   await expect(card.getByRole("link", { name: `File Eli ${s.id}'s reply` })).toHaveAttribute("href", `/groups/${s.group.slug}/members/${member.id}/emessage`);
 
+  // The progress matrix says the pack was sent, not mailed (decision 049).
+  await page.goto(`/groups/${s.group.slug}/progress`, { waitUntil: "networkidle" });
+  const eliRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`Eli ${s.id}`) }) });
+  await expect(eliRow.locator('td[data-s="e"] a')).toHaveText(/^Sent/);
+  await expect(eliRow.getByText(/Mailed/)).toHaveCount(0);
+
   // Looked at, wide and narrow, and checked with axe.
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
@@ -113,3 +119,76 @@ test("an organizer sets the characters per message of each service", async ({ pa
   // Put the demo's figure back for other specs.
   await db.emessageServiceLimit.update({ where: { organizationId_service: { organizationId: s.group.organizationId, service: "SECURUS" } }, data: { charsPerMessage: 2000 } });
 });
+
+test("a facilitator adds an e-message member directly, with the service and identifier", async ({ page, consoleErrors: _ }) => {
+  const s = await makeStudyGroup();
+  const contact = `${s.id}-678`;
+  const facility = await db.facility.create({ data: { organizationId: s.group.organizationId, name: `FCI Direct ${s.id}`, addressLines: ["2 Gate Road", "Town"] } });
+  await signInViaApi(page, s.facilitator.email, s.password);
+  await page.goto(`/groups/${s.group.slug}/members`, { waitUntil: "networkidle" });
+  const form = page.getByRole("form", { name: "Add a member by mail or e-message" });
+  await form.getByLabel("How they get packs").selectOption("EMESSAGE");
+  await form.getByLabel("Legal name").fill(`Dana Direct ${s.id}`);
+  await form.getByLabel("Pen name").fill(`Dana ${s.id}`);
+  await form.getByLabel("Facility").selectOption(facility.id);
+  await form.getByLabel("ID number").fill(`DD-${s.id}`);
+  await form.getByLabel("Service", { exact: true }).selectOption("CORRLINKS");
+  await form.getByLabel("Their identifier in the service").fill("<bad>");
+  await form.getByRole("button", { name: "Add member" }).click();
+  await expect(form.getByText("Use letters, digits, spaces and . # @ _ / + - only.")).toBeVisible();
+  expect(await db.person.count({ where: { organizationId: s.group.organizationId, legalName: `Dana Direct ${s.id}` } })).toBe(0);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await form.screenshot({ path: `/tmp/emsend-add-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await form.getByLabel("Their identifier in the service").fill(contact);
+  await form.getByRole("button", { name: "Add member" }).click();
+  await expect(form.getByText("Added.")).toBeVisible();
+  const member = await db.member.findFirstOrThrow({ where: { groupId: s.group.id, penName: `Dana ${s.id}` }, select: { id: true, channel: true, person: { select: { emessageService: true, emessageContact: true, facilityId: true } } } });
+  expect(member).toMatchObject({ channel: "EMESSAGE", person: { emessageService: "CORRLINKS", emessageContact: contact, facilityId: facility.id } });
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `Dana Direct ${s.id}` }) });
+  await expect(item.getByText("by e-message", { exact: false })).toBeVisible();
+  await expect(item.getByText(`CorrLinks · ${contact} · FCI Direct ${s.id}`)).toBeVisible();
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/groups/${s.group.slug}/members`, { waitUntil: "networkidle" });
+    await form.getByLabel("How they get packs").selectOption("EMESSAGE");
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.screenshot({ path: `/tmp/emsend-add-empty-${width}.png` });
+  }
+});
+
+test("an organizer imports e-message members from a roster file; a half row is a row to fix", async ({ page, consoleErrors: _ }) => {
+  const s = await makeStudyGroup();
+  const bcrypt = (await import("bcryptjs")).default;
+  const organizer = await db.user.create({ data: { email: `org-imp-${s.id}@example.test`, name: `Organizer ${s.id}`, passwordHash: await bcrypt.hash(s.password, 4) } });
+  await db.organizer.create({ data: { organizationId: s.group.organizationId, userId: organizer.id } });
+  const facility = await db.facility.create({ data: { organizationId: s.group.organizationId, name: `USP Import ${s.id}`, addressLines: ["3 Gate Road", "Town"] } });
+  const header = "group,legal_name,pen_name,channel,email,facility,id_number,housing_unit,language,emessage_service,emessage_contact";
+  const good = [s.group.slug, `Ivy Import ${s.id}`, `Ivy ${s.id}`, "e-message", "", facility.name, `II-${s.id}`, "", "", "CorrLinks", `${s.id}-111`];
+  const half = [s.group.slug, `Jon Half ${s.id}`, `Jon ${s.id}`, "mail", "", facility.name, `JH-${s.id}`, "", "", "JPay", ""];
+  const file = [header, good.join(","), half.join(",")].join("\n");
+  await signInViaApi(page, organizer.email, s.password);
+  await page.goto(`/roster?org=${s.group.organizationId}`, { waitUntil: "networkidle" });
+  await expect(page.getByText("E-message members: channel e-message", { exact: false })).toBeVisible();
+  await page.getByLabel("CSV file").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByText("Row 3")).toBeVisible();
+  await expect(page.getByText("The service needs the member's identifier in it, such as a CorrLinks register number.")).toBeVisible();
+  await page.getByText("Rows that are fine", { exact: true }).click();
+  await expect(page.getByRole("cell", { name: "by e-message" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `/tmp/emsend-import-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Imported" })).toBeVisible();
+  const ivy = await db.person.findFirstOrThrow({ where: { organizationId: s.group.organizationId, idNumber: `II-${s.id}` }, include: { memberships: true } });
+  expect(ivy).toMatchObject({ emessageService: "CORRLINKS", emessageContact: `${s.id}-111`, facilityId: facility.id });
+  expect(ivy.memberships).toMatchObject([{ channel: "EMESSAGE", penName: `Ivy ${s.id}` }]);
+  expect(await db.person.count({ where: { organizationId: s.group.organizationId, idNumber: `JH-${s.id}` } })).toBe(0);
+});
+

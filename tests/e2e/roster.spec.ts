@@ -24,7 +24,7 @@ test("an organizer imports a roster, fixes a bad row, and imports it", async ({ 
   await expect(page.getByRole("heading", { name: "Roster import" })).toBeVisible();
   const template = await page.context().request.get((await page.getByRole("link", { name: "Download the template (CSV)" }).getAttribute("href"))!);
   expect(template.status()).toBe(200);
-  expect((await template.text()).split("\n")[0]).toBe("group,legal_name,pen_name,channel,email,facility,id_number,housing_unit,language");
+  expect((await template.text()).split("\n")[0]).toBe("group,legal_name,pen_name,channel,email,facility,id_number,housing_unit,language,emessage_service,emessage_contact");
 
   const online = ["intro", `Ada ${o.id}`, `Ada ${o.id}`, "online", `ada-${o.id}@example.test`, "", "", ""];
   const bad = ["intro", `Ben ${o.id}`, `Ben ${o.id}`, "mail", "", "Nowhere Prison", `B-${o.id}`, "Unit 1"];

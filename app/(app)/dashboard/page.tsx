@@ -12,7 +12,7 @@ import { getDashboard, rate, type DashboardGroup, type LevelSummary } from "@/li
 import { html } from "@/components/ui/html";
 import { ServerMarkup } from "@/components/progress/server-markup";
 import { messageTemplate } from "@/lib/i18n/message-template";
-import { TURNAROUND_CAP_WEEKS, weeklyTurnaround } from "@/lib/progress/turnaround";
+import { TURNAROUND_CAP_WEEKS, turnaroundChannels, weeklyTurnaround } from "@/lib/progress/turnaround";
 import { pagingQuery, parsePagingParams, type PagingParams } from "@/lib/validations/paging";
 
 /** The histogram with the days nobody took filled in as 0, so the bars keep their spacing. */
@@ -57,8 +57,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lastRate = ({ lastPack: last }: DashboardGroup) =>
     last ? `${packName({ number: last.number })}: ${pct(last.respondents, last.recipients)}` : none;
   const progressOf = (g: DashboardGroup) => progressValue({ covered: g.lessonsCovered, lessons: g.lessons, packs: g.publishedPacks });
-  const levelCell = (l: LevelSummary, key: "groups" | "activeMembers" | "rate" | "online" | "mail" | "quiet") =>
-    key === "rate" ? pct(l.respondents, l.recipients) : key === "online" ? days(l.medianOnlineDays) : key === "mail" ? days(l.medianMailDays) : l[key];
+  const levelCell = (l: LevelSummary, key: "groups" | "activeMembers" | "rate" | "online" | "mail" | "emessage" | "quiet") =>
+    key === "rate" ? pct(l.respondents, l.recipients) : key === "online" ? days(l.medianOnlineDays) : key === "mail" ? days(l.medianMailDays) : key === "emessage" ? days(l.medianEmessageDays) : l[key];
+  // E-message figures only where some answer came back that way (decision 049).
+  const channels = turnaroundChannels(d.turnaround);
+  const turnaroundTitle = { ONLINE: t("dashboard.turnaroundOnline"), MAIL: t("dashboard.turnaroundMail"), EMESSAGE: t("dashboardEmessage.turnaround") };
 
   return (
     <>
@@ -92,6 +95,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                   ["rate", t("dashboard.responseRate")],
                   ["online", t("dashboard.medianOnline")],
                   ["mail", t("dashboard.medianMail")],
+                  ...(channels.includes("EMESSAGE") ? [["emessage", t("dashboardEmessage.median")] as const] : []),
                   ["quiet", t("dashboard.quiet")],
                 ] as const
               ).map(([key, label]) => (
@@ -190,10 +194,10 @@ export default async function DashboardPage({ searchParams }: Props) {
           {t("dashboard.turnaroundTitle")}
         </h2>
         <p className="mt-1 text-muted">{t("dashboard.turnaroundIntro", { cap: TURNAROUND_CAP_WEEKS })}</p>
-        {(["ONLINE", "MAIL"] as const).map((channel) => (
+        {channels.map((channel) => (
           <BarChart
             key={channel}
-            title={channel === "ONLINE" ? t("dashboard.turnaroundOnline") : t("dashboard.turnaroundMail")}
+            title={turnaroundTitle[channel]}
             bars={weeklyTurnaround(d.turnaround[channel]).map((w) => ({ label: w.orMore ? t("chart.weekOrMore", { week: w.week }) : String(w.week), value: w.cells }))}
             xLabel={t("chart.weeksAxis")}
             yLabel={t("chart.countAxis")}

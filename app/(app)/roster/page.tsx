@@ -25,7 +25,7 @@ export default async function RosterPage({ searchParams }: Props) {
   const t = await getTranslations("roster");
   const list = (items: string[]) => (items.length ? items.join(", ") : t("template.none"));
   return (
-    <ClientMessages namespaces={["invitation", "invitations", "packs.errors", "roster", "security.weak"]}>
+    <ClientMessages namespaces={["emessage.validation", "invitation", "invitations", "packs.errors", "roster", "security.weak"]}>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-muted">{t("intro")}</p>
       <OrganizationPicker path="/roster" label={t("chooseOrganization")} organizations={organizations} currentId={organization.id} />
@@ -34,6 +34,7 @@ export default async function RosterPage({ searchParams }: Props) {
           {t("template.title")}
         </h2>
         <p className="mt-2">{t("template.body", { example: groups[0]?.slug ?? "intro" })}</p>
+        <p className="mt-2">{t("template.emessage")}</p>
         <p className="mt-2 text-sm text-muted break-words">{t("template.groups", { list: list(groups.map((g) => `${g.name} (${g.slug})`)) })}</p>
         <p className="mt-1 text-sm text-muted break-words">{t("template.facilities", { list: list(facilities.map((f) => f.name)) })}</p>
         <p className="mt-3">

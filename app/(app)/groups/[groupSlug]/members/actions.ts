@@ -1,20 +1,21 @@
 "use server";
-// The roster of one group: adding mail members, transfers, channel and status changes, moving up
+// The roster of one group: adding mail and e-message members, transfers, channel and status changes, moving up
 // a level, invitations and release. Each action is made by groupAction (lib/server) with the
 // permission it needs in the group `groupSlug` names.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { InvitationLink } from "@/components/roster/invitation-links";
 import { invitationPath, inviteMembers, resendInvitation, revokeInvitation, type GroupInvitation } from "@/lib/data/invitations";
-import { addMailMember, changeMemberStatus, moveMember, releaseMember, switchChannel, transferMember } from "@/lib/data/members";
+import { addMember, changeMemberStatus, moveMember, releaseMember, switchChannel, transferMember } from "@/lib/data/members";
 import { groupAction } from "@/lib/server/actions";
-import { mailMemberSchema, moveSchema, releaseSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
+import { moveSchema, releaseSchema, statusChangeSchema, transferSchema } from "@/lib/validations/member";
 import { groupSlugSchema } from "@/lib/validations/group";
 import { addOnlineMember, correctMemberDetails } from "@/lib/data/member-contact";
 import { memberDetailsSchema, onlineMemberSchema } from "@/lib/validations/member-contact";
 import { setMemberLanguage } from "@/lib/data/languages";
 import { languageChoiceSchema } from "@/lib/validations/language";
 import { emessageChannelSchema } from "@/lib/validations/emessage";
+import { addMemberSchema } from "@/lib/validations/add-member";
 
 const id = z.string().min(1).max(64);
 const onMember = <S extends z.ZodType>(values: S) => z.object({ groupSlug: groupSlugSchema, memberId: id, values });
@@ -25,10 +26,11 @@ function links(invitations: GroupInvitation[]): InvitationLink[] {
   return invitations.map((i) => ({ id: i.id, email: i.email, penName: i.penName, path: invitationPath(i.token), expiresAt: i.expiresAt.toISOString(), emailed: i.emailQueued }));
 }
 
-export const addMailMemberAction = groupAction("member.invite", z.object({ groupSlug: groupSlugSchema, values: mailMemberSchema }), async (ctx, { values }) => {
-  const member = await addMailMember(ctx, values);
+/** A member by mail or by e-message (service and identifier) in one step (docs/decisions/049). */
+export const addMemberAction = groupAction("member.invite", z.object({ groupSlug: groupSlugSchema, values: addMemberSchema }), async (ctx, { values: { emessage, ...member } }) => {
+  const added = await addMember(ctx, member, emessage);
   revalidatePath(membersPath(ctx.group.slug));
-  return { id: member.id };
+  return { id: added.id };
 });
 
 /** An online member by name and e-mail, with their invitation (docs/decisions/028). */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AddMailMemberForm } from "@/components/members/member-forms";
+import { AddMemberForm } from "@/components/members/add-member-form";
 import { groupPage } from "@/lib/authz";
 import { listGroupFacilities, listMemberHistories, viewMembers } from "@/lib/data/members";
 import { listMembersWithoutLogin } from "@/lib/data/invitations";
@@ -31,7 +31,7 @@ export default async function MembersPage({ params }: Props) {
   ]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.addOnline", "members.change", "members.errors", "members.move", "members.transfer", "members.validation", "emessage.validation", "packs.errors", "roster.erase.already", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.addChannel", "members.addOnline", "members.errors", "members.validation", "emessage.channel", "emessage.service", "emessage.validation", "packs.errors", "roster.erase.already", "roster.erase.confirmationRequired", "roster.erase.confirmationWrong", "roster.invite", "roster.release.emailInvalid", "roster.release.emailRequired", "roster.release.emailTaken", "roster.release.notAllowed", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}`} className="text-sm text-accent underline underline-offset-4">
           {ctx.group.name}
@@ -109,9 +109,9 @@ export default async function MembersPage({ params }: Props) {
           </section>
           <section aria-labelledby="add" className="mt-10 rounded-lg border border-stone-200 bg-white p-4">
             <h2 id="add" className="text-lg font-semibold">
-              {t("add.title")}
+              {t("addChannel.title")}
             </h2>
-            {facilities.length === 0 ? <p className="mt-2">{t("add.noFacilities")}</p> : <AddMailMemberForm groupSlug={groupSlug} facilities={facilities} />}
+            {facilities.length === 0 ? <p className="mt-2">{t("add.noFacilities")}</p> : <AddMemberForm groupSlug={groupSlug} facilities={facilities} />}
           </section>
         </>
       )}

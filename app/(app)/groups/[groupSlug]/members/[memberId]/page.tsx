@@ -59,7 +59,7 @@ export default async function MemberPage({ params }: Props) {
   const login = m.person.user ? (m.person.user.disabledAt ? t("loginDisabled") : t("loginActive", { email: m.person.user.email })) : t("noLogin");
 
   return (
-    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.add", "members.change", "members.correct", "members.language", "members.errors", "members.move", "members.transfer", "members.validation", "emessage.channel", "emessage.service", "emessage.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
+    <ClientMessages namespaces={["confirmDialog", "invitation", "invitations", "mail.validation.dateRequired", "members.addChannel.channelRequired", "members.change", "members.correct", "members.language", "members.errors", "members.move", "members.transfer", "members.validation", "emessage.channel", "emessage.service", "emessage.validation", "packs.errors", "roster.erase", "roster.invite.cannotResend", "roster.invite.chooseMembers", "roster.invite.memberLeft", "roster.release", "security.weak"]}>
       <p>
         <Link href={`/groups/${groupSlug}/members`} className="text-sm text-accent underline underline-offset-4">
           {t("backToMembers")}
