@@ -28,11 +28,11 @@ async function snapshot(groupId: string, organizationId: string) {
   return { cells, packs, turnaround, members, facilities, mailings, group, levels };
 }
 
-/** The organization × level rows (docs/decisions/051), without rows that came back to zero. */
+/** The organization × level rows (docs/decisions/051), every one: a row that came back to zero must be gone, as in a rebuild. */
 async function levelSnapshot(organizationId: string) {
   const [packs, turnaround] = await Promise.all([
-    db.progressLevelPack.findMany({ where: { organizationId, OR: [{ packs: { not: 0 } }, { recipients: { not: 0 } }, { respondents: { not: 0 } }] }, orderBy: [{ level: "asc" }, { number: "asc" }] }),
-    db.progressLevelTurnaround.findMany({ where: { organizationId, cells: { not: 0 } }, orderBy: [{ level: "asc" }, { channel: "asc" }, { days: "asc" }] }),
+    db.progressLevelPack.findMany({ where: { organizationId }, orderBy: [{ level: "asc" }, { number: "asc" }] }),
+    db.progressLevelTurnaround.findMany({ where: { organizationId }, orderBy: [{ level: "asc" }, { channel: "asc" }, { days: "asc" }] }),
   ]);
   return { packs, turnaround };
 }
