@@ -38,10 +38,10 @@ async function resolveMember(ctx: GroupContext, memberId: string) {
   if (!canInGroup(ctx.roles, "response.transcribe")) throw notFound();
   const member = await db.member.findFirst({
     where: { id: memberId, groupId: ctx.group.id },
-    select: { id: true, penName: true, channel: true, personId: true },
+    select: { id: true, penName: true, channel: true, personId: true, person: { select: { erasedAt: true } } },
   });
   if (!member) throw notFound();
-  return member;
+  return { ...member, erased: member.person.erasedAt !== null };
 }
 
 /** The member's codes in published packs of this group, in pack and printed question order. */
@@ -98,7 +98,7 @@ export async function getEmessageReplyDesk(ctx: GroupContext, memberId: string, 
   const names = new Map((await db.user.findMany({ where: { id: { in: enteredIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const replies: PastReply[] = rows.map((r) => ({ id: r.id, receivedOn: r.receivedOn, createdAt: r.createdAt, enteredBy: r.enteredById ? (names.get(r.enteredById) ?? null) : null, note: r.outsideText, body: r.body, removed: r.removedAt !== null }));
   return {
-    member: { id: member.id, penName: member.penName, channel: member.channel },
+    member: { id: member.id, penName: member.penName, channel: member.channel, erased: member.erased },
     questions,
     timeZone: organization.timeZone,
     replies,
@@ -124,6 +124,8 @@ const answerError = (index: number, field: "target" | "confirmed" | "text", key:
 export async function fileEmessageReply(ctx: GroupContext, input: Omit<FileEmessageReplyInput, "groupSlug">): Promise<FiledReply> {
   const member = await resolveMember(ctx, input.memberId);
   if (member.channel !== "EMESSAGE") throw new AppError("CONFLICT", "emessageReply.errors.notEmessage");
+  // An erased person's replies were blanked (lib/retention/emessage-text.ts): nothing new about them is kept.
+  if (member.erased) throw new AppError("CONFLICT", "emessageReply.errors.erased");
   const questions = await questionsOf(ctx, member.id);
   const byCode = new Map(questions.map((q) => [q.code, q]));
 

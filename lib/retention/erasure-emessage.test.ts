@@ -115,7 +115,13 @@ describe("erasure reaches e-messages", () => {
     expect(wrenLog.parts.filter((p) => p.removedAt !== null).length).toBeGreaterThan(0);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "member.erase", groupId: s.group.id } });
     expect(audit.details).toMatchObject({ repliesBlanked: 1, messagesDeleted: expect.any(Number) as number, messagesBlanked: own.length + wrenAfter.filter((p) => p.removedAt).length });
-    expect((await getEmessageReplyDesk(s.facilitator, s.ids.heron)).replies).toEqual([expect.objectContaining({ removed: true, body: "", note: "" })]);
+    const desk = await getEmessageReplyDesk(s.facilitator, s.ids.heron);
+    expect(desk.replies).toEqual([expect.objectContaining({ removed: true, body: "", note: "" })]);
+    // Nothing new is filed for an erased person, even a reply pasted from before.
+    expect(desk.member.erased).toBe(true);
+    const late = `${s.names.heron.legal} again`;
+    await expect(fileEmessageReply(s.facilitator, { memberId: s.ids.heron, receivedOn: TODAY, submitKey: randomUUID(), body: late, answers: [] })).rejects.toMatchObject({ code: "CONFLICT", message: "emessageReply.errors.erased" });
+    expect(await holding(s.group.id, s.names.heron.legal)).toEqual([]);
   });
 
   it("the export of a member holds their messages and pasted replies", async () => {

@@ -39,7 +39,11 @@ export default async function EmessageReplyPage({ params, searchParams }: Props)
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-semibold break-words">{t("heading", { penName: member.penName })}</h1>
-      {member.channel !== "EMESSAGE" ? (
+      {member.erased ? (
+        <p className="mt-4 rounded-md bg-stone-100 p-3" role="status">
+          {t("erased", { penName: member.penName })}
+        </p>
+      ) : member.channel !== "EMESSAGE" ? (
         <p className="mt-4 rounded-md bg-stone-100 p-3" role="status">
           {t("notEmessage", { penName: member.penName })}
         </p>

@@ -53,8 +53,14 @@ export default async function EmessagePage({ params }: Props) {
             <li key={d.id} className="rounded-lg border border-stone-200 bg-white p-4" aria-labelledby={headingId}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 id={headingId} className="text-lg font-semibold break-words">
-                  {person.erasedAt ? d.member.penName : person.legalName}
-                  <span className="font-normal text-muted"> · {d.member.penName}</span>
+                  {person.erasedAt ? (
+                    d.member.penName
+                  ) : (
+                    <>
+                      {person.legalName}
+                      <span className="font-normal text-muted"> · {d.member.penName}</span>
+                    </>
+                  )}
                 </h2>
                 <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-sm font-medium" data-testid="emessage-status">
                   {t(`status.${d.status}`)}
@@ -119,11 +125,13 @@ export default async function EmessagePage({ params }: Props) {
                   <EmessageEventForm {...ref} next={next} label={`${t("record")}: ${d.member.penName}`} />
                 </details>
               )}
-              <p className="mt-2 text-sm">
-                <Link href={`/groups/${groupSlug}/members/${d.member.id}/emessage`} prefetch={false} className="inline-block py-2 text-accent underline underline-offset-4">
-                  {t("replyLink", { name: d.member.penName })}
-                </Link>
-              </p>
+              {!person.erasedAt && (
+                <p className="mt-2 text-sm">
+                  <Link href={`/groups/${groupSlug}/members/${d.member.id}/emessage`} prefetch={false} className="inline-block py-2 text-accent underline underline-offset-4">
+                    {t("replyLink", { name: d.member.penName })}
+                  </Link>
+                </p>
+              )}
             </li>
           );
         })}
