@@ -8,7 +8,8 @@
 // prints:
 // - for the group progress page, the organization dashboard and a member timeline (as the
 //   organizer): p50 / p95 / p99 one request at a time and requests/s at 10 concurrent, each beside
-//   the same run's figures for /api/health; the statements one request runs and the time
+//   the same run's figures for /api/health, and the same for the signed-in floor page (the
+//   organizer's notifications: the layout and session alone, near enough); the statements one request runs and the time
 //   PostgreSQL logged for them, and the time of replaying its SELECTs directly with pg;
 // - for submitting a response through the route the answer editor posts to (the same request as
 //   components/responses/post-response.ts makes, with the session cookie and Origin): requests/s
@@ -18,6 +19,7 @@
 // - the web server's memory (RSS of its process tree, from /proc) at the start, peak and end.
 //
 //   npm run bench [-- --build] [-- --duration 10] [-- --group network-100] [-- --web-concurrency 2]
+//   npm run bench -- --pages-only --page floor --page progress   (only those pages, no submits)
 //   npm run bench -- --scale 10          (the 10× database of `npm run seed:scale -- --scale 10`)
 //   npm run bench -- --submit-only --writers 50 --rate 300 --pg-set commit_delay=1000 --pg-set commit_siblings=5
 //   npm run bench -- --soak 600          (only the soak: mixed reads and submits at a steady rate,
@@ -54,6 +56,9 @@ const { values } = parseArgs({
     explain: { type: "boolean", default: false },
     /** Only the submit measurements (skip the pages). */
     "submit-only": { type: "boolean", default: false },
+    /** Only the pages (skip the submits), or only the pages whose name contains one of these words. */
+    "pages-only": { type: "boolean", default: false },
+    page: { type: "string", multiple: true },
     /** Next.js processes behind the port (WEB_CONCURRENCY of scripts/serve.ts). */
     "web-concurrency": { type: "string" },
     /** The data set of `npm run seed:scale -- --scale N` (its own database folder and port). */
@@ -137,6 +142,21 @@ async function cookieFor(control: pg.Client, userId: string, secret: string): Pr
 }
 
 type PageRow = { name: string; path: string; status: number; kb: number; appCpuMs: number | null; seq: LoadResult; seqHealth: LoadResult; c10: LoadResult; c10Health: LoadResult; sql: SqlProfile | null };
+
+/** The pages' table: each page beside /api/health of its own run and, as "× floor", its p95 over the signed-in floor page's. */
+function printPages(rows: PageRow[]) {
+  if (!rows.length) return;
+  const floorP95 = rows.find((r) => r.path === "/notifications")?.seq.p95;
+  console.log("| page | one at a time p50 / p95 / p99 (ms) | /api/health same run | p95 × health, × floor | 10 concurrent req/s (p95) | /api/health same run | statements | SQL: logged / replayed (ms) | app CPU per request (ms) | HTML (KB) |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    const flag = (x: LoadResult) => (x.non2xx || x.errors ? ` ⚠ ${x.non2xx} non-2xx, ${x.errors} errors` : "");
+    const ratios = `${(r.seq.p95 / r.seqHealth.p95).toFixed(1)}×, ${floorP95 ? `${(r.seq.p95 / floorP95).toFixed(1)}×` : "–"}`;
+    console.log(
+      `| ${r.name} | ${ms(r.seq.p50)} / ${ms(r.seq.p95)} / ${ms(r.seq.p99)}${flag(r.seq)} | ${ms(r.seqHealth.p50)} / ${ms(r.seqHealth.p95)} / ${ms(r.seqHealth.p99)} | ${ratios} | ${r.c10.rps.toFixed(0)} (${ms(r.c10.p95)})${flag(r.c10)} | ${r.c10Health.rps.toFixed(0)} (${ms(r.c10Health.p95)}) | ${r.sql?.statements ?? "–"} | ${ms(r.sql?.serverMs)} / ${ms(r.sql?.replayMs)} | ${ms(r.appCpuMs)} | ${r.kb.toFixed(0)} |`,
+    );
+  }
+}
 
 async function main() {
   const started = Date.now();
@@ -244,6 +264,9 @@ async function main() {
     return profileStatements(statements, control);
   }
 
+  // The lightest signed-in page (session, the header's facts, one short list): what Next.js and
+  // the layout cost before a page's own data, the floor the issue measures the pages against.
+  const floor = { name: "signed-in floor (/notifications)", path: "/notifications" };
   const pages = [
     { name: "group progress", path: `/groups/${group}/progress` },
     { name: "organization dashboard", path: `/dashboard?org=${encodeURIComponent(organizer.organizationId)}` },
@@ -292,7 +315,8 @@ async function main() {
   }
 
   const rows: PageRow[] = [];
-  for (const page of values["submit-only"] ? [] : pages) {
+  const measured = [floor, ...pages].filter((p) => !values.page?.length || values.page.some((w) => p.name.includes(w)));
+  for (const page of values["submit-only"] ? [] : measured) {
     const request: LoadRequest = { path: page.path, headers: { cookie: organizerCookie } };
     // As a browser loads the page (Accept: text/html): a payload-only request (Accept: */*) also
     // carries the big tables' markup in its RSC payload (decision 043), and is not what is timed.
@@ -316,6 +340,13 @@ async function main() {
     await settle(base);
     const sql = await captureSql(() => fetch(base + page.path, { headers: { cookie: organizerCookie } }).then((r) => r.arrayBuffer()));
     rows.push({ ...page, status: probe.status, kb: html.byteLength / 1024, appCpuMs, seq, seqHealth, c10, c10Health, sql });
+  }
+
+  if (values["pages-only"]) {
+    console.log("");
+    console.log(machine());
+    printPages(rows);
+    return;
   }
 
   // One submit checked by hand: the route answers with { ok: true }.
@@ -370,16 +401,7 @@ async function main() {
   console.log(`${webConcurrency} Next.js process${webConcurrency > 1 ? "es" : ""} (WEB_CONCURRENCY). Scale ${SCALE}×. Group ${group}; timeline of member ${member.id}; ${DURATION} s per concurrent run; ${SEQ} requests one at a time.`);
   if (pgReset.length) console.log(`PostgreSQL settings changed for the run: ${(values["pg-set"] ?? []).join(", ")}`);
   console.log("");
-  if (rows.length) {
-    console.log("| page | one at a time p50 / p95 / p99 (ms) | /api/health same run | 10 concurrent req/s (p95) | /api/health same run | statements | SQL: logged / replayed (ms) | app CPU per request (ms) | HTML (KB) |");
-    console.log("|---|---|---|---|---|---|---|---|---|");
-  }
-  for (const r of rows) {
-    const flag = (x: LoadResult) => (x.non2xx || x.errors ? ` ⚠ ${x.non2xx} non-2xx, ${x.errors} errors` : "");
-    console.log(
-      `| ${r.name} | ${ms(r.seq.p50)} / ${ms(r.seq.p95)} / ${ms(r.seq.p99)}${flag(r.seq)} | ${ms(r.seqHealth.p50)} / ${ms(r.seqHealth.p95)} / ${ms(r.seqHealth.p99)} | ${r.c10.rps.toFixed(0)} (${ms(r.c10.p95)})${flag(r.c10)} | ${r.c10Health.rps.toFixed(0)} (${ms(r.c10Health.p95)}) | ${r.sql?.statements ?? "–"} | ${ms(r.sql?.serverMs)} / ${ms(r.sql?.replayMs)} | ${ms(r.appCpuMs)} | ${r.kb.toFixed(0)} |`,
-    );
-  }
+  printPages(rows);
   console.log("");
   console.log("| submit a response (POST …/responses) | req/s | p50 / p95 / p99 (ms) | non-2xx | /api/health same run: req/s, p95 | WAL per submit |");
   console.log("|---|---|---|---|---|---|");
