@@ -49,11 +49,11 @@ describe("the progress matrix's markup", () => {
 describe("an e-message member's sent pack (decision 049)", () => {
   it("is drawn as sent, in its own look, not as mailed", () => {
     const m = model();
-    m.labels.short = { ...m.labels.short, mailed: "Mailed", sentEmessage: "Sent" };
+    m.labels.short = { ...m.labels.short, mailed: "Mailed", sentEmessage: "Messaged" };
     m.texts = ["Sent by e-message, sent 20 Nov 2026", "20 Nov"];
     m.rows[2]!.cells = [[sentEmessage, 0, 0, 1, -1]];
     const message = rowOf(matrixMarkup(m).toString(), "Message One");
-    expect(message).toContain('<td data-s="e"><a href="./packs/1/emessage">Sent<span class="sr-only">: Sent by e-message, sent 20 Nov 2026</span><small aria-hidden="true">20 Nov</small></a></td>');
+    expect(message).toContain('<td data-s="e"><a href="./packs/1/emessage">Messaged<span class="sr-only">: Sent by e-message, sent 20 Nov 2026</span><small aria-hidden="true">20 Nov</small></a></td>');
     expect(message).not.toContain("Mailed");
     expect(rowOf(matrixMarkup(m).toString(), "Mail One")).toContain('<td data-s="m"><a href="./packs/1/mail">Mailed');
   });

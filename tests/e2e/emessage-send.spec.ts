@@ -76,10 +76,11 @@ test("a facilitator switches a member to e-message, copies the pack's messages a
   expect(await db.emessagePart.count({ where: { delivery: { memberId: member.id }, sentAt: null } })).toBe(0);
   await expect(card.getByRole("link", { name: `File Eli ${s.id}'s reply` })).toHaveAttribute("href", `/groups/${s.group.slug}/members/${member.id}/emessage`);
 
-  // The progress matrix says the pack was sent, not mailed (decision 049).
+  // The progress matrix says the pack was sent by e-message, not mailed (decision 049), in a word
+  // of its own: "Sent" alone is an online member's pack.
   await page.goto(`/groups/${s.group.slug}/progress`, { waitUntil: "networkidle" });
   const eliRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`Eli ${s.id}`) }) });
-  await expect(eliRow.locator('td[data-s="e"] a')).toHaveText(/^Sent/);
+  await expect(eliRow.locator('td[data-s="e"] a')).toHaveText(/^Messaged/);
   await expect(eliRow.getByText(/Mailed/)).toHaveCount(0);
 
   // Looked at, wide and narrow, and checked with axe.
