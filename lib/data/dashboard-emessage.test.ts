@@ -1,7 +1,7 @@
 // The dashboard's e-message turnaround (decision 049), from the real rollups: an organization
 // whose answers all came online or by mail has no e-message series and no e-message median; once
 // a reply filed from e-message comes back six days after its messages were sent, the level's
-// median and the histogram say six days, and the chart gains its third series.
+// median, the group's median and the histogram say six days, and the chart gains its third series.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -28,6 +28,7 @@ describe("the dashboard's e-message turnaround", () => {
     expect(before.turnaround.EMESSAGE).toEqual([]);
     expect(before.levels.map((l) => l.medianEmessageDays)).toEqual([null, null, null]);
     expect(turnaroundChannels(before.turnaround)).toEqual(["ONLINE", "MAIL"]);
+    expect(before.groups.find((g) => g.id === s.group.id)).toMatchObject({ medianEmessageDays: null });
 
     // The messages were sent six days ago; the reply is filed today.
     const delivery = await db.delivery.findFirstOrThrow({ where: { memberId: em.member.id, packId: s.pack.id }, select: { id: true } });
@@ -43,5 +44,10 @@ describe("the dashboard's e-message turnaround", () => {
     expect(after.turnaround.MAIL).toEqual([]);
     expect(after.levels.find((l) => l.level === "INTRODUCTORY")).toMatchObject({ medianEmessageDays: 6, medianMailDays: null });
     expect(turnaroundChannels(after.turnaround)).toEqual(["ONLINE", "MAIL", "EMESSAGE"]);
+    // The group's own row in the groups table (ProgressGroup, kept by the same triggers).
+    expect(after.groups.find((g) => g.id === s.group.id)).toMatchObject({ medianEmessageDays: 6, medianMailDays: null });
+    // And the rebuild computes the same.
+    await db.$executeRaw`SELECT progress_rebuild()`;
+    expect((await getDashboard(organizer, s.group.organizationId)).groups.find((g) => g.id === s.group.id)).toMatchObject({ medianEmessageDays: 6 });
   });
 });

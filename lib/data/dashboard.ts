@@ -31,6 +31,8 @@ export type DashboardGroup = {
   packRates?: PackRate[];
   medianOnlineDays: number | null;
   medianMailDays: number | null;
+  /** Sent → received by e-message (decision 049); null when no reply came back that way. */
+  medianEmessageDays: number | null;
   quiet: number;
 };
 export type PackRate = { number: number; recipients: number; respondents: number };
@@ -117,7 +119,7 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: D
     // alone the planner read the whole ProgressPackRollup table for each group of the page (22 ms
     // at 1×, growing with the network) instead of the group's rows by ProgressPackRollup_groupId_idx.
     db.$queryRaw<{ id: string; slug: string; name: string; level: GroupLevel; activeMembers: number; lessons: number; lessonsCovered: number;
-                   quiet: number; medianOnlineDays: number | null; medianMailDays: number | null; packs: number; recipients: number; respondents: number;
+                   quiet: number; medianOnlineDays: number | null; medianMailDays: number | null; medianEmessageDays: number | null; packs: number; recipients: number; respondents: number;
                    lastNumber: number | null; lastRecipients: number | null; lastRespondents: number | null }[]>`
       WITH page AS (
         SELECT g."id", g."slug", g."name", g."level", g."courseId" FROM "Group" g
@@ -127,7 +129,7 @@ export async function getDashboard(user: CurrentUser, orgId?: string, options: D
              coalesce(r."activeMembers", 0) AS "activeMembers",
              (SELECT count(*)::int FROM "Lesson" l WHERE l."courseId" = p."courseId") AS "lessons",
              coalesce(r."lessonsCovered", 0) AS "lessonsCovered",
-             coalesce(r."quiet", 0) AS "quiet", r."medianOnlineDays", r."medianMailDays",
+             coalesce(r."quiet", 0) AS "quiet", r."medianOnlineDays", r."medianMailDays", r."medianEmessageDays",
              t."packs", t."recipients", t."respondents",
              last."number" AS "lastNumber", last."recipients" AS "lastRecipients", last."respondents" AS "lastRespondents"
         FROM page p

@@ -24,7 +24,7 @@ export function matrixCsv(data: GroupProgress, t: T): CsvCell[][] {
 
 export function dashboardGroupsCsv(d: Dashboard, t: T, levelName: (level: string) => string): CsvCell[][] {
   return [
-    [t("csv.group"), t("csv.level"), t("dashboard.activeMembers"), t("csv.recipients"), t("csv.respondents"), t("csv.rate"), t("dashboard.medianOnline"), t("dashboard.medianMail"), t("dashboard.quiet"), t("dashboard.packsPublished"), t("dashboard.progress")],
+    [t("csv.group"), t("csv.level"), t("dashboard.activeMembers"), t("csv.recipients"), t("csv.respondents"), t("csv.rate"), t("dashboard.medianOnline"), t("dashboard.medianMail"), t("dashboardEmessage.median"), t("dashboard.quiet"), t("dashboard.packsPublished"), t("dashboard.progress")],
     ...d.groups.map((g) => [
       g.name,
       levelName(g.level),
@@ -34,6 +34,7 @@ export function dashboardGroupsCsv(d: Dashboard, t: T, levelName: (level: string
       rate(g.respondents, g.recipients) ?? "",
       g.medianOnlineDays ?? "",
       g.medianMailDays ?? "",
+      g.medianEmessageDays ?? "",
       g.quiet,
       g.publishedPacks,
       t("dashboard.progressValue", { covered: g.lessonsCovered, lessons: g.lessons, packs: g.publishedPacks }),

@@ -61,6 +61,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     key === "rate" ? pct(l.respondents, l.recipients) : key === "online" ? days(l.medianOnlineDays) : key === "mail" ? days(l.medianMailDays) : key === "emessage" ? days(l.medianEmessageDays) : l[key];
   // E-message figures only where some answer came back that way (decision 049).
   const channels = turnaroundChannels(d.turnaround);
+  const emessage = channels.includes("EMESSAGE");
   const turnaroundTitle = { ONLINE: t("dashboard.turnaroundOnline"), MAIL: t("dashboard.turnaroundMail"), EMESSAGE: t("dashboardEmessage.turnaround") };
 
   return (
@@ -95,7 +96,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                   ["rate", t("dashboard.responseRate")],
                   ["online", t("dashboard.medianOnline")],
                   ["mail", t("dashboard.medianMail")],
-                  ...(channels.includes("EMESSAGE") ? [["emessage", t("dashboardEmessage.median")] as const] : []),
+                  ...(emessage ? [["emessage", t("dashboardEmessage.median")] as const] : []),
                   ["quiet", t("dashboard.quiet")],
                 ] as const
               ).map(([key, label]) => (
@@ -148,11 +149,32 @@ export default async function DashboardPage({ searchParams }: Props) {
             {paging.pages > 1 && <p className="mt-3 text-sm text-muted">{t("dashboardPaging.showing", { from, to: from + d.groups.length - 1, matching: paging.matching })}</p>}
             <GroupTable
               model={{
-                head: [t("dashboard.group"), t("dashboard.level"), t("dashboard.activeMembers"), t("dashboard.responseRate"), t("dashboard.lastPack"), t("dashboard.medianOnlineShort"), t("dashboard.medianMailShort"), t("dashboard.quiet"), t("dashboard.progress")],
+                head: [
+                  t("dashboard.group"),
+                  t("dashboard.level"),
+                  t("dashboard.activeMembers"),
+                  t("dashboard.responseRate"),
+                  t("dashboard.lastPack"),
+                  t("dashboard.medianOnlineShort"),
+                  t("dashboard.medianMailShort"),
+                  ...(emessage ? [t("dashboardEmessage.medianShort")] : []),
+                  t("dashboard.quiet"),
+                  t("dashboard.progress"),
+                ],
                 rows: d.groups.map((g) => ({
                   slug: g.slug,
                   name: g.name,
-                  cells: [levelName(g.level), String(g.activeMembers), pct(g.respondents, g.recipients), lastRate(g), days(g.medianOnlineDays), days(g.medianMailDays), String(g.quiet), progressOf(g)],
+                  cells: [
+                    levelName(g.level),
+                    String(g.activeMembers),
+                    pct(g.respondents, g.recipients),
+                    lastRate(g),
+                    days(g.medianOnlineDays),
+                    days(g.medianMailDays),
+                    ...(emessage ? [days(g.medianEmessageDays)] : []),
+                    String(g.quiet),
+                    progressOf(g),
+                  ],
                   quiet: g.quiet,
                 })),
               }}
