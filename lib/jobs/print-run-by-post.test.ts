@@ -120,6 +120,26 @@ describe("by-post readings in the mail print run", () => {
     expect(await db.deliveryEvent.count({ where: { deliveryId: await s.deliveryOf(s.ids.eve), note: BY_POST_NOTE } })).toBe(1);
   });
 
+  it("leaves out a by-post document that cannot fit its facility's rules, lists it, and records nothing for it", async () => {
+    const s = await scenario();
+    const strict = await db.facility.create({ data: { organizationId: s.group.organizationId, name: `Strict ${s.tag}`, addressLines: ["2 Gate Rd"], maxPagesPerEnvelope: 1 } });
+    const eve = await db.member.findUniqueOrThrow({ where: { id: s.ids.eve }, select: { personId: true } });
+    await db.person.update({ where: { id: eve.personId }, data: { facilityId: strict.id } });
+    const plan = await planPrintRun(s.facilitator, 1);
+    expect(plan.byPost).toMatchObject({ toPrint: 2, leftOut: 1 });
+    expect(plan.byPost.members.find((m) => m.memberId === s.ids.eve)).toMatchObject({ printed: false, envelopes: [] });
+
+    const done = await printRun(s.pack.id, s.facilitator.user.id);
+    const sheet = done.pages.filter((page) => page.includes("keep it, do not mail it")).join("\n").replace(/\s+/g, " ");
+    expect(sheet).toContain("Not printed (fix first, then print again)");
+    expect(sheet).toContain(`${s.name("Eve")} · ID E-${s.tag} · By-post readings (gets packs by e-message):`);
+    expect(sheet).toContain("Also by-post readings for 2 members who get packs by e-message: 2 envelopes");
+    const recorded = await db.deliveryEvent.findMany({ where: { delivery: { packId: s.pack.id }, note: BY_POST_NOTE }, select: { delivery: { select: { memberId: true } } } });
+    expect(recorded.map((e) => e.delivery.memberId).sort()).toEqual([s.ids.flo, s.ids.gus].sort());
+    // Still owed: the next run takes her once her facility's rules are fixed.
+    expect((await planPrintRun(s.facilitator, 1)).byPost.members.map((m) => m.memberId)).toEqual([s.ids.eve]);
+  });
+
   it("adds nothing for e-message members when no reading of the pack goes by post", async () => {
     const s = await scenario({ byPost: false });
     const plan = await planPrintRun(s.facilitator, 1);

@@ -153,7 +153,7 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
     for (const entry of notPrinted) {
       flow.gap(4);
       const problems = entry.plan.problems.filter(isBlocking).map(describeProblem).join(" ");
-      place(`${nameAndId(entry.member, labels)}${entry.byPost ? ` (${BY_POST_WORDS.row})` : ""}: ${problems}`, TEXT);
+      place(`${nameAndId(entry.member, labels)}${entry.byPost ? ` · ${BY_POST_WORDS.row}` : ""}: ${problems}`, TEXT);
     }
   }
 
