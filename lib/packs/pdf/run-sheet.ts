@@ -54,7 +54,7 @@ export const BY_POST_WORDS = {
   summary: (members: number, envelopes: number, pages: number) =>
     `Also by-post readings for ${members} ${members === 1 ? "member who gets" : "members who get"} packs by e-message: ${envelopes} ${envelopes === 1 ? "envelope" : "envelopes"}, ${pages} ${pages === 1 ? "page" : "pages"}, after the mail packs and marked "By-post readings" in the list.`,
   row: "By-post readings (gets packs by e-message)",
-  recorded: "When this run is made, these readings are recorded as mailed on the pack's e-message page.",
+  recorded: "Making this run recorded these readings as mailed on the pack's e-message page: post them with this stack.",
 };
 
 /** Problems that are the pack's, not the member's: listed once, not under every member (a left-out scanned reading once per facility, which it names). */
