@@ -3,7 +3,8 @@
 // for its progress every second until it is done or has failed, then offers the PDF or a retry
 // (or, once the PDF was deleted by retention or after an erasure, says so and offers a new run).
 // It counts the members who will get an envelope (not every mail member: one whose pack cannot
-// be printed is left out), and shows the postage passed as `children`.
+// be printed is left out), and shows the postage passed as `children`, with what the run adds
+// for e-message members' by-post readings (`byPost` of them: a run with only those can start).
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition, type ReactNode } from "react";
@@ -31,6 +32,7 @@ export function PrintRunPanel({
   latest,
   toPrint,
   leftOut,
+  byPost = 0,
   children,
   scannedUndecided = 0,
 }: {
@@ -39,6 +41,8 @@ export function PrintRunPanel({
   latest: Run | null;
   toPrint: number;
   leftOut: number;
+  /** E-message members whose by-post readings the run adds after the mail packs (decision 054). */
+  byPost?: number;
   children?: ReactNode;
   /** Scanned readings still waiting for a choice (ScannedReadingChoices): the run cannot start yet. */
   scannedUndecided?: number;
@@ -75,7 +79,7 @@ export function PrintRunPanel({
       try {
         const result = await startPrintRunAction({ groupSlug, packNumber });
         if (!result.ok) return setError(message(result.formError));
-        setRun({ id: result.data.id, status: "QUEUED", done: 0, total: toPrint, error: null, fileId: null, finishedAt: null });
+        setRun({ id: result.data.id, status: "QUEUED", done: 0, total: toPrint + byPost, error: null, fileId: null, finishedAt: null });
       } catch {
         setError(message("errors.offline"));
       }
@@ -87,7 +91,7 @@ export function PrintRunPanel({
       <h2 id="print-run" className="text-lg font-semibold">
         {t("title")}
       </h2>
-      <p className="mt-1 text-sm text-muted">{tRuns("toPrint", { count: toPrint })}</p>
+      {(toPrint > 0 || byPost === 0) && <p className="mt-1 text-sm text-muted">{tRuns("toPrint", { count: toPrint })}</p>}
       {leftOut > 0 && <p className="mt-1 text-sm font-medium text-danger">{tRuns("leftOut", { count: leftOut })}</p>}
       {children}
       <FormAlert message={error} />
@@ -123,7 +127,7 @@ export function PrintRunPanel({
       )}
       {!active && scannedUndecided > 0 && <p className="mt-3 text-sm font-medium">{t("scannedFirst", { count: scannedUndecided })}</p>}
       {!active && (
-        <Button className="mt-3" onClick={begin} disabled={pending || toPrint === 0 || scannedUndecided > 0}>
+        <Button className="mt-3" onClick={begin} disabled={pending || toPrint + byPost === 0 || scannedUndecided > 0}>
           {run?.status === "FAILED" ? t("retry") : run?.status === "DONE" ? t("again") : t("start")}
         </Button>
       )}

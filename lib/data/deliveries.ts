@@ -146,11 +146,12 @@ export type MarkRunResult = {
 
 /** What the print run printed, from its summary: members with at least one envelope, and those it left out. */
 function printedIn(summary: unknown): { printed: Set<string>; leftOut: Set<string> } {
-  const rows = Array.isArray(summary) ? (summary as { memberId?: unknown; envelopes?: unknown }[]) : [];
+  const rows = Array.isArray(summary) ? (summary as { memberId?: unknown; envelopes?: unknown; byPost?: unknown }[]) : [];
   const printed = new Set<string>();
   const leftOut = new Set<string>();
   for (const row of rows) {
-    if (typeof row?.memberId !== "string") continue;
+    // An e-message member's by-post readings are recorded by the run itself (docs/decisions/054).
+    if (typeof row?.memberId !== "string" || row.byPost === true) continue;
     (typeof row.envelopes === "number" && row.envelopes > 0 ? printed : leftOut).add(row.memberId);
   }
   return { printed, leftOut };

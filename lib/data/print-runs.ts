@@ -15,6 +15,7 @@ import { isBlocking, planFromLayout, planPack, type PackProblem } from "@/lib/pa
 import { DEFAULT_POSTAGE, summarizePostage, type PostageSettings, type PostageSummary } from "@/lib/packs/postage";
 import { loadPrintData } from "@/lib/packs/print-data";
 import { scannedReadingReport } from "@/lib/data/scanned-readings";
+import { byPostForPrintRun } from "@/lib/data/emessage-deliveries";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
@@ -48,6 +49,11 @@ export type PrintRunPlan = {
   /** Members who will get an envelope, and those a blocking problem leaves out. */
   toPrint: number;
   leftOut: number;
+  /**
+   * E-message members whose by-post readings the run adds after the mail packs (decision 054),
+   * planned the same way; their envelopes are in the postage.
+   */
+  byPost: { members: { memberId: string; name: string; problems: PackProblem[]; printed: boolean; envelopes: number[] }[]; toPrint: number; envelopes: number; leftOut: number };
   postage: PostageSummary;
   settings: PostageSettings;
 };
@@ -61,17 +67,27 @@ export type PrintRunPlan = {
 export async function planPrintRun(ctx: GroupContext, packNumber: number): Promise<PrintRunPlan> {
   const pack = await publishedPack(ctx, packNumber);
   const print = await loadPrintData(pack.id);
+  const byPostData = await byPostForPrintRun(pack.id, print.pack);
   const settings = print.pack.organization.postage ?? DEFAULT_POSTAGE;
   // Each member's pack in their language: a Spanish pack may take more pages (and postage).
-  const members = print.members.length > 0
-    ? print.members.map((member) => {
-        const plan = planFromLayout(layoutPack(print.pack, labelsFor(member.locale)), member);
-        const printed = !plan.problems.some(isBlocking);
-        return { memberId: member.memberId, name: member.legalName, problems: plan.problems, printed, envelopes: printed ? plan.envelopes.map((e) => e.pages) : [] };
-      })
-    : [];
+  const planAll = (printPack: PrintPack, list: PrintMember[]) =>
+    list.map((member) => {
+      const plan = planFromLayout(layoutPack(printPack, labelsFor(member.locale)), member);
+      const printed = !plan.problems.some(isBlocking);
+      return { memberId: member.memberId, name: member.legalName, problems: plan.problems, printed, envelopes: printed ? plan.envelopes.map((e) => e.pages) : [] };
+    });
+  const members = planAll(print.pack, print.members);
+  const byPostMembers = planAll(byPostData.pack, byPostData.members);
   const toPrint = members.filter((m) => m.printed).length;
-  return { members, toPrint, leftOut: members.length - toPrint, postage: summarizePostage(members.flatMap((m) => m.envelopes), settings), settings };
+  const byPostToPrint = byPostMembers.filter((m) => m.printed);
+  return {
+    members,
+    toPrint,
+    leftOut: members.length - toPrint,
+    byPost: { members: byPostMembers, toPrint: byPostToPrint.length, envelopes: byPostToPrint.reduce((sum, m) => sum + m.envelopes.length, 0), leftOut: byPostMembers.length - byPostToPrint.length },
+    postage: summarizePostage([...members, ...byPostMembers].flatMap((m) => m.envelopes), settings),
+    settings,
+  };
 }
 
 export async function listPrintRuns(ctx: GroupContext, packNumber: number): Promise<PrintRunView[]> {

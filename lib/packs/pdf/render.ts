@@ -30,8 +30,11 @@ const layoutOf = (pack: PrintPack, member: PrintMember) => layoutPack(pack, labe
 export type MemberPackResult = { pages: number; envelopes: { pages: number }[] };
 
 export type PrintRunResult = {
-  /** Every member asked for, in mailing order; a member left out has 0 envelopes and pages. */
-  members: { memberId: string; envelopes: number; pages: number; problems: PackProblem[] }[];
+  /**
+   * Every member asked for, in mailing order, then every by-post member (`byPost`); a member left
+   * out has 0 envelopes and pages.
+   */
+  members: { memberId: string; envelopes: number; pages: number; problems: PackProblem[]; byPost?: true }[];
   /** Pages in the file, run sheet included. */
   pages: number;
 };
@@ -74,8 +77,7 @@ function paintMember(doc: PDFKit.PDFDocument, base: PackLayout, member: PrintMem
  * Writes the pages of every uploaded PDF reading the pack places into `doc`, once: members'
  * pages then only refer to them. The bytes come with the pack (print-data.ts loads them).
  */
-async function importReadings(doc: PDFKit.PDFDocument, layout: PackLayout, pack: PrintPack): Promise<ImportedPages> {
-  const imports = new ImportedPages(doc);
+async function importReadings(doc: PDFKit.PDFDocument, layout: PackLayout, pack: PrintPack, imports = new ImportedPages(doc)): Promise<ImportedPages> {
   const readings = new Map(pack.lessons.flatMap((lesson) => lesson.readings.map((reading) => [reading.id, reading] as const)));
   for (const item of layout.imported) {
     const bytes = readings.get(item.readingId)?.pdf;
@@ -146,20 +148,26 @@ export async function renderMemberPack(pack: PrintPack, member: PrintMember, out
  * mailing order of loadPrintData), after the run sheet. Members whose pack cannot be printed
  * (planPack's blocking problems) are left out and listed on the run sheet, so one facility's
  * page limit does not hold up everyone else's packs. `onProgress` is awaited after each member.
+ *
+ * `byPost`: e-message members' by-post readings (docs/decisions/054), a pack of their own
+ * (byPostPack) printed for each of them after the mail members, planned, enveloped and listed
+ * on the run sheet in the same way. Its uploaded readings are the pack's, embedded once.
  */
 export async function renderPrintRun(
   pack: PrintPack,
   members: PrintMember[],
   out: Writable,
   onProgress: (done: number, total: number) => void | Promise<void>,
-  options: { today?: Date } = {},
+  options: { today?: Date; byPost?: { pack: PrintPack; members: PrintMember[] } } = {},
 ): Promise<PrintRunResult> {
   // The run sheet is for the facilitators (English); each member's pack is in their language.
   const layout = layoutPack(pack);
-  const entries: RunEntry[] = members.map((member) => {
-    const plan = planFromLayout(layoutOf(pack, member), member);
-    return { member, plan, printed: !plan.problems.some(isBlocking) };
-  });
+  const entry = (entryPack: PrintPack, member: PrintMember, byPost: boolean): RunEntry => {
+    const plan = planFromLayout(layoutOf(entryPack, member), member);
+    return { member, plan, printed: !plan.problems.some(isBlocking), ...(byPost ? { byPost: { pack: entryPack } } : {}) };
+  };
+  const byPost = options.byPost && options.byPost.members.length > 0 ? options.byPost : undefined;
+  const entries: RunEntry[] = [...members.map((member) => entry(pack, member, false)), ...(byPost?.members ?? []).map((member) => entry(byPost!.pack, member, true))];
   const today = options.today ?? new Date();
   // Laid out twice: the first time only to learn how many pages it takes, since the file page
   // of each member's pack is printed on it (the layout does not depend on those numbers).
@@ -169,6 +177,7 @@ export async function renderPrintRun(
 
   await write(layout, pack, out, async (doc) => {
     const imports = await importReadings(doc, layout, pack);
+    if (byPost) await importReadings(doc, layoutPack(byPost.pack), byPost.pack, imports);
     const shared = new SharedPages(doc, layout.type);
     const own = new Set<string>();
     sheet.forEach((page, index) => {
@@ -178,17 +187,18 @@ export async function renderPrintRun(
     });
     layout.type.forget(own);
     for (const [index, entry] of entries.entries()) {
-      if (entry.printed) paintMember(doc, layoutOf(pack, entry.member), entry.member, entry.plan, imports, shared);
+      if (entry.printed) paintMember(doc, layoutOf(entry.byPost?.pack ?? pack, entry.member), entry.member, entry.plan, imports, shared);
       await drained(out);
       await onProgress(index + 1, entries.length);
     }
   });
   return {
-    members: entries.map(({ member, plan, printed }) => ({
+    members: entries.map(({ member, plan, printed, byPost: by }) => ({
       memberId: member.memberId,
       envelopes: printed ? plan.envelopes.length : 0,
       pages: printed ? plan.pages : 0,
       problems: plan.problems,
+      ...(by ? { byPost: true as const } : {}),
     })),
     pages: sheet.length + entries.reduce((sum, entry) => sum + (entry.printed ? entry.plan.pages : 0), 0),
   };

@@ -6,6 +6,11 @@
 // Under the summary, the postage: envelopes grouped by their sheets, each group's weight and
 // stamps, and the total (lib/packs/postage.ts; the organization's paper weight and rate table).
 // Its words are here rather than in labels.ts, which belongs to the pack itself.
+//
+// After the mail members come the e-message members whose by-post readings the run prints
+// (docs/decisions/054): numbered on in the same table, each marked as such on its row, and
+// counted apart in the summary, so the person at the post office knows what each envelope is.
+// Their envelopes are in the postage like any other.
 import { nameAndId } from "@/lib/packs/pdf/furniture";
 import { Flow } from "@/lib/packs/pdf/flow";
 import { formatDate, type PackLayout } from "@/lib/packs/pdf/layout";
@@ -13,9 +18,10 @@ import { BODY, BODY_WIDTH, type Op, type Page } from "@/lib/packs/pdf/page";
 import { describeProblem, isBlocking, type PackPlan, type PackProblem } from "@/lib/packs/pdf/plan";
 import { lineOps, type Line, type Style } from "@/lib/packs/pdf/text";
 import { DEFAULT_POSTAGE, formatGrams, formatPrice, summarizePostage, type PostageSettings, type PostageSummary } from "@/lib/packs/postage";
-import type { PrintMember } from "@/lib/packs/print-types";
+import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
-export type RunEntry = { member: PrintMember; plan: PackPlan; printed: boolean };
+/** `byPost`: the member's by-post readings (their own pack, byPostPack), not a mail pack. */
+export type RunEntry = { member: PrintMember; plan: PackPlan; printed: boolean; byPost?: { pack: PrintPack } };
 
 const TITLE: Style = { font: "sansBold", size: 15 };
 const META: Style = { font: "sans", size: 10 };
@@ -43,6 +49,14 @@ export const POSTAGE_WORDS = {
   noRates: "No postage rates in the organization's settings yet, so no prices: an organizer can add the rate table under Settings.",
 };
 
+/** The run sheet's words for e-message members' by-post readings (English, like the rest). */
+export const BY_POST_WORDS = {
+  summary: (members: number, envelopes: number, pages: number) =>
+    `Also by-post readings for ${members} ${members === 1 ? "member who gets" : "members who get"} packs by e-message: ${envelopes} ${envelopes === 1 ? "envelope" : "envelopes"}, ${pages} ${pages === 1 ? "page" : "pages"}, after the mail packs and marked "By-post readings" in the list.`,
+  row: "By-post readings (gets packs by e-message)",
+  recorded: "Making this run recorded these readings as mailed on the pack's e-message page: post them with this stack.",
+};
+
 /** Problems that are the pack's, not the member's: listed once, not under every member (a left-out scanned reading once per facility, which it names). */
 const PACK_WIDE = new Set<PackProblem["kind"]>(["uploaded-reading", "reading-left-out"]);
 const isPackWide = (problem: PackProblem, layout: PackLayout) =>
@@ -60,14 +74,15 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
   place(`${labels.runTitle}: ${labels.packName(pack.pack.number, pack.pack.title)}`, TITLE);
   place(`${pack.group.name} · ${pack.organization.name} · ${formatDate(today)}`, META);
   const printed = entries.filter((entry) => entry.printed);
-  place(
-    labels.runSummary(
-      printed.length,
-      printed.reduce((sum, entry) => sum + entry.plan.envelopes.length, 0),
-      printed.reduce((sum, entry) => sum + entry.plan.pages, 0),
-    ),
-    META,
-  );
+  const mailPrinted = printed.filter((entry) => !entry.byPost);
+  const byPostPrinted = printed.filter((entry) => entry.byPost);
+  const envelopesOf = (list: RunEntry[]) => list.reduce((sum, entry) => sum + entry.plan.envelopes.length, 0);
+  const pagesOf = (list: RunEntry[]) => list.reduce((sum, entry) => sum + entry.plan.pages, 0);
+  place(labels.runSummary(mailPrinted.length, envelopesOf(mailPrinted), pagesOf(mailPrinted)), META);
+  if (byPostPrinted.length > 0) {
+    place(BY_POST_WORDS.summary(byPostPrinted.length, envelopesOf(byPostPrinted), pagesOf(byPostPrinted)), META);
+    place(BY_POST_WORDS.recorded, META);
+  }
   placePostage(
     summarizePostage(
       printed.flatMap((entry) => entry.plan.envelopes.map((envelope) => envelope.pages)),
@@ -118,8 +133,9 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
     const { member, plan } = entry;
     const where = [member.facility?.name, member.housingUnit].filter(Boolean).join(" · ");
     const range = entry.printed ? labels.sheetRange(filePage, filePage + plan.pages - 1) : "—";
+    const name = entry.byPost ? `${nameAndId(member, labels)} · ${BY_POST_WORDS.row}` : nameAndId(member, labels);
     const cells = row(
-      [String(index + 1), nameAndId(member, labels), where, entry.printed ? String(plan.envelopes.length) : "0", entry.printed ? String(plan.pages) : "0", range],
+      [String(index + 1), name, where, entry.printed ? String(plan.envelopes.length) : "0", entry.printed ? String(plan.pages) : "0", range],
       CELL,
     );
     if (entry.printed) filePage += plan.pages;
@@ -137,7 +153,7 @@ export function layoutRunSheet(layout: PackLayout, entries: RunEntry[], firstMem
     for (const entry of notPrinted) {
       flow.gap(4);
       const problems = entry.plan.problems.filter(isBlocking).map(describeProblem).join(" ");
-      place(`${nameAndId(entry.member, labels)}: ${problems}`, TEXT);
+      place(`${nameAndId(entry.member, labels)}${entry.byPost ? ` · ${BY_POST_WORDS.row}` : ""}: ${problems}`, TEXT);
     }
   }
 

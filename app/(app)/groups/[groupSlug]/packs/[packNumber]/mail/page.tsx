@@ -42,7 +42,9 @@ export default async function MailLogPage({ params }: Props) {
   // Plan every mail member's pack (arithmetic on one shared layout) to warn before printing,
   // count who will get an envelope, and what the envelopes weigh and cost.
   const plan = await planPrintRun(ctx, number);
-  const planned = plan.members.map((m) => ({ name: m.name, problems: m.problems }));
+  // E-message members' by-post readings come after the mail packs (decision 054): warned about too.
+  const tByPost = await getTranslations("mail.byPost");
+  const planned = [...plan.members.map((m) => ({ name: m.name, problems: m.problems })), ...plan.byPost.members.map((m) => ({ name: tByPost("name", { name: m.name }), problems: m.problems }))];
   const doneRuns = runs.filter((run) => run.status === "DONE").map((run) => ({ id: run.id, finishedAt: run.finishedAt?.toISOString() ?? null }));
   // Scanned readings for facilities that forbid images: chosen here before a run can start.
   const scanned = (await scannedReadingReport({ id: log.pack.id, groupId: ctx.group.id })).map((item) => ({
@@ -96,8 +98,11 @@ export default async function MailLogPage({ params }: Props) {
           packNumber={number}
           toPrint={plan.toPrint}
           leftOut={plan.leftOut}
+          byPost={plan.byPost.toPrint}
           latest={latest ? { ...latest, finishedAt: latest.finishedAt?.toISOString() ?? null, fileRemovedAt: latest.fileRemovedAt?.toISOString() ?? null } : null}
         >
+          {plan.byPost.toPrint > 0 && <p className="mt-1 text-sm text-muted">{tByPost("inRun", { members: plan.byPost.toPrint, envelopes: plan.byPost.envelopes })}</p>}
+          {plan.byPost.leftOut > 0 && <p className="mt-1 text-sm font-medium text-danger">{tByPost("leftOut", { count: plan.byPost.leftOut })}</p>}
           <PostageSummary postage={plan.postage} settings={plan.settings} />
         </PrintRunPanel>
       </div>
