@@ -15,7 +15,7 @@ import { isBlocking, planFromLayout, planPack, type PackProblem } from "@/lib/pa
 import { DEFAULT_POSTAGE, summarizePostage, type PostageSettings, type PostageSummary } from "@/lib/packs/postage";
 import { loadPrintData } from "@/lib/packs/print-data";
 import { scannedReadingReport } from "@/lib/data/scanned-readings";
-import { byPostForPrintRun } from "@/lib/data/emessage-deliveries";
+import { byPostForPrintRun } from "@/lib/data/by-post";
 import type { PrintMember, PrintPack } from "@/lib/packs/print-types";
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");

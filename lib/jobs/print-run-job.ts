@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { markCertificatesSentWithPack } from "@/lib/certificates/in-packs";
-import { byPostForPrintRun, recordByPostPrinted } from "@/lib/data/emessage-deliveries";
+import { byPostForPrintRun, recordByPostPrinted } from "@/lib/data/by-post";
 import { todayDate } from "@/lib/dates";
 import { storeGeneratedFile } from "@/lib/data/scans";
 import { renderPrintRun } from "@/lib/packs/pdf/render";
