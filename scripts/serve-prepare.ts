@@ -1,0 +1,73 @@
+// The launcher's one-off work, in a process of its own that ends before Next.js starts
+// (docs/decisions/052-launcher-memory.md). The launcher (scripts/serve.ts) stays for the server's
+// whole life doing nothing but supervise; what it would load for this work (zod with the settings'
+// schema, Prisma's client, the demo data) would stay in its memory for as long. Started by it with
+// an IPC channel, this process:
+// 1. checks the settings (lib/env.ts) and sends the launcher the ones it needs (or prints what is
+//    wrong and exits 1);
+// 2. waits for the database the launcher has made ready (the embedded PostgreSQL, or DATABASE_URL);
+// 3. applies pending migrations, loads the demo data into an empty embedded database when asked
+//    to, and while no organizer exists prints a one-time link to first-run setup;
+// 4. exits 0 (1 with a message when any of it failed).
+import { applyMigrations } from "../lib/db/migrate";
+import { EnvError, parseEnv, type Env } from "../lib/env";
+import { issueSetupToken } from "../lib/setup/setup-token";
+import { clientFor, isEmpty, seedDemo } from "../prisma/seed";
+
+/** Step 1's message: the settings the launcher itself uses. */
+export type LauncherSettings = Pick<
+  Env,
+  "DATABASE_URL" | "EMBEDDED_PG_DIR" | "EMBEDDED_PG_PORT" | "EMBEDDED_PG_RESTARTS" | "DEMO_DATA" | "PORT" | "NEXTAUTH_URL" | "AUTH_SECRET" | "WEB_CONCURRENCY" | "WEB_MAX_HEAP_MB"
+>;
+/** Step 2's message, from the launcher. `demoData`: the embedded database with DEMO_DATA=on. */
+export type DatabaseReady = { databaseUrl: string; demoData: boolean };
+
+function say(line: string) {
+  console.log(`studypack: ${line}`);
+}
+
+async function main() {
+  if (!process.send) throw new Error("scripts/serve-prepare.ts is started by scripts/serve.ts (npm start), not on its own");
+  const env = parseEnv(process.env);
+  const settings: LauncherSettings = {
+    DATABASE_URL: env.DATABASE_URL,
+    EMBEDDED_PG_DIR: env.EMBEDDED_PG_DIR,
+    EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT,
+    EMBEDDED_PG_RESTARTS: env.EMBEDDED_PG_RESTARTS,
+    DEMO_DATA: env.DEMO_DATA,
+    PORT: env.PORT,
+    NEXTAUTH_URL: env.NEXTAUTH_URL,
+    AUTH_SECRET: env.AUTH_SECRET,
+    WEB_CONCURRENCY: env.WEB_CONCURRENCY,
+    WEB_MAX_HEAP_MB: env.WEB_MAX_HEAP_MB,
+  };
+  const ready = new Promise<DatabaseReady>((resolve) => process.once("message", (message) => resolve(message as DatabaseReady)));
+  process.send(settings);
+  const { databaseUrl, demoData } = await ready;
+  process.disconnect();
+
+  const { applied } = await applyMigrations(databaseUrl, { log: (line) => say(line) });
+  if (applied.length) say(`applied ${applied.length} migration(s)`);
+
+  const siteUrl = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  const db = clientFor(databaseUrl);
+  try {
+    if (demoData && (await isEmpty(db))) {
+      await seedDemo(db);
+      say("loaded the demo data (see README for the demo accounts)");
+    }
+    // Until the first organizer exists, a one-time link to first-run setup (lib/setup/setup-token.ts).
+    const setupToken = await issueSetupToken(db);
+    if (setupToken) say(`not set up yet. Open this link to set up your organization and its first organizer (it works once; a new one is printed at each start):\n\n    ${siteUrl}/setup/${setupToken}\n`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof EnvError ? error.message : error);
+    process.exit(1);
+  },
+);
