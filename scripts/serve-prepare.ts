@@ -9,6 +9,15 @@
 // 3. applies pending migrations, loads the demo data into an empty embedded database when asked
 //    to, and while no organizer exists prints a one-time link to first-run setup;
 // 4. exits 0 (1 with a message when any of it failed).
+//
+// A stop asked for while a migration runs (the launcher sends SIGTERM on any stop it is asked for)
+// lets the migrations finish first, then ends it: cut off halfway, a migration leaves its row in
+// _prisma_migrations unfinished, and every later start refuses to migrate until someone resolves
+// it by hand (before this, 6 stops of 6 during the first start's migrations did that). The
+// launcher kills it after 15 s all the same. Ctrl-C in a terminal is not covered: it reaches the
+// embedded PostgreSQL too, which ends the session itself. The demo data and the setup link are
+// each one transaction, so stopping during them leaves nothing behind.
+import { constants } from "node:os";
 import { applyMigrations } from "../lib/db/migrate";
 import { EnvError, parseEnv, type Env } from "../lib/env";
 import { issueSetupToken } from "../lib/setup/setup-token";
@@ -24,6 +33,13 @@ export type DatabaseReady = { databaseUrl: string; demoData: boolean };
 
 function say(line: string) {
   console.log(`studypack: ${line}`);
+}
+
+let migrating = false;
+let stopAsked: NodeJS.Signals | undefined;
+const stop = (signal: NodeJS.Signals) => process.exit(128 + constants.signals[signal]);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => (migrating ? (stopAsked ??= signal) : stop(signal)));
 }
 
 async function main() {
@@ -46,8 +62,10 @@ async function main() {
   const { databaseUrl, demoData } = await ready;
   process.disconnect();
 
-  const { applied } = await applyMigrations(databaseUrl, { log: (line) => say(line) });
+  migrating = true;
+  const { applied } = await applyMigrations(databaseUrl, { log: (line) => say(line) }).finally(() => (migrating = false));
   if (applied.length) say(`applied ${applied.length} migration(s)`);
+  if (stopAsked) stop(stopAsked);
 
   const siteUrl = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
   const db = clientFor(databaseUrl);

