@@ -18,10 +18,7 @@
 // embedded PostgreSQL too, which ends the session itself. The demo data and the setup link are
 // each one transaction, so stopping during them leaves nothing behind.
 import { constants } from "node:os";
-import { applyMigrations } from "../lib/db/migrate";
 import { EnvError, parseEnv, type Env } from "../lib/env";
-import { issueSetupToken } from "../lib/setup/setup-token";
-import { clientFor, isEmpty, seedDemo } from "../prisma/seed";
 
 /** Step 1's message: the settings the launcher itself uses. */
 export type LauncherSettings = Pick<
@@ -59,6 +56,12 @@ async function main() {
   };
   const ready = new Promise<DatabaseReady>((resolve) => process.once("message", (message) => resolve(message as DatabaseReady)));
   process.send(settings);
+  // Loaded while the launcher starts PostgreSQL, not before: the settings go first.
+  const [{ applyMigrations }, { issueSetupToken }, { clientFor, isEmpty, seedDemo }] = await Promise.all([
+    import("../lib/db/migrate"),
+    import("../lib/setup/setup-token"),
+    import("../prisma/seed"),
+  ]);
   const { databaseUrl, demoData } = await ready;
   process.disconnect();
 
