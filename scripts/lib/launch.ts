@@ -4,8 +4,9 @@
 // installation: the load and crash tests (scripts/test-load.ts, scripts/test-crash.ts) and the
 // operations tests' harness (tests/ops/studypack.ts).
 //
-// The launcher runs in one Node process (`--import tsx`, not the tsx command, which would sit in
-// between and turn its exit code into 143 on SIGTERM), so its exit code is the launcher's own.
+// The launcher runs as `npm start` runs it (scripts/start.mjs, decision 052): one Node process
+// (not the tsx command, which would sit in between and turn its exit code into 143 on SIGTERM),
+// so its exit code is the launcher's own.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -51,7 +52,7 @@ export async function launchStudypack(options: LaunchOptions): Promise<Launched>
   const dataDir = path.join(dir, "pg");
   const storageDir = path.join(dir, "files");
   const url = `http://localhost:${port}`;
-  const launcher = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "start"], {
+  const launcher = spawn(process.execPath, ["scripts/start.mjs", "start"], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -23,7 +23,8 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   rmSync(dataDir, { recursive: true, force: true });
-  server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", "start"], {
+  // As `npm start` runs it (decision 052).
+  server = spawn(process.execPath, ["scripts/start.mjs", "start"], {
     env: {
       ...process.env,
       PORT: String(port),
