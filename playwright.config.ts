@@ -29,7 +29,7 @@ export default defineConfig({
     { name: "ops", testDir: "tests/ops" },
   ],
   webServer: {
-    command: `rm -rf ${E2E.dataDir} && node --import tsx scripts/serve.ts start`,
+    command: `rm -rf ${E2E.dataDir} && node scripts/start.mjs start`,
     url: `${E2E.baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

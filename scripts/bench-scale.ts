@@ -1,7 +1,7 @@
 // `npm run bench`: the built app against the scale database of `npm run seed:scale`.
 // (The pack-PDF benchmark is `npm run bench:pdf`.)
 //
-// Starts the scale database, and the app on a free port as `npm start` does (scripts/serve.ts,
+// Starts the scale database, and the app on a free port as `npm start` does (scripts/start.mjs,
 // with WEB_CONCURRENCY Next.js processes: --web-concurrency or the environment, default 1; it
 // builds first when the build is missing or older than the code; --build forces one), signs in
 // by minting next-auth session cookies with AUTH_SECRET (as the app makes them), warms up, then
@@ -85,7 +85,6 @@ const SEQ = Number(values["seq-requests"]);
 const root = process.cwd();
 const distDir = process.env.STUDYPACK_DIST_DIR || ".next";
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 const webConcurrency = Number(values["web-concurrency"] ?? process.env.WEB_CONCURRENCY ?? 1);
 const say = (line: string) => console.log(`bench: ${line}`);
 const ms = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? "–" : v < 10 ? v.toFixed(1) : v.toFixed(0));
@@ -199,9 +198,10 @@ async function main() {
     say(`the build in ${distDir}/ is of ${statSync(buildId).mtime.toISOString()}; npm start rebuilds it if the code is newer (--build to force one)`);
   }
 
-  // As in production: `npm start` (scripts/serve.ts), which with a DATABASE_URL applies pending
-  // migrations (none by now) and runs WEB_CONCURRENCY `next start` processes on the port.
-  app = spawn(process.execPath, [tsxCli, path.join(root, "scripts", "serve.ts"), "start"], {
+  // As in production: `npm start` (scripts/start.mjs running scripts/serve.ts), which with a
+  // DATABASE_URL applies pending migrations (none by now) and runs WEB_CONCURRENCY `next start`
+  // processes on the port.
+  app = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), "start"], {
     // No admission limit unless asked for (decision 038): the bench measures what the server
     // can do, and the limit would answer 503 to part of the 50 writers.
     env: { ...env, PORT: String(port), WEB_CONCURRENCY: String(webConcurrency), ADMISSION_MAX_IN_FLIGHT: process.env.ADMISSION_MAX_IN_FLIGHT ?? "0" },

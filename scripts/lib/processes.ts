@@ -25,7 +25,7 @@ export function childrenOf(pid: number): { pid: number; command: string }[] {
 /**
  * The web server (Next.js) the launcher started: its child named "next-server (v…)", or
  * ".../next/dist/bin/next start" before Next.js renames itself. The launcher has other children:
- * the postmaster, and tsx's esbuild service.
+ * the postmaster, and while it starts scripts/serve-prepare.ts (decision 052).
  */
 export function webServerPid(launcherPid: number): number | undefined {
   const web = webServerPids(launcherPid);
