@@ -48,7 +48,7 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
     <header className="border-b border-stone-200 bg-white print:hidden">
       {/* Phones: the name, notifications and a menu on one line; the links, the account and
           signing out behind the menu, so an organizer's seven links do not push the page down. */}
-      <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-2 sm:hidden">
+      <div className="mx-auto flex max-w-3xl group-has-[[data-wide]]/app:max-w-6xl items-center justify-between gap-3 px-4 py-2 sm:hidden">
         {home}
         <div className="flex items-center gap-3">
           {notifications}
@@ -63,7 +63,7 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
           </HeaderMenu>
         </div>
       </div>
-      <div className="mx-auto hidden max-w-3xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:flex">
+      <div className="mx-auto hidden max-w-3xl group-has-[[data-wide]]/app:max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:flex">
         {home}
         <div className="flex items-center gap-3">
           {notifications}
@@ -75,7 +75,7 @@ export async function AppHeader({ userName, facts }: { userName: string; facts: 
         </div>
       </div>
       {links.length > 1 && (
-        <nav aria-label={t("mainNavigation")} className="mx-auto hidden max-w-3xl px-4 pb-2 sm:block">
+        <nav aria-label={t("mainNavigation")} className="mx-auto hidden max-w-3xl group-has-[[data-wide]]/app:max-w-6xl px-4 pb-2 sm:block">
           <LinkList links={links} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" linkClassName={`inline-block py-1 ${linkClass}`} />
         </nav>
       )}

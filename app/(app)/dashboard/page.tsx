@@ -66,7 +66,10 @@ export default async function DashboardPage({ searchParams }: Props) {
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
+      {/* data-wide: the page of wide tables gets the wide column (app/(app)/layout.tsx). */}
+      <h1 data-wide="" className="text-2xl font-semibold">
+        {t("dashboard.title")}
+      </h1>
       <p className="mt-2 text-muted">{t("dashboard.intro")}</p>
       <OrganizationPicker path="/dashboard" label={t("dashboard.chooseOrganization")} organizations={d.organizations} currentId={d.organization.id} />
 

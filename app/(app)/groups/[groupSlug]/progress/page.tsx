@@ -40,13 +40,14 @@ export default async function ProgressPage({ params, searchParams }: Props) {
           {ctx.group.name}
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-semibold">
+      {/* data-wide: the matrix gets the wide column (app/(app)/layout.tsx). */}
+      <h1 data-wide="" className="mt-2 text-2xl font-semibold">
         {t("matrix.title")} <span className="hidden print:inline">· {ctx.group.name}</span>
       </h1>
       <p className="mt-2 text-muted">{t("matrix.intro", { days: data.turnaroundDays })}</p>
       {data.personal && <p className="mt-1 text-sm text-muted">{t("matrix.privacy")}</p>}
 
-      <form method="get" action={base} className="mt-6 rounded-lg border border-stone-200 bg-white p-4 print:hidden">
+      <form method="get" action={base} className="mt-6 max-w-3xl rounded-lg border border-stone-200 bg-white p-4 print:hidden">
         <fieldset>
           <legend className="text-lg font-semibold">{t("matrix.filters.legend")}</legend>
           <div className="mt-3 grid gap-4 sm:grid-cols-2">
