@@ -38,6 +38,12 @@ test("an organizer goes from the dashboard to a group's progress, a timeline and
   // The dashboard lists 25 groups a page, and the other specs add groups to the demo network:
   // the group is found by its name.
   await page.goto(`/dashboard?q=${encodeURIComponent(s.group.name)}`, { waitUntil: "networkidle" });
+  // On a desktop the dashboard gets the wide column, and its groups table (ten columns with the
+  // demo's e-message replies) fits whole, without scrolling sideways in its box.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const groupsTable = page.locator("table").filter({ has: page.getByRole("link", { name: s.group.name }) });
+  await expect(groupsTable.locator("thead th")).toHaveCount(10);
+  expect(await groupsTable.evaluate((table) => table.parentElement!.scrollWidth <= table.parentElement!.clientWidth)).toBe(true);
   await page.getByRole("link", { name: s.group.name }).click();
   await expect(page).toHaveURL(new RegExp(`/groups/${s.group.slug}/progress$`));
   await expect(page.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
